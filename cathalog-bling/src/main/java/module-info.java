@@ -1,0 +1,10 @@
+/**
+ * Cathalog Sync for Bling ERP API v3: the typed client, the OAuth endpoints, the catalog remote,
+ * and {@code BlingSandbox}, an in-process emulator of the Bling API.
+ */
+module io.cathalog.bling {
+    requires transitive io.cathalog.core;
+    requires com.fasterxml.jackson.databind;
+    requires jdk.httpserver;
+
+}

@@ -1,0 +1,11 @@
+/**
+ * Cathalog Sync core: the domain model, the public SPIs and the engine. Depends on the JDK,
+ * jackson-databind and caffeine only.
+ */
+module io.cathalog.core {
+    requires transitive java.net.http;
+    requires com.fasterxml.jackson.databind;
+    requires com.github.benmanes.caffeine;
+
+    exports io.cathalog.core;
+}
