@@ -8,4 +8,6 @@ module io.cathalog.core {
     requires com.github.benmanes.caffeine;
 
     exports io.cathalog.core;
+    exports io.cathalog.core.model;
+    exports io.cathalog.core.catalog;
 }

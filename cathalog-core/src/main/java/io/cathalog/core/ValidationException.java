@@ -1,0 +1,44 @@
+package io.cathalog.core;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Input was invalid. Carries every problem found, not only the first, each with a JSON pointer
+ * (and a line and column when the input was text), so a person can fix them all in one pass.
+ */
+public class ValidationException extends CathalogException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<Problem> problems;
+
+    public ValidationException(String subject, List<Problem> problems) {
+        super(describe(subject, problems));
+        this.problems = List.copyOf(problems);
+        if (this.problems.isEmpty()) {
+            throw new IllegalArgumentException("a validation exception needs at least one problem");
+        }
+    }
+
+    /** A single problem with a value; {@code pointer} is relative to that value. */
+    public static ValidationException of(String pointer, String message) {
+        return new ValidationException("invalid value", List.of(Problem.at(pointer, message)));
+    }
+
+    /** Every problem found, in document order where the input was text. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String describe(String subject, List<Problem> problems) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(problems, "problems");
+        if (problems.size() == 1) {
+            return subject + ": " + problems.get(0);
+        }
+        return subject + ": " + problems.size() + " problems:" + problems.stream()
+                .map(p -> "\n  " + p)
+                .collect(Collectors.joining());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Where the source of truth comes from: the {@link io.cathalog.core.catalog.CatalogSource} SPI,
+ * and the JSON catalog file ({@link io.cathalog.core.catalog.JsonCatalogFile}, documented in
+ * {@code docs/catalog-format.md}), whose reader reports every problem with its JSON pointer, line
+ * and column.
+ */
+package io.cathalog.core.catalog;

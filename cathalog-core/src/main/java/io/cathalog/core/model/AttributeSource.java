@@ -1,0 +1,85 @@
+package io.cathalog.core.model;
+
+import io.cathalog.core.ValidationException;
+import io.cathalog.core.internal.Checks;
+import io.cathalog.core.internal.Pointers;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Where an attribute rule takes its value from. */
+public sealed interface AttributeSource {
+
+    /** Fills the attribute when the product has no value for it. */
+    record Default(AttributeValue value) implements AttributeSource {
+        public Default {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** Sets the attribute always, replacing any value the product has. */
+    record Constant(AttributeValue value) implements AttributeSource {
+        public Constant {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /**
+     * Derives the value from the product name: the first match of {@code pattern} in the name
+     * folded to lower case without accents, its group {@code value} (or group 1) read as
+     * {@code kind}, with {@code unit} for numbers. Fills only when the product has no value.
+     */
+    record FromName(String pattern, ValueKind kind, Optional<String> unit) implements AttributeSource {
+        public FromName {
+            Objects.requireNonNull(pattern, "pattern");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(unit, "unit");
+            Pattern compiled;
+            try {
+                compiled = Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                throw ValidationException.of("/from_name/pattern", "invalid regular expression: "
+                        + e.getDescription() + " near index " + e.getIndex() + " of '" + pattern + "'");
+            }
+            if (compiled.matcher("").groupCount() < 1) {
+                throw ValidationException.of("/from_name/pattern",
+                        "the pattern needs a capturing group for the value, e.g. '(\\d+)\\s*gb'");
+            }
+            if (unit.isPresent() && kind != ValueKind.NUMBER) {
+                throw ValidationException.of("/from_name/unit", "only a number takes a unit");
+            }
+        }
+    }
+
+    /** A value per product, by SKU: hand-made exceptions that beat every other rule. */
+    record Overrides(Map<String, AttributeValue> bySku) implements AttributeSource {
+        public Overrides {
+            TreeMap<String, AttributeValue> copy = new TreeMap<>();
+            for (Map.Entry<String, AttributeValue> e : Objects.requireNonNull(bySku, "bySku").entrySet()) {
+                try {
+                    Checks.text("sku", e.getKey(), Product.MAX_SKU_LENGTH);
+                } catch (ValidationException invalid) {
+                    throw ValidationException.of(Pointers.child("/overrides", e.getKey()),
+                            invalid.problems().get(0).message());
+                }
+                copy.put(e.getKey(), Objects.requireNonNull(e.getValue(), "value for " + e.getKey()));
+            }
+            if (copy.isEmpty()) {
+                throw ValidationException.of("/overrides", "overrides need at least one SKU");
+            }
+            bySku = Collections.unmodifiableSortedMap(copy);
+        }
+    }
+
+    /** How a value taken from text is read. */
+    enum ValueKind {
+        TEXT,
+        NUMBER,
+        CHOICE
+    }
+}

@@ -1,0 +1,247 @@
+package io.cathalog.core.model;
+
+import io.cathalog.core.Problem;
+import io.cathalog.core.ValidationException;
+import io.cathalog.core.internal.Text;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The category tree of the source of truth: unique keys, every parent declared, no cycles, no
+ * two siblings with the same name (ignoring case and accents, as people read them), at most
+ * {@link #MAX_DEPTH} levels.
+ */
+public final class CategoryTree {
+
+    /** Deepest level accepted; a root is at depth 1. */
+    public static final int MAX_DEPTH = 10;
+
+    private static final String SEPARATOR = " > ";
+
+    private final List<Category> categories;
+    private final Map<String, Category> byKey;
+    private final Map<String, List<Category>> children;
+    private final List<Category> roots;
+
+    private CategoryTree(List<Category> categories) {
+        this.categories = List.copyOf(categories);
+        Map<String, Category> keys = new LinkedHashMap<>();
+        Map<String, List<Category>> kids = new HashMap<>();
+        List<Category> top = new ArrayList<>();
+        for (Category c : this.categories) {
+            keys.put(c.key(), c);
+            if (c.parentKey().isPresent()) {
+                kids.computeIfAbsent(c.parentKey().get(), k -> new ArrayList<>()).add(c);
+            } else {
+                top.add(c);
+            }
+        }
+        this.byKey = Collections.unmodifiableMap(keys);
+        kids.replaceAll((k, v) -> List.copyOf(v));
+        this.children = Map.copyOf(kids);
+        this.roots = List.copyOf(top);
+    }
+
+    /** Builds a tree; throws a {@link ValidationException} listing every problem found. */
+    public static CategoryTree of(List<Category> categories) {
+        List<Problem> problems = problems(categories);
+        if (!problems.isEmpty()) {
+            throw new ValidationException("invalid category tree", problems);
+        }
+        return new CategoryTree(categories);
+    }
+
+    public static CategoryTree empty() {
+        return new CategoryTree(List.of());
+    }
+
+    /**
+     * Every problem of these categories as a tree, with pointers {@code /i/field} into the list
+     * (so {@code /categories} prefixed gives the catalog file's pointers).
+     */
+    public static List<Problem> problems(List<Category> categories) {
+        Objects.requireNonNull(categories, "categories");
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < categories.size(); i++) {
+            Category c = Objects.requireNonNull(categories.get(i), "category " + i);
+            Integer earlier = firstIndex.putIfAbsent(c.key(), i);
+            if (earlier != null) {
+                problems.add(Problem.at("/" + i + "/key",
+                        "duplicate category key '" + c.key() + "' (first declared at /" + earlier + ")"));
+            }
+        }
+        Map<String, Category> byKey = new HashMap<>();
+        for (Category c : categories) {
+            byKey.putIfAbsent(c.key(), c);
+        }
+        Map<String, Integer> siblingNames = new HashMap<>();
+        for (int i = 0; i < categories.size(); i++) {
+            Category c = categories.get(i);
+            if (c.parentKey().isPresent() && !byKey.containsKey(c.parentKey().get())) {
+                problems.add(Problem.at("/" + i + "/parent",
+                        "unknown parent '" + c.parentKey().get() + "' of category '" + c.key() + "'"));
+            }
+            String sibling = c.parentKey().orElse("") + "\u0000" + Text.fold(c.name());
+            Integer earlier = siblingNames.putIfAbsent(sibling, i);
+            if (earlier != null) {
+                problems.add(Problem.at("/" + i + "/name", "category name '" + c.name() + "' clashes with '"
+                        + categories.get(earlier).name() + "' (/" + earlier + ") under the same "
+                        + c.parentKey().map(p -> "parent '" + p + "'").orElse("root")));
+            }
+        }
+        // Walk up from every category: a walk that revisits a key is a cycle, one that goes on
+        // past MAX_DEPTH is too deep. Each cycle is reported once, at its first member.
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        for (int i = 0; i < categories.size(); i++) {
+            Category c = categories.get(i);
+            List<String> chain = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            Category at = c;
+            boolean cycle = false;
+            while (at != null) {
+                if (!seen.add(at.key())) {
+                    cycle = true;
+                    break;
+                }
+                chain.add(at.key());
+                at = at.parentKey().map(byKey::get).orElse(null);
+            }
+            if (cycle) {
+                int start = chain.indexOf(at.key());
+                List<String> loop = chain.subList(start, chain.size());
+                if (loop.contains(c.key()) && reported.add(loop.stream().sorted().collect(Collectors.joining(",")))) {
+                    problems.add(Problem.at("/" + i + "/parent", "categories form a cycle: "
+                            + String.join(" -> ", loop) + " -> " + loop.get(0)));
+                }
+            } else if (chain.size() > MAX_DEPTH) {
+                problems.add(Problem.at("/" + i + "/parent", "category '" + c.key() + "' is at depth "
+                        + chain.size() + "; at most " + MAX_DEPTH + " levels are allowed"));
+            }
+        }
+        return problems;
+    }
+
+    /** All categories, in declaration order. */
+    public List<Category> categories() {
+        return categories;
+    }
+
+    public int size() {
+        return categories.size();
+    }
+
+    public Optional<Category> byKey(String key) {
+        return Optional.ofNullable(byKey.get(Objects.requireNonNull(key, "key")));
+    }
+
+    public boolean contains(String key) {
+        return byKey.containsKey(key);
+    }
+
+    public List<Category> roots() {
+        return roots;
+    }
+
+    public List<Category> children(String key) {
+        return children.getOrDefault(key, List.of());
+    }
+
+    public boolean isLeaf(String key) {
+        return children(key).isEmpty();
+    }
+
+    public Optional<Category> parent(String key) {
+        return byKey(key).flatMap(Category::parentKey).map(byKey::get);
+    }
+
+    /** The categories from the root down to {@code key}; empty if the key is unknown. */
+    public List<Category> path(String key) {
+        List<Category> path = new ArrayList<>();
+        Category at = byKey.get(key);
+        while (at != null) {
+            path.add(at);
+            at = at.parentKey().map(byKey::get).orElse(null);
+        }
+        Collections.reverse(path);
+        return List.copyOf(path);
+    }
+
+    /** The names from the root down, joined with " > ", e.g. {@code Eletrônicos > Fones}. */
+    public String pathName(String key) {
+        return path(key).stream().map(Category::name).collect(Collectors.joining(SEPARATOR));
+    }
+
+    /** A root is at depth 1; 0 for an unknown key. */
+    public int depth(String key) {
+        return path(key).size();
+    }
+
+    /**
+     * The category at this path of names, from the root down, ignoring case and accents; the
+     * names may also be given as one string joined with {@code >}.
+     */
+    public Optional<Category> byPath(List<String> names) {
+        List<Category> level = roots;
+        Category found = null;
+        for (String name : names) {
+            String folded = Text.fold(name);
+            found = level.stream().filter(c -> Text.fold(c.name()).equals(folded)).findFirst().orElse(null);
+            if (found == null) {
+                return Optional.empty();
+            }
+            level = children(found.key());
+        }
+        return Optional.ofNullable(found);
+    }
+
+    public Optional<Category> byPath(String path) {
+        List<String> names = new ArrayList<>();
+        for (String part : path.split(">")) {
+            if (!part.isBlank()) {
+                names.add(part.strip());
+            }
+        }
+        return names.isEmpty() ? Optional.empty() : byPath(names);
+    }
+
+    /** Parents before children (breadth-first from the roots), siblings in declaration order. */
+    public List<Category> parentFirst() {
+        List<Category> out = new ArrayList<>(categories.size());
+        out.addAll(roots);
+        for (int i = 0; i < out.size(); i++) {
+            out.addAll(children(out.get(i).key()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Children before parents: the order in which categories can be deleted. */
+    public List<Category> childFirst() {
+        List<Category> out = new ArrayList<>(parentFirst());
+        Collections.reverse(out);
+        return List.copyOf(out);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CategoryTree other && categories.equals(other.categories);
+    }
+
+    @Override
+    public int hashCode() {
+        return categories.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CategoryTree[" + categories.size() + " categories]";
+    }
+}

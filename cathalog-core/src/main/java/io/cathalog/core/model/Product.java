@@ -1,0 +1,187 @@
+package io.cathalog.core.model;
+
+import io.cathalog.core.ValidationException;
+import io.cathalog.core.internal.Checks;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A product as the source of truth declares it. Everything but the SKU and the name is optional:
+ * what is absent is left to the rules, and to what Bling already holds.
+ *
+ * @param sku         the product's code in Bling ({@code codigo}): its natural key
+ * @param name        at most {@value #MAX_NAME_LENGTH} characters, Bling's limit
+ * @param brand       free text
+ * @param gtin        a valid GTIN
+ * @param price       non-negative
+ * @param dimensions  the package's width, height and depth
+ * @param netWeight   weight of the product
+ * @param grossWeight weight with its package
+ * @param status      active or inactive
+ * @param categoryKey the category of the source of truth; when absent, the categorisation rules
+ *                    decide
+ * @param attributes  typed attribute values by attribute name, in name order
+ */
+public record Product(
+        String sku,
+        String name,
+        Optional<String> brand,
+        Optional<Gtin> gtin,
+        Optional<BigDecimal> price,
+        Optional<Dimensions> dimensions,
+        Optional<Weight> netWeight,
+        Optional<Weight> grossWeight,
+        ProductStatus status,
+        Optional<String> categoryKey,
+        Map<String, AttributeValue> attributes) {
+
+    /** Bling's limit on a product name ({@code nome}, maxLength 120 in the API). */
+    public static final int MAX_NAME_LENGTH = 120;
+    /** Longest SKU accepted. */
+    public static final int MAX_SKU_LENGTH = 60;
+    /** Longest brand accepted. */
+    public static final int MAX_BRAND_LENGTH = 120;
+    /** Longest attribute name accepted. */
+    public static final int MAX_ATTRIBUTE_NAME_LENGTH = 100;
+
+    public Product {
+        Checks.text("sku", sku, MAX_SKU_LENGTH);
+        Checks.text("name", name, MAX_NAME_LENGTH);
+        Objects.requireNonNull(brand, "brand").ifPresent(b -> Checks.text("brand", b, MAX_BRAND_LENGTH));
+        Objects.requireNonNull(gtin, "gtin");
+        Objects.requireNonNull(price, "price").ifPresent(p ->
+                Checks.that(p.signum() >= 0, "price", "price must not be negative: " + p.toPlainString()));
+        Objects.requireNonNull(dimensions, "dimensions");
+        Objects.requireNonNull(netWeight, "netWeight");
+        Objects.requireNonNull(grossWeight, "grossWeight");
+        if (netWeight.isPresent() && grossWeight.isPresent() && netWeight.get().compareTo(grossWeight.get()) > 0) {
+            throw ValidationException.of("/net_weight", "net weight " + netWeight.get()
+                    + " is more than gross weight " + grossWeight.get());
+        }
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(categoryKey, "categoryKey").ifPresent(k -> Category.checkKey("category", k));
+        TreeMap<String, AttributeValue> copy = new TreeMap<>();
+        for (Map.Entry<String, AttributeValue> e : Objects.requireNonNull(attributes, "attributes").entrySet()) {
+            String attribute = Objects.requireNonNull(e.getKey(), "attribute name");
+            if (attribute.isBlank() || attribute.length() > MAX_ATTRIBUTE_NAME_LENGTH || !attribute.strip().equals(attribute)) {
+                throw ValidationException.of("/attributes", "invalid attribute name '" + attribute
+                        + "': 1 to " + MAX_ATTRIBUTE_NAME_LENGTH + " characters, no white space at the ends");
+            }
+            copy.put(attribute, Objects.requireNonNull(e.getValue(), "value of " + attribute));
+        }
+        attributes = Collections.unmodifiableSortedMap(copy);
+    }
+
+    public static Builder builder(String sku, String name) {
+        return new Builder(sku, name);
+    }
+
+    /** A builder that starts from this product, for copies with changes. */
+    public Builder toBuilder() {
+        Builder b = new Builder(sku, name);
+        b.brand = brand;
+        b.gtin = gtin;
+        b.price = price;
+        b.dimensions = dimensions;
+        b.netWeight = netWeight;
+        b.grossWeight = grossWeight;
+        b.status = status;
+        b.categoryKey = categoryKey;
+        b.attributes.putAll(attributes);
+        return b;
+    }
+
+    public Optional<AttributeValue> attribute(String name) {
+        return Optional.ofNullable(attributes.get(name));
+    }
+
+    /** Collects a product's fields; {@link #build()} validates them all. */
+    public static final class Builder {
+        private String sku;
+        private String name;
+        private Optional<String> brand = Optional.empty();
+        private Optional<Gtin> gtin = Optional.empty();
+        private Optional<BigDecimal> price = Optional.empty();
+        private Optional<Dimensions> dimensions = Optional.empty();
+        private Optional<Weight> netWeight = Optional.empty();
+        private Optional<Weight> grossWeight = Optional.empty();
+        private ProductStatus status = ProductStatus.ACTIVE;
+        private Optional<String> categoryKey = Optional.empty();
+        private final TreeMap<String, AttributeValue> attributes = new TreeMap<>();
+
+        private Builder(String sku, String name) {
+            this.sku = Objects.requireNonNull(sku, "sku");
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        public Builder sku(String sku) {
+            this.sku = Objects.requireNonNull(sku, "sku");
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        public Builder brand(String brand) {
+            this.brand = Optional.of(brand);
+            return this;
+        }
+
+        public Builder gtin(Gtin gtin) {
+            this.gtin = Optional.of(gtin);
+            return this;
+        }
+
+        /** Parses and validates the GTIN. */
+        public Builder gtin(String gtin) {
+            return gtin(Gtin.of(gtin));
+        }
+
+        public Builder price(BigDecimal price) {
+            this.price = Optional.of(price);
+            return this;
+        }
+
+        public Builder dimensions(Dimensions dimensions) {
+            this.dimensions = Optional.of(dimensions);
+            return this;
+        }
+
+        public Builder netWeight(Weight weight) {
+            this.netWeight = Optional.of(weight);
+            return this;
+        }
+
+        public Builder grossWeight(Weight weight) {
+            this.grossWeight = Optional.of(weight);
+            return this;
+        }
+
+        public Builder status(ProductStatus status) {
+            this.status = Objects.requireNonNull(status, "status");
+            return this;
+        }
+
+        public Builder category(String categoryKey) {
+            this.categoryKey = Optional.of(categoryKey);
+            return this;
+        }
+
+        public Builder attribute(String name, AttributeValue value) {
+            attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        public Product build() {
+            return new Product(sku, name, brand, gtin, price, dimensions, netWeight, grossWeight, status,
+                    categoryKey, attributes);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.cathalog.core.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** Units of weight (mass), sized exactly in grams. */
+public enum WeightUnit implements MeasureUnit {
+    GRAM("g", "1", "gr", "grama", "gramas", "gram", "grams"),
+    KILOGRAM("kg", "1000", "kilo", "kilos", "quilo", "quilos", "quilograma", "quilogramas", "kilogram", "kilograms");
+
+    private final String symbol;
+    private final BigDecimal grams;
+    private final List<String> aliases;
+
+    WeightUnit(String symbol, String grams, String... more) {
+        this.symbol = symbol;
+        this.grams = new BigDecimal(grams);
+        this.aliases = Units.aliases(symbol, more);
+    }
+
+    @Override
+    public String symbol() {
+        return symbol;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    @Override
+    public BigDecimal inBaseUnits() {
+        return grams;
+    }
+
+    /** The unit with this symbol or alias, ignoring case and accents. */
+    public static Optional<WeightUnit> fromSymbol(String symbol) {
+        return Units.find(values(), symbol);
+    }
+}
