@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -68,7 +69,9 @@ final class LocatedTree {
             }
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            tree.problems.add(new Problem(at[0], "malformed JSON: " + e.getOriginalMessage(),
+            String what = e instanceof StreamConstraintsException
+                    ? "refused before it was read in full: " : "malformed JSON: ";
+            tree.problems.add(new Problem(at[0], what + e.getOriginalMessage(),
                     where == null ? Optional.empty() : Optional.of(location(where))));
             tree.root = null;
         }
@@ -112,6 +115,11 @@ final class LocatedTree {
             case VALUE_STRING:
                 return NODES.textNode(p.getText());
             case VALUE_NUMBER_INT:
+                return switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
             case VALUE_NUMBER_FLOAT:
                 return NODES.numberNode(p.getDecimalValue());
             case VALUE_TRUE:

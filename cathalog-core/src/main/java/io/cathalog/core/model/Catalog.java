@@ -148,7 +148,7 @@ public final class Catalog {
                 Integer earlier = skus.putIfAbsent(p.sku(), i);
                 if (earlier != null) {
                     problems.add(Problem.at("/products/" + i + "/sku",
-                            "duplicate SKU '" + p.sku() + "' (first declared at /products/" + earlier + ")"));
+                            "duplicate SKU '" + p.sku() + "': an earlier product has it"));
                 }
                 if (p.categoryKey().isPresent() && !keys.contains(p.categoryKey().get())) {
                     problems.add(Problem.at("/products/" + i + "/category",
@@ -156,7 +156,7 @@ public final class Catalog {
                 }
             }
 
-            Map<String, String> ruleIds = new HashMap<>();
+            java.util.Set<String> ruleIds = new java.util.HashSet<>();
             for (int i = 0; i < categorisationRules.size(); i++) {
                 CategorisationRule r = categorisationRules.get(i);
                 String at = "/categorisation_rules/" + i;
@@ -183,13 +183,12 @@ public final class Catalog {
                 String at = "/stores/" + i;
                 Integer earlier = storeKeys.putIfAbsent(s.key(), i);
                 if (earlier != null) {
-                    problems.add(Problem.at(at + "/key", "duplicate store key '" + s.key()
-                            + "' (first declared at /stores/" + earlier + ")"));
+                    problems.add(Problem.at(at + "/key", "duplicate store key '" + s.key() + "': an earlier store has it"));
                 }
                 earlier = storeIds.putIfAbsent(s.remoteId(), i);
                 if (earlier != null) {
                     problems.add(Problem.at(at + "/remote_id", "store remote id " + s.remoteId()
-                            + " is already used by /stores/" + earlier));
+                            + " is already used by an earlier store"));
                 }
                 for (String categoryKey : s.categoryMapping().keySet()) {
                     if (!keys.contains(categoryKey)) {
@@ -201,10 +200,9 @@ public final class Catalog {
             return problems;
         }
 
-        private static void uniqueRuleId(List<Problem> problems, Map<String, String> ids, String id, String at) {
-            String earlier = ids.putIfAbsent(id, at);
-            if (earlier != null) {
-                problems.add(Problem.at(at + "/id", "duplicate rule id '" + id + "' (first declared at " + earlier + ")"));
+        private static void uniqueRuleId(List<Problem> problems, java.util.Set<String> ids, String id, String at) {
+            if (!ids.add(id)) {
+                problems.add(Problem.at(at + "/id", "duplicate rule id '" + id + "': an earlier rule has it"));
             }
         }
 

@@ -76,7 +76,7 @@ public final class CategoryTree {
             Integer earlier = firstIndex.putIfAbsent(c.key(), i);
             if (earlier != null) {
                 problems.add(Problem.at("/" + i + "/key",
-                        "duplicate category key '" + c.key() + "' (first declared at /" + earlier + ")"));
+                        "duplicate category key '" + c.key() + "': an earlier category has it"));
             }
         }
         Map<String, Category> byKey = new HashMap<>();
@@ -94,7 +94,7 @@ public final class CategoryTree {
             Integer earlier = siblingNames.putIfAbsent(sibling, i);
             if (earlier != null) {
                 problems.add(Problem.at("/" + i + "/name", "category name '" + c.name() + "' clashes with '"
-                        + categories.get(earlier).name() + "' (/" + earlier + ") under the same "
+                        + categories.get(earlier).name() + "' under the same "
                         + c.parentKey().map(p -> "parent '" + p + "'").orElse("root")));
             }
         }
