@@ -7,4 +7,6 @@ module io.cathalog.bling {
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
 
+    exports io.cathalog.bling.sandbox;
+
 }

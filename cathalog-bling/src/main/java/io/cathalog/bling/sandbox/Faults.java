@@ -1,0 +1,164 @@
+package io.cathalog.bling.sandbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Fault injection for tests. A fault targets one route (its key as in the request log, e.g.
+ * {@code "PUT /produtos/{idProduto}"}, including {@code "POST /oauth/token"}) or every route
+ * ({@link #ANY_ROUTE}). Counted faults apply to the next matching requests and then disappear.
+ */
+public final class Faults {
+    /** Targets every route. */
+    public static final String ANY_ROUTE = "*";
+
+    private final Set<String> routes;
+    private final OAuthService oauth;
+    private final int perSecondLimit;
+    private final List<Rule> rules = new ArrayList<>();
+
+    private enum Kind { STATUS, TOO_MANY, LATENCY, LOSE }
+
+    private static final class Rule {
+        final Kind kind;
+        final String route;
+        int remaining;
+        final int status;
+        final Duration delay;
+
+        Rule(Kind kind, String route, int remaining, int status, Duration delay) {
+            this.kind = kind;
+            this.route = route;
+            this.remaining = remaining;
+            this.status = status;
+            this.delay = delay;
+        }
+
+        boolean matches(String key) {
+            return route.equals(ANY_ROUTE) || route.equals(key);
+        }
+    }
+
+    /** What the front must do to one request. */
+    record Decision(Duration delay, Optional<ApiException> failure, boolean loseResponse) {
+    }
+
+    Faults(Set<String> routes, OAuthService oauth, int perSecondLimit) {
+        this.routes = Set.copyOf(routes);
+        this.oauth = oauth;
+        this.perSecondLimit = perSecondLimit;
+    }
+
+    /** The next {@code times} requests to {@code route} fail with {@code status} (500-599) and are not applied. */
+    public synchronized Faults serverError(String route, int status, int times) {
+        if (status < 500 || status > 599) {
+            throw new IllegalArgumentException("serverError status must be 5xx, got " + status);
+        }
+        rules.add(new Rule(Kind.STATUS, check(route), positive(times), status, Duration.ZERO));
+        return this;
+    }
+
+    /** The next {@code times} requests to {@code route} get Bling's per-second 429 and are not applied. */
+    public synchronized Faults tooManyRequests(String route, int times) {
+        rules.add(new Rule(Kind.TOO_MANY, check(route), positive(times), 429, Duration.ZERO));
+        return this;
+    }
+
+    /** Every request to {@code route} waits {@code delay} (real time) before it is handled, until {@link #clear()}. */
+    public synchronized Faults latency(String route, Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative: " + delay);
+        }
+        rules.add(new Rule(Kind.LATENCY, check(route), Integer.MAX_VALUE, 0, delay));
+        return this;
+    }
+
+    /**
+     * The next {@code times} requests to {@code route} are applied, then the connection is closed
+     * without any response: the client sees an {@link java.io.IOException} and cannot tell whether
+     * the write happened.
+     */
+    public synchronized Faults loseResponse(String route, int times) {
+        rules.add(new Rule(Kind.LOSE, check(route), positive(times), 0, Duration.ZERO));
+        return this;
+    }
+
+    /** Every access token of the account expires now (refresh tokens stay valid). */
+    public Faults expireAccessTokensNow(String accountId) {
+        oauth.expireAccessNow(accountId);
+        return this;
+    }
+
+    /** The user revokes the app: every code, access and refresh token of that app for that account dies. */
+    public Faults revokeAuthorization(String clientId, String accountId) {
+        oauth.revoke(clientId, accountId);
+        return this;
+    }
+
+    /** Removes every pending fault and latency. */
+    public synchronized void clear() {
+        rules.clear();
+    }
+
+    synchronized Decision decide(String routeKey) {
+        Duration delay = Duration.ZERO;
+        Optional<ApiException> failure = Optional.empty();
+        boolean lose = false;
+        for (Rule r : rules) {
+            if (!r.matches(routeKey) || r.remaining <= 0) {
+                continue;
+            }
+            switch (r.kind) {
+                case LATENCY -> delay = delay.plus(r.delay);
+                case STATUS -> {
+                    if (failure.isEmpty()) {
+                        r.remaining--;
+                        failure = Optional.of(new ApiException(r.status, "SERVER_ERROR", "Erro interno",
+                                "Falha simulada pelo sandbox (HTTP " + r.status + ")."));
+                    }
+                }
+                case TOO_MANY -> {
+                    if (failure.isEmpty()) {
+                        r.remaining--;
+                        failure = Optional.of(RateLimiter.tooMany(perSecondLimit, "second",
+                                "O limite de requisições por segundo foi atingido, tente novamente mais tarde."));
+                    }
+                }
+                case LOSE -> {
+                    if (!lose) {
+                        r.remaining--;
+                        lose = true;
+                    }
+                }
+            }
+        }
+        if (failure.isPresent() && lose) {
+            // A failed request is not applied, so there is nothing to lose: give the count back.
+            rules.stream().filter(r -> r.kind == Kind.LOSE && r.matches(routeKey)).findFirst()
+                    .ifPresent(r -> r.remaining++);
+            lose = false;
+        }
+        rules.removeIf(r -> r.remaining <= 0);
+        return new Decision(delay, failure, lose);
+    }
+
+    private String check(String route) {
+        Objects.requireNonNull(route, "route");
+        if (!route.equals(ANY_ROUTE) && !routes.contains(route)) {
+            throw new IllegalArgumentException("unknown route '" + route + "'; use Faults.ANY_ROUTE or one of " + routes);
+        }
+        return route;
+    }
+
+    private static int positive(int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1, got " + times);
+        }
+        return times;
+    }
+}

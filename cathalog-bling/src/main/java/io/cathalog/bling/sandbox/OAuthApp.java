@@ -1,0 +1,53 @@
+package io.cathalog.bling.sandbox;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An OAuth application registered in the sandbox, as in Bling's "Área do Integrador": its
+ * credentials, its registered redirect link, and its scopes (scopes belong to the app, not to
+ * the authorize URL).
+ */
+public record OAuthApp(String clientId, String clientSecret, URI redirectUri, Set<Scope> scopes) {
+
+    /** The demo app's client id, always registered. */
+    public static final String DEMO_CLIENT_ID = "cathalog-demo-client";
+    /** The demo app's secret; a sandbox-only value, safe to print. */
+    public static final String DEMO_CLIENT_SECRET = "cathalog-demo-secret-0123456789abcdef";
+    /** The demo app's registered redirect link. */
+    public static final URI DEMO_REDIRECT_URI = URI.create("http://127.0.0.1:8765/oauth/callback");
+
+    public OAuthApp {
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(clientSecret, "clientSecret");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(scopes, "scopes");
+        if (clientId.isBlank() || clientId.contains(":")) {
+            throw new IllegalArgumentException("clientId must be non-blank and contain no ':' (Basic auth): " + clientId);
+        }
+        if (clientSecret.isBlank()) {
+            throw new IllegalArgumentException("clientSecret must be non-blank for app " + clientId);
+        }
+        if (!redirectUri.isAbsolute()) {
+            throw new IllegalArgumentException("redirectUri must be absolute for app " + clientId + ": " + redirectUri);
+        }
+        scopes = scopes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(scopes));
+    }
+
+    /** An app with every scope the sandbox knows. */
+    public static OAuthApp withAllScopes(String clientId, String clientSecret, URI redirectUri) {
+        return new OAuthApp(clientId, clientSecret, redirectUri, EnumSet.allOf(Scope.class));
+    }
+
+    /** The demo app: {@link #DEMO_CLIENT_ID}, {@link #DEMO_CLIENT_SECRET}, {@link #DEMO_REDIRECT_URI}, all scopes. */
+    public static OAuthApp demo() {
+        return withAllScopes(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_REDIRECT_URI);
+    }
+
+    @Override
+    public String toString() {
+        return "OAuthApp[clientId=" + clientId + ", redirectUri=" + redirectUri + ", scopes=" + scopes + "]";
+    }
+}

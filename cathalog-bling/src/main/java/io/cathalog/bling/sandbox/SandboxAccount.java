@@ -1,0 +1,135 @@
+package io.cathalog.bling.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Direct access to one account's data, without HTTP, limits or the request log: snapshots in
+ * Bling's own JSON shape (the {@code data} of the matching GET), and writes with the same
+ * validation as the API. Every method takes the account's lock, so it is safe while clients run.
+ */
+public final class SandboxAccount {
+    private final AccountData a;
+    private final Settings s;
+
+    SandboxAccount(AccountData a, Settings s) {
+        this.a = a;
+        this.s = s;
+    }
+
+    public String id() {
+        return a.id;
+    }
+
+    public String name() {
+        return a.name;
+    }
+
+    /** Every product (variations included) as {@code GET /produtos/{id}} returns it, ascending id. */
+    public List<ObjectNode> products() {
+        return a.locked(() -> a.products.values().stream().map(p -> Products.full(a, p)).toList());
+    }
+
+    /** One product as {@code GET /produtos/{id}} returns it. */
+    public Optional<ObjectNode> product(long id) {
+        return a.locked(() -> Optional.ofNullable(a.products.get(id)).map(p -> Products.full(a, p)));
+    }
+
+    /** A product by SKU ({@code codigo}). */
+    public Optional<ObjectNode> productByCode(String codigo) {
+        return a.locked(() -> a.products.values().stream().filter(p -> p.codigo().equals(codigo)).findFirst()
+                .map(p -> Products.full(a, p)));
+    }
+
+    /**
+     * Creates (no {@code id}, or an unknown one) or replaces (as PUT) a product from a body in
+     * Bling's shape; returns its id. Invalid bodies throw {@link IllegalArgumentException} with
+     * Bling's error description and fields.
+     */
+    public long putProduct(ObjectNode body) {
+        return a.locked(() -> {
+            long id = body.path("id").asLong(0);
+            Optional<AccountData.Product> target = Optional.ofNullable(a.products.get(id));
+            try {
+                return Products.write(a, s, s.clock().instant(), target, body,
+                        target.isPresent() ? Products.Mode.REPLACE : Products.Mode.CREATE).get("id").asLong();
+            } catch (ApiException e) {
+                throw new IllegalArgumentException(e.envelope().toString(), e);
+            }
+        });
+    }
+
+    /** Removes a product (and its variations and store links); false when it did not exist. */
+    public boolean deleteProduct(long id) {
+        return a.locked(() -> {
+            boolean existed = a.products.containsKey(id);
+            Products.remove(a, id);
+            return existed;
+        });
+    }
+
+    /** When the product last changed (what the {@code dataAlteracao} filters use). */
+    public Optional<Instant> productChangedAt(long id) {
+        return a.locked(() -> Optional.ofNullable(a.products.get(id)).map(p -> p.changedAt));
+    }
+
+    /** Product categories as {@code GET /categorias/produtos} returns them ({@code categoriaPai.id} 0 for roots). */
+    public List<ObjectNode> categories() {
+        return a.locked(() -> a.categories.values().stream().map(ObjectNode::deepCopy).toList());
+    }
+
+    /** Adds a product category; {@code parentId} 0 for a root. */
+    public long addCategory(String descricao, long parentId) {
+        if (descricao == null || descricao.isBlank()) {
+            throw new IllegalArgumentException("descricao must be non-blank");
+        }
+        return a.locked(() -> {
+            if (parentId != 0 && !a.categories.containsKey(parentId)) {
+                throw new IllegalArgumentException("no category " + parentId + " in account " + a.id);
+            }
+            return Catalog.addCategory(a, descricao, parentId);
+        });
+    }
+
+    /** Category-store links as {@code GET /categorias/lojas} returns them. */
+    public List<ObjectNode> categoryStoreLinks() {
+        return a.locked(() -> a.categoryStoreLinks.values().stream().map(ObjectNode::deepCopy).toList());
+    }
+
+    /** Product-store links as {@code GET /produtos/lojas} returns them (current state, ignoring any visibility delay). */
+    public List<ObjectNode> productStoreLinks() {
+        return a.locked(() -> a.storeLinks.values().stream().map(l -> l.current.deepCopy()).toList());
+    }
+
+    /** Custom fields as {@code GET /campos-customizados/{id}} returns them. */
+    public List<ObjectNode> customFields() {
+        return a.locked(() -> a.customFields.values().stream().map(ObjectNode::deepCopy).toList());
+    }
+
+    /** Sales channels (stores) as {@code GET /canais-venda/{id}} returns them. */
+    public List<ObjectNode> salesChannels() {
+        return a.locked(() -> a.channels.values().stream().map(ObjectNode::deepCopy).toList());
+    }
+
+    /** Adds an enabled sales channel, e.g. {@code ("Mercado Livre", "MercadoLivre")}; returns its id (the {@code idLoja}). */
+    public long addSalesChannel(String descricao, String tipo) {
+        if (descricao == null || descricao.isBlank() || tipo == null || tipo.isBlank()) {
+            throw new IllegalArgumentException("descricao and tipo must be non-blank");
+        }
+        return a.locked(() -> Channels.add(a, descricao, tipo, 1));
+    }
+
+    /** Sets a product's stock balance ({@code estoque.saldoVirtualTotal}), which the API cannot write here. */
+    public void setStock(long productId, java.math.BigDecimal balance) {
+        a.locked(() -> {
+            AccountData.Product p = a.products.get(productId);
+            if (p == null) {
+                throw new IllegalArgumentException("no product " + productId + " in account " + a.id);
+            }
+            p.stock = balance;
+            return null;
+        });
+    }
+}
