@@ -10,4 +10,10 @@ module io.cathalog.core {
     exports io.cathalog.core;
     exports io.cathalog.core.model;
     exports io.cathalog.core.catalog;
+    exports io.cathalog.core.auth;
+    exports io.cathalog.core.remote;
+    exports io.cathalog.core.sync;
+    exports io.cathalog.core.marketplace;
+
+    uses io.cathalog.core.marketplace.MarketplaceMapper;
 }

@@ -1,0 +1,66 @@
+package io.cathalog.core.remote;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * What the engine needs from an ERP account: read what it holds, and change it one item at a
+ * time. One instance serves one account. The Bling module implements it over Bling's API v3.
+ *
+ * <p>Reads are as cheap as the ERP allows (lists page lazily; a {@link Stream} must be closed).
+ * Writes are never retried blindly by an implementation when a retry could duplicate: creation
+ * that lost its response is recovered by the engine, which looks the natural key up before
+ * creating again.
+ */
+public interface CatalogRemote {
+
+    /** The account's stores (Bling's sales channels). */
+    List<RemoteStore> stores();
+
+    /** Every product category of the account. */
+    List<RemoteCategory> categories();
+
+    long createCategory(String name, OptionalLong parentId);
+
+    /** Renames a category; its parent stays as it is. */
+    void renameCategory(long id, String name);
+
+    /** Deletes a category; the ERP refuses while it has children or products. */
+    void deleteCategory(long id);
+
+    /** Products matching the query, as summaries, paged lazily. */
+    Stream<RemoteProductSummary> products(ProductQuery query);
+
+    /** One product in full, if it exists. */
+    Optional<RemoteProduct> product(long id);
+
+    long createProduct(NewProduct product);
+
+    /** Changes exactly the given fields, leaving all others as they are. */
+    void updateProduct(long id, ProductChanges changes);
+
+    /** The custom fields of the product module. */
+    List<RemoteCustomField> customFields();
+
+    /** Creates a text custom field in the product module. */
+    long createCustomField(String name);
+
+    List<StoreCategoryLink> storeCategoryLinks(long storeId);
+
+    long createStoreCategoryLink(StoreCategoryLink link);
+
+    void updateStoreCategoryLink(StoreCategoryLink link);
+
+    void deleteStoreCategoryLink(long id);
+
+    /** The product links of a store, optionally of one product only. */
+    Stream<ProductStoreLink> productStoreLinks(long storeId, OptionalLong productId);
+
+    long createProductStoreLink(ProductStoreLink link);
+
+    void updateProductStoreLink(ProductStoreLink link);
+
+    void deleteProductStoreLink(long id);
+}

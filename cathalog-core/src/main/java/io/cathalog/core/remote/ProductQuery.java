@@ -1,0 +1,48 @@
+package io.cathalog.core.remote;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Which products to list. Empty criteria do not filter; given criteria all apply.
+ *
+ * @param changedSince only products changed at or after this instant
+ * @param categoryId   only products in this category
+ * @param storeId      only products linked to this store
+ * @param skus         only these SKUs
+ * @param includeDeleted also products marked deleted
+ */
+public record ProductQuery(Optional<Instant> changedSince, OptionalLong categoryId, OptionalLong storeId,
+                           List<String> skus, boolean includeDeleted) {
+
+    public ProductQuery {
+        Objects.requireNonNull(changedSince, "changedSince");
+        Objects.requireNonNull(categoryId, "categoryId");
+        Objects.requireNonNull(storeId, "storeId");
+        skus = List.copyOf(skus);
+    }
+
+    /** Every product that is not deleted. */
+    public static ProductQuery all() {
+        return new ProductQuery(Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), List.of(), false);
+    }
+
+    public ProductQuery changedSince(Instant since) {
+        return new ProductQuery(Optional.of(since), categoryId, storeId, skus, includeDeleted);
+    }
+
+    public ProductQuery inCategory(long id) {
+        return new ProductQuery(changedSince, OptionalLong.of(id), storeId, skus, includeDeleted);
+    }
+
+    public ProductQuery linkedTo(long id) {
+        return new ProductQuery(changedSince, categoryId, OptionalLong.of(id), skus, includeDeleted);
+    }
+
+    public ProductQuery withSkus(List<String> codes) {
+        return new ProductQuery(changedSince, categoryId, storeId, codes, includeDeleted);
+    }
+}

@@ -1,0 +1,14 @@
+package io.cathalog.core.sync;
+
+/**
+ * Hears of every change applied to the ERP, one event per item, in the order they happen. Called
+ * on the applying thread: a listener that is slow slows the sync, and one that throws is logged
+ * and ignored (it never stops a sync).
+ */
+@FunctionalInterface
+public interface ChangeListener {
+
+    void onChange(ChangeEvent event);
+
+    ChangeListener NONE = event -> { };
+}

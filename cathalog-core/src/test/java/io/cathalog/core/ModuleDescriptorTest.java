@@ -1,0 +1,28 @@
+package io.cathalog.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The module name and its exports are part of the public API: pin them. */
+class ModuleDescriptorTest {
+
+    @Test
+    void coreIsANamedModuleThatHidesItsInternals() {
+        ModuleDescriptor core = ModuleFinder.of(Path.of("target", "classes")).find("io.cathalog.core")
+                .orElseThrow().descriptor();
+        assertThat(core.isAutomatic()).isFalse();
+        assertThat(core.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("io.cathalog.core", "io.cathalog.core.model", "io.cathalog.core.catalog",
+                        "io.cathalog.core.auth", "io.cathalog.core.remote", "io.cathalog.core.sync",
+                        "io.cathalog.core.marketplace");
+        assertThat(core.uses()).contains("io.cathalog.core.marketplace.MarketplaceMapper");
+        assertThat(core.requires().stream().map(ModuleDescriptor.Requires::name))
+                .contains("java.net.http", "com.fasterxml.jackson.databind", "com.github.benmanes.caffeine");
+    }
+}
