@@ -14,6 +14,7 @@ module io.cathalog.core {
     exports io.cathalog.core.remote;
     exports io.cathalog.core.sync;
     exports io.cathalog.core.marketplace;
+    exports io.cathalog.core.http;
 
     uses io.cathalog.core.marketplace.MarketplaceMapper;
 }

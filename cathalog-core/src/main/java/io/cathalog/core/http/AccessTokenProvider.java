@@ -1,0 +1,38 @@
+package io.cathalog.core.http;
+
+/**
+ * Supplies one account's access token to the transport. The OAuth token manager provides the real
+ * one (refreshing ahead of expiry, once for all threads); tests may use a fixed token.
+ */
+public interface AccessTokenProvider {
+
+    /** A token valid now. */
+    String accessToken();
+
+    /**
+     * The ERP rejected {@code rejected} as invalid: return a newer token, refreshing if nobody has
+     * since. Called at most once per request.
+     */
+    String refreshAfterRejection(String rejected);
+
+    /** A provider of one fixed token, which cannot be refreshed. */
+    static AccessTokenProvider fixed(String token) {
+        java.util.Objects.requireNonNull(token, "token");
+        return new AccessTokenProvider() {
+            @Override
+            public String accessToken() {
+                return token;
+            }
+
+            @Override
+            public String refreshAfterRejection(String rejected) {
+                return token;
+            }
+
+            @Override
+            public String toString() {
+                return "AccessTokenProvider.fixed(" + io.cathalog.core.auth.Tokens.redact(token) + ")";
+            }
+        };
+    }
+}

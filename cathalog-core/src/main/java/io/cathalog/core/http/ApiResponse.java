@@ -1,0 +1,42 @@
+package io.cathalog.core.http;
+
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An API response.
+ *
+ * @param attempt which attempt produced it (1 = the first)
+ */
+public record ApiResponse(int status, HttpHeaders headers, byte[] body, int attempt) {
+
+    public ApiResponse {
+        Objects.requireNonNull(headers, "headers");
+        body = Arrays.copyOf(Objects.requireNonNull(body, "body"), body.length);
+    }
+
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ApiResponse r && status == r.status && attempt == r.attempt && Arrays.equals(body, r.body);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * status + Arrays.hashCode(body);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiResponse[" + status + ", " + body.length + " bytes, attempt " + attempt + "]";
+    }
+}

@@ -1,0 +1,55 @@
+package io.cathalog.core.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Reads an ERP's answers: what kind of outcome a response is, and the typed exception for one
+ * that failed. The ERP module supplies it (it knows the error envelope); the transport decides
+ * what to retry from the kind.
+ */
+public interface ResponseClassifier {
+
+    /** What a response means for the transport. */
+    Kind classify(ApiRequest request, ApiResponse response);
+
+    /** The exception to throw for a response that is not a success, with the ERP's own error. */
+    RuntimeException failure(ApiRequest request, ApiResponse response);
+
+    /** The kinds of response, and what the transport does with each. */
+    sealed interface Kind {
+        /** 2xx: returned. */
+        record Success() implements Kind {
+        }
+
+        /** The per-second limit: every caller pauses; retried (writes only if the policy allows). */
+        record RateLimited(Duration pause) implements Kind {
+            public RateLimited {
+                Objects.requireNonNull(pause, "pause");
+            }
+        }
+
+        /** The ERP's daily quota is spent: nothing is sent until the limiter's next reset. */
+        record DailyQuotaExhausted() implements Kind {
+        }
+
+        /** The access token was refused: refreshed once and retried. */
+        record TokenRejected() implements Kind {
+        }
+
+        /** The IP is blocked: the circuit opens for {@code duration}; never retried. */
+        record Blocked(Duration duration) implements Kind {
+            public Blocked {
+                Objects.requireNonNull(duration, "duration");
+            }
+        }
+
+        /** 5xx: retried when the request is idempotent. */
+        record ServerError() implements Kind {
+        }
+
+        /** Any other failure (400, 403, 404...): thrown as is. */
+        record ClientError() implements Kind {
+        }
+    }
+}
