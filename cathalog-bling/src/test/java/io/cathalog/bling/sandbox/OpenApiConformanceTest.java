@@ -1,0 +1,282 @@
+package io.cathalog.bling.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds the sandbox to Bling's own OpenAPI file: every served API route exists there with that
+ * method and those query parameters, and every field the sandbox returns is declared in the
+ * operation's response schema. The spec is not copied into the repository: it is found through
+ * {@code -Dcathalog.openapi=...} or as {@code shared/bling/openapi-v3.json} in a parent directory.
+ */
+class OpenApiConformanceTest {
+    private static JsonNode spec;
+    private static BlingSandbox sandbox;
+    private static Api api;
+
+    @BeforeAll
+    static void load() throws IOException {
+        Optional<Path> file = locate();
+        assumeTrue(file.isPresent(), "Bling's openapi-v3.json not found: set -Dcathalog.openapi=<path> or place shared/"
+                + "bling/openapi-v3.json in a parent directory of " + Path.of("").toAbsolutePath());
+        spec = Api.JSON.readTree(file.get().toFile());
+        sandbox = BlingSandbox.builder().seedDemo().rateLimits(false).enforceIpBlocks(false).start();
+        api = Api.forDemo(sandbox);
+    }
+
+    @AfterAll
+    static void close() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    static Optional<Path> locate() {
+        String property = System.getProperty("cathalog.openapi");
+        if (property != null && !property.isBlank()) {
+            Path p = Path.of(property);
+            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/bling/openapi-v3.json");
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Test
+    void everyServedApiRouteExistsInTheSpecWithItsMethodAndQueryParameters() {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Route r : sandbox.routeTable()) {
+            if (!r.api()) {
+                assertThat(r.template()).startsWith("/oauth/"); // Bling documents OAuth outside the spec
+                continue;
+            }
+            JsonNode op = spec.path("paths").path(r.template()).path(r.method().toLowerCase(Locale.ROOT));
+            if (op.isMissingNode()) {
+                problems.add(r.key() + " is not in the spec");
+                continue;
+            }
+            checked++;
+            Set<String> specParams = new HashSet<>();
+            for (JsonNode p : op.path("parameters")) {
+                JsonNode param = resolve(p);
+                if (param.path("in").asText().equals("query")) {
+                    specParams.add(param.path("name").asText());
+                }
+            }
+            for (String q : r.queryParams()) {
+                if (!specParams.contains(q)) {
+                    problems.add(r.key() + " accepts query parameter '" + q + "' that the spec does not declare");
+                }
+            }
+            for (String q : specParams) {
+                if (!r.queryParams().contains(q)) {
+                    problems.add(r.key() + " rejects query parameter '" + q + "' that the spec declares");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(checked).isGreaterThanOrEqualTo(35);
+    }
+
+    @Test
+    void everyReturnedFieldIsDeclaredInTheSpec() {
+        List<String> problems = new ArrayList<>();
+        SandboxAccount account = sandbox.account();
+        long category = account.categories().get(1).get("id").asLong();
+        long categoryLink = account.categoryStoreLinks().get(0).get("id").asLong();
+        long storeLink = account.productStoreLinks().get(0).get("id").asLong();
+        long customField = account.customFields().get(1).get("id").asLong();
+        long channel = account.salesChannels().get(0).get("id").asLong();
+        long withCustom = account.products().stream().filter(p -> p.get("camposCustomizados").size() > 0).findFirst()
+                .orElseThrow().get("id").asLong();
+        long withVariations = account.products().stream().filter(p -> p.get("variacoes").size() > 0).findFirst()
+                .orElseThrow().get("id").asLong();
+
+        check(problems, "GET", "/categorias/produtos", "/categorias/produtos", null);
+        check(problems, "GET", "/categorias/produtos/{idCategoriaProduto}", "/categorias/produtos/" + category, null);
+        check(problems, "GET", "/categorias/lojas", "/categorias/lojas", null);
+        check(problems, "GET", "/categorias/lojas/{idCategoriaLoja}", "/categorias/lojas/" + categoryLink, null);
+        check(problems, "GET", "/produtos", "/produtos?criterio=5&limite=100", null);
+        check(problems, "GET", "/produtos", "/produtos?tipo=V&criterio=5", null);
+        check(problems, "GET", "/produtos/{idProduto}", "/produtos/" + withCustom, null);
+        check(problems, "GET", "/produtos/{idProduto}", "/produtos/" + withVariations, null);
+        check(problems, "GET", "/produtos/lojas", "/produtos/lojas", null);
+        check(problems, "GET", "/produtos/lojas/{idProdutoLoja}", "/produtos/lojas/" + storeLink, null);
+        check(problems, "GET", "/campos-customizados/modulos", "/campos-customizados/modulos", null);
+        check(problems, "GET", "/campos-customizados/tipos", "/campos-customizados/tipos", null);
+        check(problems, "GET", "/campos-customizados/modulos/{idModulo}", "/campos-customizados/modulos/"
+                + CustomFields.PRODUCTS_MODULE, null);
+        check(problems, "GET", "/campos-customizados/{idCampoCustomizado}", "/campos-customizados/" + customField, null);
+        check(problems, "GET", "/canais-venda", "/canais-venda", null);
+        check(problems, "GET", "/canais-venda/{idCanalVenda}", "/canais-venda/" + channel, null);
+        check(problems, "GET", "/canais-venda/tipos", "/canais-venda/tipos", null);
+        check(problems, "GET", "/empresas/me/dados-basicos", "/empresas/me/dados-basicos", null);
+
+        JsonNode created = check(problems, "POST", "/categorias/produtos", "/categorias/produtos", "{\"descricao\":\"Nova\"}");
+        long newCategory = created.path("data").path("id").asLong();
+        check(problems, "PUT", "/categorias/produtos/{idCategoriaProduto}", "/categorias/produtos/" + newCategory,
+                "{\"descricao\":\"Nova 2\"}");
+        check(problems, "POST", "/categorias/lojas", "/categorias/lojas", "{\"loja\":{\"id\":" + channel
+                + "},\"descricao\":\"X\",\"codigo\":\"MLB1\",\"categoriaProduto\":{\"id\":" + newCategory + "}}");
+        JsonNode product = check(problems, "POST", "/produtos", "/produtos", "{\"nome\":\"Camiseta\",\"codigo\":\"OAS-1\","
+                + "\"tipo\":\"P\",\"situacao\":\"A\",\"formato\":\"V\",\"variacoes\":[{\"nome\":\"Camiseta P\",\"codigo\":\"OAS-1-P\","
+                + "\"variacao\":{\"nome\":\"Tamanho:P\"}}]}");
+        long pid = product.path("data").path("id").asLong();
+        check(problems, "PUT", "/produtos/{idProduto}", "/produtos/" + pid, Api.productJson("Camiseta", "OAS-1"));
+        check(problems, "PATCH", "/produtos/{idProduto}", "/produtos/" + pid, "{\"preco\":5}");
+        check(problems, "GET", "/produtos/{idProduto}", "/produtos/" + pid, null);
+        JsonNode link = check(problems, "POST", "/produtos/lojas", "/produtos/lojas", "{\"codigo\":\"L1\",\"produto\":{\"id\":"
+                + pid + "},\"loja\":{\"id\":" + channel + "},\"categoriasProdutos\":[{\"id\":" + newCategory + "}]}");
+        check(problems, "PUT", "/produtos/lojas/{idProdutoLoja}", "/produtos/lojas/" + link.path("data").path("id").asLong(),
+                "{\"codigo\":\"L2\",\"produto\":{\"id\":" + pid + "},\"loja\":{\"id\":" + channel + "}}");
+        JsonNode field = check(problems, "POST", "/campos-customizados", "/campos-customizados", "{\"nome\":\"Tecido\","
+                + "\"modulo\":{\"id\":" + CustomFields.PRODUCTS_MODULE + "},\"tipoCampo\":{\"id\":1}}");
+        check(problems, "PUT", "/campos-customizados/{idCampoCustomizado}", "/campos-customizados/"
+                + field.path("data").path("id").asLong(), "{\"placeholder\":\"x\"}");
+        check(problems, "DELETE", "/produtos", "/produtos?idsProdutos[]=" + pid + "&idsProdutos[]=1", null);
+        // Error envelopes.
+        check(problems, "GET", "/produtos/{idProduto}", "/produtos/1", null, 404);
+        check(problems, "POST", "/produtos", "/produtos", Api.productJson("Dup", "MOD-CAM-V1"), 400);
+        check(problems, "PUT", "/categorias/produtos/{idCategoriaProduto}", "/categorias/produtos/1", "{\"descricao\":\"x\"}", 404);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theFieldCheckCatchesUndeclaredFields() {
+        try (BlingSandbox chatty = BlingSandbox.builder().seedDemo().rateLimits(false).unknownResponseProperties(true).start()) {
+            Api.Resp r = Api.forDemo(chatty).get("/canais-venda");
+            List<String> problems = new ArrayList<>();
+            declared(r.json(), spec.path("paths").path("/canais-venda").path("get").path("responses").path("200")
+                    .path("content").path("application/json").path("schema"), "GET /canais-venda", problems);
+            assertThat(problems).anySatisfy(p -> assertThat(p).contains("campoNovoDoBling"));
+        }
+    }
+
+    /** Calls the route and checks the body against the operation's schema for the status answered. */
+    private static JsonNode check(List<String> problems, String method, String template, String path, String body) {
+        int expected = switch (method) {
+            case "POST" -> 201;
+            case "PUT" -> template.startsWith("/categorias/") ? 204 : 200;
+            default -> 200;
+        };
+        return check(problems, method, template, path, body, expected);
+    }
+
+    private static JsonNode check(List<String> problems, String method, String template, String path, String body,
+            int expected) {
+        Api.Resp r = api.send(method, path, body);
+        assertThat(r.status()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
+        JsonNode op = spec.path("paths").path(template).path(method.toLowerCase(Locale.ROOT));
+        assertThat(op.isMissingNode()).as(method + " " + template).isFalse();
+        if (r.status() == 204) {
+            return r.json();
+        }
+        JsonNode schema = op.path("responses").path(String.valueOf(r.status())).path("content")
+                .path("application/json").path("schema");
+        if (schema.isMissingNode()) {
+            if (r.status() < 400) {
+                problems.add(method + " " + path + ": status " + r.status() + " is not declared by the spec");
+                return r.json();
+            }
+            schema = spec.path("components").path("schemas").path("ErrorResponse");
+        }
+        declared(r.json(), schema, method + " " + path + " (" + r.status() + ")", problems);
+        return r.json();
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        JsonNode cur = node;
+        for (int i = 0; i < 20 && cur.has("$ref"); i++) {
+            String[] parts = cur.get("$ref").asText().substring(2).split("/");
+            JsonNode target = spec;
+            for (String part : parts) {
+                target = target.path(part);
+            }
+            cur = target;
+        }
+        return cur;
+    }
+
+    /** Properties of a schema, following allOf/oneOf/anyOf; a name may have several candidate schemas. */
+    private static Map<String, List<JsonNode>> properties(JsonNode schema) {
+        Map<String, List<JsonNode>> out = new LinkedHashMap<>();
+        JsonNode s = resolve(schema);
+        s.path("properties").properties().forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        for (String combinator : List.of("allOf", "oneOf", "anyOf")) {
+            for (JsonNode part : s.path(combinator)) {
+                properties(part).forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode items(JsonNode schema) {
+        JsonNode s = resolve(schema);
+        if (s.has("items")) {
+            return s.get("items");
+        }
+        for (String combinator : List.of("allOf", "oneOf", "anyOf")) {
+            for (JsonNode part : s.path(combinator)) {
+                JsonNode i = items(part);
+                if (!i.isMissingNode()) {
+                    return i;
+                }
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static void declared(JsonNode value, JsonNode schema, String where, List<String> problems) {
+        if (value.isObject()) {
+            Map<String, List<JsonNode>> props = properties(schema);
+            if (props.isEmpty()) {
+                return; // a free-form object in the spec
+            }
+            value.properties().forEach(e -> {
+                List<JsonNode> candidates = props.get(e.getKey());
+                if (candidates == null) {
+                    problems.add(where + ": field '" + e.getKey() + "' is not declared");
+                    return;
+                }
+                List<String> best = null;
+                for (JsonNode candidate : candidates) {
+                    List<String> local = new ArrayList<>();
+                    declared(e.getValue(), candidate, where + "." + e.getKey(), local);
+                    if (best == null || local.size() < best.size()) {
+                        best = local;
+                    }
+                }
+                problems.addAll(best);
+            });
+        } else if (value.isArray()) {
+            JsonNode item = items(schema);
+            if (item.isMissingNode()) {
+                return;
+            }
+            for (int i = 0; i < value.size(); i++) {
+                declared(value.get(i), item, where + "[" + i + "]", problems);
+            }
+        }
+    }
+}
