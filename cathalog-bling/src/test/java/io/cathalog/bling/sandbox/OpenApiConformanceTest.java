@@ -110,7 +110,7 @@ class OpenApiConformanceTest {
         long channel = account.salesChannels().get(0).get("id").asLong();
         long withCustom = account.products().stream().filter(p -> p.get("camposCustomizados").size() > 0).findFirst()
                 .orElseThrow().get("id").asLong();
-        long withVariations = account.products().stream().filter(p -> p.get("variacoes").size() > 0).findFirst()
+        long withVariations = account.products().stream().filter(p -> p.path("variacoes").size() > 0).findFirst()
                 .orElseThrow().get("id").asLong();
 
         check(problems, "GET", "/categorias/produtos", "/categorias/produtos", null);
