@@ -32,15 +32,15 @@ final class DemoSeed {
             new Family("ELE-CEL", "Eletrônicos/Celulares e Smartphones", new String[] {"Motorola", "Samsung", "Xiaomi"},
                     new String[] {"Smartphone %s Moto G%d 128GB %s", "Smartphone %s Galaxy A%d 128GB %s",
                         "Smartphone %s Redmi Note %d 256GB %s"}, 899, 2499, 0.35),
-            new Family("ELE-FON", "Eletrônicos/Fones de Ouvido", new String[] {"JBL", "Philips", "Xiaomi"},
+            new Family("ELE-FON", "Eletrônicos/Fones de Ouvido", new String[] {"JBL", "Philips", "HyperX"},
                     new String[] {"Fone de Ouvido Bluetooth %s Tune %d %s", "Fone de Ouvido Intra-auricular %s TAE%d %s",
-                        "Headset Gamer %s Quantum %d %s"}, 59, 599, 0.2),
+                        "Headset Gamer %s Cloud %d %s"}, 59, 599, 0.2),
             new Family("ELE-ACS", "Eletrônicos/Acessórios", new String[] {"Multilaser", "Geonav", "Baseus"},
                     new String[] {"Carregador Turbo USB-C %s %dW %s", "Cabo USB-C %s Reforçado %dm %s",
                         "Capinha Anti-impacto %s Linha %d %s"}, 19, 149, 0.1),
             new Family("CAS-UTL", "Casa e Cozinha/Utensílios de Cozinha", new String[] {"Tramontina", "Brinox", "Oster"},
                     new String[] {"Jogo de Panelas Antiaderente %s %d Peças %s", "Frigideira Antiaderente %s %dcm %s",
-                        "Conjunto de Facas Inox %s %d Peças %s"}, 39, 699, 1.8),
+                        "Liquidificador %s %d Velocidades %s"}, 39, 699, 1.8),
             new Family("CAS-CMB", "Casa e Cozinha/Cama, Mesa e Banho", new String[] {"Santista", "Buddemeyer", "Altenburg"},
                     new String[] {"Jogo de Lençol Casal %s %d Fios %s", "Toalha de Banho Gigante %s Linha %d %s",
                         "Travesseiro Viscoelástico %s Modelo %d %s"}, 49, 399, 0.9),
@@ -92,9 +92,10 @@ final class DemoSeed {
         for (int i = 0; i < PRODUCT_COUNT; i++) {
             Family f = FAMILIES.get(i % FAMILIES.size());
             int serial = i / FAMILIES.size() + 1;
-            String brand = f.brands[rnd.nextInt(f.brands.length)];
+            int line = rnd.nextInt(f.brands.length); // a brand and its own product line: no "Xiaomi Moto G"
+            String brand = f.brands[line];
             String color = COLORS[rnd.nextInt(COLORS.length)];
-            String pattern = f.names[rnd.nextInt(f.names.length)];
+            String pattern = f.names[line];
             int model = 10 + rnd.nextInt(90);
             String nome = String.format(java.util.Locale.ROOT, pattern, brand, model, color);
             String sku = String.format(java.util.Locale.ROOT, "%s-%04d", f.prefix, serial);

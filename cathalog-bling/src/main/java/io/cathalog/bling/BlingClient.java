@@ -1,0 +1,274 @@
+package io.cathalog.bling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cathalog.bling.dto.BlingCompany;
+import io.cathalog.bling.internal.Nodes;
+import io.cathalog.bling.internal.Query;
+import io.cathalog.core.TransportException;
+import io.cathalog.core.http.AccessTokenProvider;
+import io.cathalog.core.http.ApiRequest;
+import io.cathalog.core.http.ApiResponse;
+import io.cathalog.core.http.ErrorCircuit;
+import io.cathalog.core.http.HttpTransport;
+import io.cathalog.core.http.RequestLimiter;
+import io.cathalog.core.http.RequestListener;
+import io.cathalog.core.http.RetryPolicy;
+import io.cathalog.core.http.Sleeper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * A typed client of one Bling account's API v3. Build one per account (or several: they share the
+ * account's {@link RequestLimiter}); it is thread-safe.
+ *
+ * <pre>{@code
+ * RequestLimiter limiter = LocalRequestLimiter.builder("acme").build();
+ * BlingClient bling = BlingClient.builder()
+ *         .tokens(tokenProvider)          // the OAuth token manager's, for the account
+ *         .limiter(limiter)
+ *         .build();
+ * bling.products().list(ProductFilter.all()).forEach(p -> ...);
+ * }</pre>
+ *
+ * <p>Every call may throw a {@link io.cathalog.core.CathalogException} leaf: Bling's own error
+ * ({@link io.cathalog.core.RemoteValidationException} with its fields,
+ * {@link io.cathalog.core.NotFoundException}, ...), a spent daily quota, a blocked IP, or a
+ * transport failure.
+ */
+public final class BlingClient {
+    /** Bling's API base URL. */
+    public static final URI PRODUCTION = URI.create("https://api.bling.com.br/Api/v3");
+    /** What Bling's datetime filters look like, in Bling's time zone. */
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final String VERSION = version();
+
+    private final String base;
+    private final HttpTransport transport;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    private BlingClient(Builder b, HttpTransport transport) {
+        String url = b.baseUrl.toString();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.transport = transport;
+        this.zone = b.zone;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The account this client works for (its limiter's). */
+    public String accountId() {
+        return transport.accountId();
+    }
+
+    /** The account's limiter: requests used today and the budget. */
+    public RequestLimiter limiter() {
+        return transport.limiter();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** {@code /categorias/produtos}. */
+    public ProductCategories categories() {
+        return new ProductCategories(this);
+    }
+
+    /** {@code /categorias/lojas}. */
+    public StoreCategoryLinks storeCategoryLinks() {
+        return new StoreCategoryLinks(this);
+    }
+
+    /** {@code /produtos}. */
+    public Products products() {
+        return new Products(this);
+    }
+
+    /** {@code /produtos/lojas}. */
+    public ProductStoreLinks productStoreLinks() {
+        return new ProductStoreLinks(this);
+    }
+
+    /** {@code /campos-customizados}. */
+    public CustomFields customFields() {
+        return new CustomFields(this);
+    }
+
+    /** {@code /canais-venda}: the account's stores. */
+    public SalesChannels salesChannels() {
+        return new SalesChannels(this);
+    }
+
+    /** {@code GET /empresas/me/dados-basicos}. */
+    public BlingCompany company() {
+        return BlingCompany.from(data(call("GET", "/empresas/me/dados-basicos", "/empresas/me/dados-basicos",
+                new Query(), null)));
+    }
+
+    // ---------------------------------------------------------------- plumbing for the resources
+
+    /** A Bling datetime filter value for an instant, in Bling's zone. */
+    String dateTime(Instant instant) {
+        return DATE_TIME.format(instant.atZone(zone));
+    }
+
+    JsonNode call(String method, String route, String path, Query query, ObjectNode body) {
+        URI uri = URI.create(base + path + query.render());
+        Optional<byte[]> bytes = Optional.ofNullable(body).map(b -> b.toString().getBytes(StandardCharsets.UTF_8));
+        ApiResponse response = transport.execute(new ApiRequest(method, route, uri, bytes));
+        if (response.body().length == 0) {
+            return Nodes.object();
+        }
+        try {
+            return Nodes.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new TransportException(method + " " + route, "Bling answered " + response.status()
+                    + " with a body that is not JSON (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /** The {@code data} of a success body; an object, or an array for lists. */
+    static JsonNode data(JsonNode root) {
+        JsonNode data = root.get("data");
+        return data == null ? Nodes.object() : data;
+    }
+
+    private static String version() {
+        Properties p = new Properties();
+        try (InputStream in = BlingClient.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String v = p.getProperty("version", "dev");
+        return v.startsWith("${") ? "dev" : v;
+    }
+
+    @Override
+    public String toString() {
+        return "BlingClient[" + base + ", account " + accountId() + "]";
+    }
+
+    /** A client's settings; the token provider and the limiter are required. */
+    public static final class Builder {
+        private URI baseUrl = PRODUCTION;
+        private AccessTokenProvider tokens;
+        private RequestLimiter limiter;
+        private Clock clock = Clock.systemUTC();
+        private HttpClient httpClient;
+        private RequestListener listener = RequestListener.NONE;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private ErrorCircuit circuit;
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private ZoneId zone = ZoneId.of("America/Sao_Paulo");
+        private Duration timeout = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /** Bling's ({@link #PRODUCTION}, the default) or a sandbox's, ending in {@code /Api/v3}. */
+        public Builder baseUrl(URI baseUrl) {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme())) {
+                throw new IllegalArgumentException("base URL must be http(s): " + baseUrl);
+            }
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        public Builder tokens(AccessTokenProvider tokens) {
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            return this;
+        }
+
+        /** The account's limiter: share one instance among every client of the account. */
+        public Builder limiter(RequestLimiter limiter) {
+            this.limiter = Objects.requireNonNull(limiter, "limiter");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        public Builder listener(RequestListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** Share one circuit among the clients that leave from one IP. */
+        public Builder circuit(ErrorCircuit circuit) {
+            this.circuit = Objects.requireNonNull(circuit, "circuit");
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Bling's time zone, for datetime filters; default America/Sao_Paulo. */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        public BlingClient build() {
+            if (tokens == null) {
+                throw new IllegalStateException("a BlingClient needs a token provider: tokens(...)");
+            }
+            if (limiter == null) {
+                throw new IllegalStateException("a BlingClient needs the account's limiter: limiter(...)");
+            }
+            HttpTransport.Builder t = HttpTransport.builder()
+                    .limiter(limiter).tokens(tokens).classifier(new BlingResponseClassifier())
+                    .retryPolicy(retryPolicy).listener(listener).clock(clock).sleeper(sleeper).timeout(timeout)
+                    .header("User-Agent", "cathalog-sync/" + VERSION + " (java.net.http; Java "
+                            + Runtime.version().feature() + ")")
+                    .header("enable-jwt", "1");
+            if (httpClient != null) {
+                t.httpClient(httpClient);
+            }
+            if (circuit != null) {
+                t.circuit(circuit);
+            }
+            return new BlingClient(this, t.build());
+        }
+    }
+}

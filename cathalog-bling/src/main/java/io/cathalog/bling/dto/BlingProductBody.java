@@ -1,0 +1,120 @@
+package io.cathalog.bling.dto;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cathalog.bling.internal.Nodes;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The body of a product {@code POST} or {@code PATCH}: only the fields set here are sent, so a
+ * PATCH changes exactly those. {@link #forCreate} sets the four fields Bling requires on create.
+ */
+public final class BlingProductBody {
+    /** Bling's limit on {@code nome}. */
+    public static final int MAX_NAME_LENGTH = 120;
+
+    private final ObjectNode json = Nodes.object();
+
+    private BlingProductBody() {
+    }
+
+    /** A create body: {@code tipo} P (product), {@code formato} S (simple). */
+    public static BlingProductBody forCreate(String nome, String situacao) {
+        return new BlingProductBody().nome(nome).tipo("P").situacao(situacao).formato("S");
+    }
+
+    /** An empty PATCH body; set only what changes. */
+    public static BlingProductBody forPatch() {
+        return new BlingProductBody();
+    }
+
+    public BlingProductBody nome(String nome) {
+        Objects.requireNonNull(nome, "nome");
+        if (nome.isBlank() || nome.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("nome is 1 to " + MAX_NAME_LENGTH + " characters, got " + nome.length());
+        }
+        json.put("nome", nome);
+        return this;
+    }
+
+    public BlingProductBody codigo(String codigo) {
+        json.put("codigo", Objects.requireNonNull(codigo, "codigo"));
+        return this;
+    }
+
+    public BlingProductBody tipo(String tipo) {
+        json.put("tipo", Objects.requireNonNull(tipo, "tipo"));
+        return this;
+    }
+
+    public BlingProductBody situacao(String situacao) {
+        json.put("situacao", Objects.requireNonNull(situacao, "situacao"));
+        return this;
+    }
+
+    public BlingProductBody formato(String formato) {
+        json.put("formato", Objects.requireNonNull(formato, "formato"));
+        return this;
+    }
+
+    public BlingProductBody preco(BigDecimal preco) {
+        json.put("preco", Objects.requireNonNull(preco, "preco"));
+        return this;
+    }
+
+    public BlingProductBody marca(String marca) {
+        json.put("marca", Objects.requireNonNull(marca, "marca"));
+        return this;
+    }
+
+    public BlingProductBody gtin(String gtin) {
+        json.put("gtin", Objects.requireNonNull(gtin, "gtin"));
+        return this;
+    }
+
+    public BlingProductBody categoria(long id) {
+        json.putObject("categoria").put("id", id);
+        return this;
+    }
+
+    /** Net weight in kg (Bling's unit). */
+    public BlingProductBody pesoLiquido(BigDecimal kg) {
+        json.put("pesoLiquido", Objects.requireNonNull(kg, "kg"));
+        return this;
+    }
+
+    /** Gross weight in kg (Bling's unit). */
+    public BlingProductBody pesoBruto(BigDecimal kg) {
+        json.put("pesoBruto", Objects.requireNonNull(kg, "kg"));
+        return this;
+    }
+
+    public BlingProductBody dimensoes(BlingDimensions d) {
+        json.set("dimensoes", d.toJson());
+        return this;
+    }
+
+    /** Custom-field values; each carries its {@code idVinculo} when the value exists already. */
+    public BlingProductBody camposCustomizados(List<BlingCustomFieldValue> values) {
+        ArrayNode a = json.putArray("camposCustomizados");
+        values.forEach(v -> a.add(v.toJson()));
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return json.isEmpty();
+    }
+
+    /** A copy of the JSON that will be sent. */
+    public ObjectNode toJson() {
+        return json.deepCopy();
+    }
+
+    @Override
+    public String toString() {
+        return "BlingProductBody" + json;
+    }
+}
