@@ -7,6 +7,8 @@ module io.cathalog.bling {
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
 
+    exports io.cathalog.bling;
+    exports io.cathalog.bling.dto;
     exports io.cathalog.bling.sandbox;
 
 }
