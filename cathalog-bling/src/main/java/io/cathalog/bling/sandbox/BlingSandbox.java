@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -668,9 +667,5 @@ public final class BlingSandbox implements AutoCloseable {
         out.println("client-secret: " + demo.clientSecret());
         out.println("redirect-uri: " + demo.redirectUri());
         out.flush();
-    }
-
-    Optional<Settings> settingsForTests() {
-        return Optional.of(settings);
     }
 }
