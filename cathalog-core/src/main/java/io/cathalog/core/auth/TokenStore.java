@@ -1,6 +1,7 @@
 package io.cathalog.core.auth;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Keeps each account's tokens. Because a refresh token is single-use, replacing tokens is a
@@ -30,4 +31,18 @@ public interface TokenStore {
 
     /** Forgets the account's tokens (logout, or an authorization found dead). */
     void delete(String accountId);
+
+    /**
+     * Runs {@code action} holding the account's lock, shared by every process that uses the same
+     * store. The token manager sends a refresh token only under this lock: a single-use refresh
+     * token sent by two processes at once kills the loser's request with {@code invalid_grant}
+     * before the winner has stored the new pair, and compare-and-set alone cannot prevent that.
+     * {@link #load}, {@link #compareAndSet} and {@link #delete} may be called inside.
+     *
+     * <p>The default holds no lock, which is enough for a store used by one process (the token
+     * manager already lets one refresh per account run at a time within a process).
+     */
+    default <T> T withLock(String accountId, Supplier<T> action) {
+        return action.get();
+    }
 }

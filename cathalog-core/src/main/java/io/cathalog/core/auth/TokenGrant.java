@@ -1,0 +1,54 @@
+package io.cathalog.core.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a token endpoint answered: an access token, how long it lives, the scopes, and (nearly
+ * always) the next refresh token. {@link #toString()} redacts both tokens.
+ *
+ * @param accessToken  the new access token
+ * @param refreshToken the new refresh token; empty when the endpoint sent none (the old one is then kept)
+ * @param expiresIn    the access token's lifetime as the endpoint stated it
+ * @param scopes       the granted scopes (empty when the endpoint did not say)
+ */
+public record TokenGrant(String accessToken, Optional<String> refreshToken, Duration expiresIn, Set<String> scopes) {
+
+    public TokenGrant {
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        Objects.requireNonNull(expiresIn, "expiresIn");
+        if (accessToken.isBlank()) {
+            throw new IllegalArgumentException("accessToken must not be blank");
+        }
+        if (refreshToken.isPresent() && refreshToken.get().isBlank()) {
+            refreshToken = Optional.empty();
+        }
+        if (expiresIn.isNegative() || expiresIn.isZero()) {
+            throw new IllegalArgumentException("expiresIn must be positive, got " + expiresIn);
+        }
+        scopes = Set.copyOf(Objects.requireNonNull(scopes, "scopes"));
+    }
+
+    /**
+     * The token pair to store: the lifetime counts from {@code requestedAt} (when the request was
+     * sent, so the stored expiry is never later than the real one), and {@code previousRefreshToken}
+     * stays when no new refresh token came.
+     */
+    public Tokens toTokens(Instant requestedAt, Optional<String> previousRefreshToken) {
+        String refresh = refreshToken.or(() -> previousRefreshToken).orElseThrow(() -> new IllegalStateException(
+                "the token endpoint sent no refresh token, and there is no previous one to keep"));
+        return new Tokens(accessToken, refresh, requestedAt.plus(expiresIn), scopes, requestedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenGrant[accessToken=" + Tokens.redact(accessToken) + ", refreshToken="
+                + refreshToken.map(Tokens::redact).orElse("none") + ", expiresIn=" + expiresIn + ", scopes="
+                + new TreeSet<>(scopes) + "]";
+    }
+}

@@ -1,0 +1,19 @@
+package io.cathalog.core.auth;
+
+import io.cathalog.core.CathalogException;
+
+/**
+ * A token store could not read or write: an I/O error, a lock that was not obtained in time, or
+ * stored data that is not what the store writes. Never carries a token.
+ */
+public class TokenStoreException extends CathalogException {
+    private static final long serialVersionUID = 1L;
+
+    public TokenStoreException(String message) {
+        super(message);
+    }
+
+    public TokenStoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
