@@ -240,10 +240,9 @@ final class Products {
         page.slice(all).forEach(p -> data.add(summary(p)));
         for (int i = 0; i < c.settings().insertsDuringScan(); i++) {
             // Another user of the account creates a product while this client pages through the list.
-            ObjectNode fields = Json.obj().put("nome", "Produto incluído durante a listagem " + i)
-                    .put("codigo", "SCAN-" + Ids.next(a.ids.valueLink)).put("tipo", "P").put("situacao", "A")
-                    .put("formato", "S");
             long id = Ids.next(a.ids.product);
+            ObjectNode fields = Json.obj().put("nome", "Produto incluído durante a listagem " + id)
+                    .put("codigo", "SCAN-" + id).put("tipo", "P").put("situacao", "A").put("formato", "S");
             a.products.put(id, new Product(id, fields, c.now()));
         }
         return ApiResponse.ok(data);

@@ -310,6 +310,23 @@ class ProductsConformanceTest {
     }
 
     @Test
+    void insertsDuringAScanShiftPagesWhenNewestComesFirst() {
+        sandbox.close();
+        sandbox = BlingSandbox.builder().clock(clock).rateLimits(false).listOrder(BlingSandbox.ListOrder.NEWEST_FIRST)
+                .insertsDuringScan(1).start();
+        api = Api.forDemo(sandbox);
+        for (int i = 0; i < 4; i++) {
+            create(Api.productJson("P" + i, "S" + i));
+        }
+        List<Long> page1 = ids(api.get("/produtos?limite=2&pagina=1"));
+        List<Long> page2 = ids(api.get("/produtos?limite=2&pagina=2"));
+        assertThat(page1.get(0)).isGreaterThan(page1.get(1));
+        // One product was created after page 1 was served: the last item of page 1 is seen again.
+        assertThat(page2.get(0)).isEqualTo(page1.get(1));
+        assertThat(sandbox.account().products()).hasSize(6);
+    }
+
+    @Test
     void situationsDeleteAndBatchDelete() {
         long a = create(Api.productJson("A", "A"));
         long b = create(Api.productJson("B", "B"));
