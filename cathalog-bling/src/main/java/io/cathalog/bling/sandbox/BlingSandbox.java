@@ -628,7 +628,14 @@ public final class BlingSandbox implements AutoCloseable {
             System.exit(2);
             return;
         }
-        BlingSandbox sandbox = b.start();
+        BlingSandbox sandbox;
+        try {
+            sandbox = b.start();
+        } catch (UncheckedIOException e) {
+            System.err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "bling-sandbox-shutdown"));
         printBanner(sandbox, System.out);
         new CountDownLatch(1).await();
