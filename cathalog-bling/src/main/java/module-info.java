@@ -4,11 +4,13 @@
  */
 module io.cathalog.bling {
     requires transitive io.cathalog.core;
-    requires com.fasterxml.jackson.databind;
+    // DTOs and the sandbox's data access hand out Jackson trees.
+    requires transitive com.fasterxml.jackson.databind;
     requires jdk.httpserver;
 
     exports io.cathalog.bling;
     exports io.cathalog.bling.dto;
     exports io.cathalog.bling.sandbox;
+    exports io.cathalog.bling.oauth;
 
 }

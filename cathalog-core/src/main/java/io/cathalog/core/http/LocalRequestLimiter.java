@@ -154,7 +154,7 @@ public final class LocalRequestLimiter implements RequestLimiter {
         private double ratePerSecond = 2.85;
         private int windowRequests = 3;
         private Duration window = Duration.ofSeconds(1);
-        private Duration windowMargin = Duration.ofMillis(30);
+        private Duration windowMargin = Duration.ofMillis(45);
         private long dailyBudget = 120_000;
         private ZoneId zone = ZoneId.of("America/Sao_Paulo");
         private Clock clock = Clock.systemUTC();
