@@ -20,6 +20,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     private final Logger root = Logger.getLogger("");
     private final Level previous;
     private final List<String> lines = new ArrayList<>();
+    private final List<String> ours = new ArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
 
     LogCapture() {
@@ -38,6 +39,9 @@ final class LogCapture extends Handler implements AutoCloseable {
             s.append(w);
         }
         lines.add(s.toString());
+        if (record.getLoggerName() != null && record.getLoggerName().startsWith("io.cathalog.")) {
+            ours.add(s.toString());
+        }
     }
 
     synchronized List<String> lines() {
@@ -47,6 +51,11 @@ final class LogCapture extends Handler implements AutoCloseable {
     /** The captured lines that contain any of {@code secrets} (empty is good). */
     synchronized List<String> leaking(Collection<String> secrets) {
         return lines.stream().filter(l -> secrets.stream().anyMatch(l::contains)).toList();
+    }
+
+    /** As {@link #leaking}, among the lines logged by this library's own loggers. */
+    synchronized List<String> leakingFromCathalog(Collection<String> secrets) {
+        return ours.stream().filter(l -> secrets.stream().anyMatch(l::contains)).toList();
     }
 
     @Override

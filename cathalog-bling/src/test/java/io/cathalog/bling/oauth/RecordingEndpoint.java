@@ -12,6 +12,7 @@ final class RecordingEndpoint implements TokenEndpoint {
     final AtomicInteger refreshes = new AtomicInteger();
     final AtomicInteger exchanges = new AtomicInteger();
     final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    final Set<String> codes = ConcurrentHashMap.newKeySet();
 
     RecordingEndpoint(TokenEndpoint target) {
         this.target = target;
@@ -20,7 +21,7 @@ final class RecordingEndpoint implements TokenEndpoint {
     @Override
     public TokenGrant exchangeCode(String code) {
         exchanges.incrementAndGet();
-        secrets.add(code);
+        codes.add(code);
         return record(target.exchangeCode(code));
     }
 
