@@ -1,29 +1,183 @@
 package io.cathalog.core.marketplace;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
- * What a marketplace category asks of one attribute.
+ * What a marketplace category asks of one attribute. Built with {@link #builder(String, String)}.
  *
- * @param id            the marketplace's attribute id (e.g. {@code BRAND}, {@code 100037})
- * @param name          for people
- * @param allowedValues the closed list of values, for choices; empty otherwise
- * @param allowedUnits  the units a number may take; empty when it takes none
- * @param maxLength     the longest value accepted, if capped
- * @param writable      false for attributes the marketplace fills itself (never written)
+ * @param id              the marketplace's attribute id ({@code BRAND}, {@code 100037})
+ * @param name            for people, as the marketplace names it ({@code Marca})
+ * @param level           how much the marketplace insists on it
+ * @param type            the kind of value
+ * @param customValueType when values outside {@link #allowedValues()} are accepted, the kind of
+ *                        such a value (e.g. a Shopee combo box takes a number with a unit);
+ *                        empty for closed lists
+ * @param allowedValues   the list of values (closed for choices, suggestions for text)
+ * @param allowedUnits    the units a number may take, as the marketplace spells them
+ * @param defaultUnit     the unit the marketplace prefers, if it says
+ * @param maxLength       the longest value accepted, if capped
+ * @param maxValueCount   how many values a multiple choice takes at most, if capped
+ * @param dateFormat      for dates: the format people write ({@code DD/MM/YYYY}, {@code MM/YYYY})
+ * @param parentId        for a child attribute: the attribute whose value opens it
+ * @param parentValueId   for a child attribute: the value of {@link #parentId()} that opens it
+ * @param flags           special behaviours; {@link #writable()} derives from them
+ * @param marketplaceType the type as the marketplace wrote it, kept for people and diagnostics
  */
 public record AttributeRequirement(String id, String name, RequirementLevel level, ValueType type,
-                                   List<String> allowedValues, List<String> allowedUnits, OptionalInt maxLength,
-                                   boolean writable) {
+                                   Optional<ValueType> customValueType, List<AllowedValue> allowedValues,
+                                   List<String> allowedUnits, Optional<String> defaultUnit, OptionalInt maxLength,
+                                   OptionalInt maxValueCount, Optional<String> dateFormat, Optional<String> parentId,
+                                   Optional<String> parentValueId, Set<AttributeFlag> flags, String marketplaceType) {
+
     public AttributeRequirement {
         Objects.requireNonNull(id, "id");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("an attribute id must not be blank");
+        }
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(customValueType, "customValueType");
         allowedValues = List.copyOf(allowedValues);
         allowedUnits = List.copyOf(allowedUnits);
+        Objects.requireNonNull(defaultUnit, "defaultUnit");
         Objects.requireNonNull(maxLength, "maxLength");
+        Objects.requireNonNull(maxValueCount, "maxValueCount");
+        Objects.requireNonNull(dateFormat, "dateFormat");
+        Objects.requireNonNull(parentId, "parentId");
+        Objects.requireNonNull(parentValueId, "parentValueId");
+        if (parentId.isPresent() != parentValueId.isPresent()) {
+            throw new IllegalArgumentException("attribute " + id + ": a parent needs both its id and its value id");
+        }
+        // An EnumSet iterates in declaration order, so equal requirements print the same.
+        EnumSet<AttributeFlag> copy = EnumSet.noneOf(AttributeFlag.class);
+        copy.addAll(flags);
+        flags = Collections.unmodifiableSet(copy);
+        Objects.requireNonNull(marketplaceType, "marketplaceType");
+    }
+
+    public static Builder builder(String id, String name) {
+        return new Builder(id, name);
+    }
+
+    /** False for attributes the marketplace fills or keeps to itself: never written. */
+    public boolean writable() {
+        return flags.stream().noneMatch(AttributeFlag::preventsWriting);
+    }
+
+    public boolean has(AttributeFlag flag) {
+        return flags.contains(flag);
+    }
+
+    /** Whether values outside the list are accepted. */
+    public boolean acceptsCustomValues() {
+        return customValueType.isPresent();
+    }
+
+    /** The allowed value with this id. */
+    public Optional<AllowedValue> valueById(String valueId) {
+        return allowedValues.stream().filter(v -> v.id().equals(valueId)).findFirst();
+    }
+
+    /** Collects an attribute requirement; {@link #build()} validates it. */
+    public static final class Builder {
+        private final String id;
+        private final String name;
+        private RequirementLevel level = RequirementLevel.OPTIONAL;
+        private ValueType type = ValueType.TEXT;
+        private Optional<ValueType> customValueType = Optional.empty();
+        private final List<AllowedValue> allowedValues = new ArrayList<>();
+        private final List<String> allowedUnits = new ArrayList<>();
+        private Optional<String> defaultUnit = Optional.empty();
+        private OptionalInt maxLength = OptionalInt.empty();
+        private OptionalInt maxValueCount = OptionalInt.empty();
+        private Optional<String> dateFormat = Optional.empty();
+        private Optional<String> parentId = Optional.empty();
+        private Optional<String> parentValueId = Optional.empty();
+        private final EnumSet<AttributeFlag> flags = EnumSet.noneOf(AttributeFlag.class);
+        private String marketplaceType = "";
+
+        private Builder(String id, String name) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        public Builder level(RequirementLevel level) {
+            this.level = Objects.requireNonNull(level, "level");
+            return this;
+        }
+
+        public Builder type(ValueType type) {
+            this.type = Objects.requireNonNull(type, "type");
+            return this;
+        }
+
+        public Builder customValueType(ValueType type) {
+            this.customValueType = Optional.of(type);
+            return this;
+        }
+
+        public Builder allowedValue(AllowedValue value) {
+            allowedValues.add(Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        public Builder allowedValues(List<AllowedValue> values) {
+            values.forEach(this::allowedValue);
+            return this;
+        }
+
+        public Builder allowedUnit(String unit) {
+            allowedUnits.add(Objects.requireNonNull(unit, "unit"));
+            return this;
+        }
+
+        public Builder defaultUnit(String unit) {
+            this.defaultUnit = Optional.of(unit);
+            return this;
+        }
+
+        public Builder maxLength(int maxLength) {
+            this.maxLength = OptionalInt.of(maxLength);
+            return this;
+        }
+
+        public Builder maxValueCount(int count) {
+            this.maxValueCount = OptionalInt.of(count);
+            return this;
+        }
+
+        public Builder dateFormat(String format) {
+            this.dateFormat = Optional.of(format);
+            return this;
+        }
+
+        public Builder parent(String attributeId, String valueId) {
+            this.parentId = Optional.of(attributeId);
+            this.parentValueId = Optional.of(valueId);
+            return this;
+        }
+
+        public Builder flag(AttributeFlag flag) {
+            flags.add(Objects.requireNonNull(flag, "flag"));
+            return this;
+        }
+
+        public Builder marketplaceType(String marketplaceType) {
+            this.marketplaceType = Objects.requireNonNull(marketplaceType, "marketplaceType");
+            return this;
+        }
+
+        public AttributeRequirement build() {
+            return new AttributeRequirement(id, name, level, type, customValueType, allowedValues, allowedUnits,
+                    defaultUnit, maxLength, maxValueCount, dateFormat, parentId, parentValueId, flags, marketplaceType);
+        }
     }
 }

@@ -7,17 +7,24 @@ import io.cathalog.core.model.Store;
  * A marketplace's rules, as a plugin. Implementations are registered in
  * {@code META-INF/services/io.cathalog.core.marketplace.MarketplaceMapper} (and with
  * {@code provides} in a {@code module-info}), have a public no-argument constructor, are
- * thread-safe, and never throw for bad product data: they report {@link Violation}s.
+ * thread-safe, and never throw for bad product data: they report {@link Violation}s. Marketplace
+ * types they do not know are kept as {@link ValueType#UNKNOWN}, never fatal.
+ *
+ * <p>Outputs are deterministic: equal inputs give equal requirements and normalisations, and the
+ * same payload preview text.
  */
 public interface MarketplaceMapper {
 
-    /** The version of this SPI; a plugin returns the value it was compiled against. */
+    /**
+     * The version of this SPI, {@code major.minor}. A plugin built against another major version is
+     * not loaded; one built against a newer minor version is loaded with a warning.
+     */
     String SPI_VERSION = "1.0";
 
     /** The marketplace's id, as stores name it: {@code mercadolivre}, {@code shopee}, ... */
     String id();
 
-    /** For people: "Mercado Livre". */
+    /** For people, and for the ERP's custom field names: "Mercado Livre". */
     String displayName();
 
     /**
@@ -31,9 +38,23 @@ public interface MarketplaceMapper {
         return 0;
     }
 
-    /** What a marketplace category asks of its products. */
+    /**
+     * What a marketplace category asks of its products.
+     *
+     * @throws RequirementsUnavailableException when they cannot be read
+     */
     CategoryRequirements requirements(String marketplaceCategoryId);
 
-    /** Makes a product ready for a store's marketplace category, reporting what cannot be. */
-    Normalisation normalise(Product product, Store store, String marketplaceCategoryId);
+    /**
+     * Makes a product ready for a store's marketplace category: the values to write (filled from the
+     * product's fields, its attributes and the supplied values), what the marketplace would reject,
+     * what it would degrade, and a preview of the marketplace's payload. Never throws for bad
+     * product data, nor for a category whose requirements cannot be read (that is a violation).
+     */
+    Normalisation normalise(NormalisationRequest request);
+
+    /** {@link #normalise(NormalisationRequest)} with nothing supplied. */
+    default Normalisation normalise(Product product, Store store, String marketplaceCategoryId) {
+        return normalise(NormalisationRequest.of(product, store, marketplaceCategoryId));
+    }
 }

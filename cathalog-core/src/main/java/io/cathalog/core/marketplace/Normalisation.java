@@ -1,7 +1,5 @@
 package io.cathalog.core.marketplace;
 
-import io.cathalog.core.model.AttributeValue;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -9,23 +7,41 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A product made ready for one store.
+ * A product made ready for one store: what to write, what the marketplace would reject, and what
+ * it would accept but degrade.
  *
- * @param values         attribute values to write, by marketplace attribute id
+ * @param marketplace    the plugin's id
+ * @param categoryId     the marketplace category
+ * @param values         the values to write, by attribute id, in id order
  * @param violations     what the marketplace would reject; nothing is guessed to avoid them
- * @param warnings       what it would accept but degrade
- * @param payloadPreview the marketplace's own attribute payload, as JSON text, for people
+ * @param warnings       what it would accept but degrade, or what was adjusted
+ * @param payloadPreview the marketplace's own payload for these values, as JSON text, for people
+ *                       (stable for equal inputs)
  */
-public record Normalisation(Map<String, AttributeValue> values, List<Violation> violations, List<String> warnings,
-                            String payloadPreview) {
+public record Normalisation(String marketplace, String categoryId, Map<String, ResolvedValue> values,
+                            List<Violation> violations, List<Warning> warnings, String payloadPreview) {
+
     public Normalisation {
-        values = Collections.unmodifiableMap(new TreeMap<>(values));
+        Objects.requireNonNull(marketplace, "marketplace");
+        Objects.requireNonNull(categoryId, "categoryId");
+        values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
         violations = List.copyOf(violations);
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(payloadPreview, "payloadPreview");
     }
 
+    /** Nothing the marketplace would reject. */
     public boolean isAcceptable() {
         return violations.isEmpty();
+    }
+
+    /** The product needs a person's attention before it can be listed in this store. */
+    public boolean needsAttention() {
+        return !violations.isEmpty();
+    }
+
+    /** The values the ERP keeps as custom fields (category-specific attributes), in id order. */
+    public List<ResolvedValue> customFieldValues() {
+        return values.values().stream().filter(ErpLanding::landsInCustomField).toList();
     }
 }

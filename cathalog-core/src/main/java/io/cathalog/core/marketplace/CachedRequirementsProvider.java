@@ -1,0 +1,57 @@
+package io.cathalog.core.marketplace;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A {@link RequirementsProvider} that keeps its delegate's answers (Caffeine) for a time to live,
+ * up to a maximum number of categories. Failures are not kept: the next call asks again.
+ */
+public final class CachedRequirementsProvider implements RequirementsProvider {
+    private final LoadingCache<String, CategoryRequirements> cache;
+
+    CachedRequirementsProvider(RequirementsProvider delegate, CacheSettings settings) {
+        Objects.requireNonNull(delegate, "delegate");
+        Objects.requireNonNull(settings, "settings");
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(settings.timeToLive())
+                .maximumSize(settings.maximumSize())
+                .ticker(ticker(settings.clock()))
+                // Maintenance on the calling thread: no background threads, and evictions are
+                // visible at once (which tests rely on).
+                .executor(Runnable::run)
+                .build(delegate::requirements);
+    }
+
+    @Override
+    public CategoryRequirements requirements(String categoryId) {
+        return cache.get(Objects.requireNonNull(categoryId, "categoryId"));
+    }
+
+    /** Forgets one category, e.g. after the marketplace reported it moved. */
+    public void invalidate(String categoryId) {
+        cache.invalidate(categoryId);
+    }
+
+    public void invalidateAll() {
+        cache.invalidateAll();
+    }
+
+    /** How many categories are kept now (after pending maintenance). */
+    public long size() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    private static Ticker ticker(Clock clock) {
+        return () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
+    }
+}

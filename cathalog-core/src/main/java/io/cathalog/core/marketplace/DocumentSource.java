@@ -1,0 +1,100 @@
+package io.cathalog.core.marketplace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Where a plugin's {@link RequirementsProvider} reads the marketplace's own JSON documents. A
+ * document is named by the marketplace API path that returns it, without host or query
+ * ({@code categories/MLB1055/attributes}, {@code get_attribute_tree/100416}); each plugin documents
+ * the names it reads. A directory or the class path holds them as {@code <name>.json}; a host's
+ * fetcher may call the marketplace instead.
+ */
+@FunctionalInterface
+public interface DocumentSource {
+
+    /** Names are relative paths of letters, digits, {@code _ - .} segments; never {@code ..}. */
+    Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*");
+
+    /**
+     * The document's JSON text, or empty when the source does not have it.
+     *
+     * @throws UncheckedIOException when the source failed (not merely lacks the document)
+     */
+    Optional<String> read(String name);
+
+    /** Documents as {@code <root>/<name>.json} files. */
+    static DocumentSource directory(Path root) {
+        Objects.requireNonNull(root, "root");
+        return name -> {
+            Path file = root.resolve(checkName(name) + ".json");
+            try {
+                return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (NoSuchFileException absent) {
+                return Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        };
+    }
+
+    /**
+     * Documents as class-path resources {@code <root>/<name>.json} of {@code loader}. A plugin in a
+     * named module reads its own resources with {@link #resources(Function)} instead, since a
+     * module's resources are visible to its own code only.
+     */
+    static DocumentSource classpath(ClassLoader loader, String root) {
+        Objects.requireNonNull(loader, "loader");
+        String prefix = root.isEmpty() || root.endsWith("/") ? root : root + "/";
+        return resources(resource -> loader.getResourceAsStream(resource.substring(1)), prefix);
+    }
+
+    /**
+     * Documents opened by {@code opener} from an absolute resource name ({@code /io/.../name.json}),
+     * e.g. {@code r -> MyPlugin.class.getResourceAsStream(r)}, so the plugin's own module opens them.
+     */
+    static DocumentSource resources(Function<String, InputStream> opener, String root) {
+        Objects.requireNonNull(opener, "opener");
+        String prefix = (root.startsWith("/") ? "" : "/") + (root.isEmpty() || root.endsWith("/") ? root : root + "/");
+        return name -> {
+            String resource = prefix + checkName(name) + ".json";
+            try (InputStream in = opener.apply(resource)) {
+                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read resource " + resource, e);
+            }
+        };
+    }
+
+    /** Documents from the host's own fetcher (an HTTP call to the marketplace, a database, ...). */
+    static DocumentSource fetcher(Function<String, Optional<String>> fetch) {
+        Objects.requireNonNull(fetch, "fetch");
+        return name -> Objects.requireNonNull(fetch.apply(checkName(name)), "the fetcher returned null for " + name);
+    }
+
+    /** This source, and {@code fallback} for the documents this one lacks. */
+    default DocumentSource orElse(DocumentSource fallback) {
+        Objects.requireNonNull(fallback, "fallback");
+        return name -> {
+            Optional<String> found = read(name);
+            return found.isPresent() ? found : fallback.read(name);
+        };
+    }
+
+    private static String checkName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches() || name.contains("..")) {
+            throw new IllegalArgumentException("invalid document name '" + name + "'");
+        }
+        return name;
+    }
+}
