@@ -100,12 +100,15 @@ public final class BlingTokenEndpoint implements TokenEndpoint {
     }
 
     private HttpResponse<byte[]> send(String form, boolean mayRetryUnsent) {
-        HttpRequest request = HttpRequest.newBuilder(tokenUrl).timeout(requestTimeout)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(tokenUrl).timeout(requestTimeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "1.0")
                 .header("Authorization", basicAuthorization)
-                .header("enable-jwt", jwt ? "1" : "0")
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+        if (jwt) {
+            builder.header("enable-jwt", "1"); // absent, not "0", asks for opaque tokens
+        }
+        HttpRequest request = builder.build();
         for (int attempt = 1; ; attempt++) {
             try {
                 return http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -150,6 +150,9 @@ class BlingTokenEndpointTest {
                 .doesNotContain("stub-secret", "cid");
         endpoint.exchangeCode("c 1");
         assertThat(stub.bodies.get(1)).isEqualTo("grant_type=authorization_code&code=c+1");
+        BlingTokenEndpoint.builder().baseUrl(stub.base()).clientId("cid").clientSecret("stub-secret").jwt(false).build()
+                .refresh("r");
+        assertThat(stub.requests.get(2)).doesNotContainKey("enable-jwt");
     }
 
     @Test
