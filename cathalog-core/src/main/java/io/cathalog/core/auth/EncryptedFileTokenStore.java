@@ -180,8 +180,13 @@ public final class EncryptedFileTokenStore implements TokenStore {
                 return action.get();
             }
             Path lockFile = directory.resolve(baseName(accountId) + ".lock");
-            try (FileChannel channel = openLockFile(lockFile); FileLock ignored = lockFile(channel, lockFile, deadline)) {
-                return action.get();
+            try (FileChannel channel = openLockFile(lockFile)) {
+                FileLock lock = lockFile(channel, lockFile, deadline);
+                try {
+                    return action.get();
+                } finally {
+                    lock.release(); // closing the channel would release it too; this says when
+                }
             } catch (IOException e) {
                 throw new TokenStoreException("cannot lock " + lockFile + ": " + e, e);
             }
