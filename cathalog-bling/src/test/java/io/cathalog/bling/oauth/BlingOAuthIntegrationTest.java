@@ -193,6 +193,24 @@ class BlingOAuthIntegrationTest {
     }
 
     @Test
+    void aTokenKilledByAnotherProcessRefreshIsReplacedWithoutATokenCall() throws Exception {
+        start(BlingSandbox.builder().accessTokenAfterRefresh(BlingSandbox.AccessTokenAfterRefresh.REVOKED));
+        RecordingEndpoint endpointA = endpoint(SECRET);
+        RecordingEndpoint endpointB = endpoint(SECRET);
+        TokenManager a = manager(fileStore(), endpointA);
+        TokenManager b = manager(fileStore(), endpointB); // its own store instance: only the directory is shared
+        a.authorization().handleCallback(Map.of("code", code(), "state", state(a.authorization().authorizeUrl(account))));
+        String old = b.accessToken(account);
+        clock.advance(Duration.ofMinutes(56)); // within the skew for a, which refreshes
+        String fresh = a.accessToken(account);
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(companyStatus(old)).as("Bling killed the old access token at the refresh").isEqualTo(401);
+        assertThat(b.refreshRejected(account, old)).isEqualTo(fresh);
+        assertThat(endpointA.refreshes.get() + endpointB.refreshes.get()).isEqualTo(1);
+        assertThat(companyStatus(fresh)).isEqualTo(200);
+    }
+
+    @Test
     void theBrowserFlowThroughTheLoopbackServerStoresTokens() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
