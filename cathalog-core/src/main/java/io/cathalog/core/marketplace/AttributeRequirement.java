@@ -26,7 +26,7 @@ import java.util.Set;
  * @param maxValueCount   how many values a multiple choice takes at most, if capped
  * @param dateFormat      for dates: the format people write ({@code DD/MM/YYYY}, {@code MM/YYYY})
  * @param parentId        for a child attribute: the attribute whose value opens it
- * @param parentValueId   for a child attribute: the value of {@link #parentId()} that opens it
+ * @param parentValueIds  for a child attribute: the values of {@link #parentId()} that open it
  * @param flags           special behaviours; {@link #writable()} derives from them
  * @param marketplaceType the type as the marketplace wrote it, kept for people and diagnostics
  */
@@ -34,7 +34,7 @@ public record AttributeRequirement(String id, String name, RequirementLevel leve
                                    Optional<ValueType> customValueType, List<AllowedValue> allowedValues,
                                    List<String> allowedUnits, Optional<String> defaultUnit, OptionalInt maxLength,
                                    OptionalInt maxValueCount, Optional<String> dateFormat, Optional<String> parentId,
-                                   Optional<String> parentValueId, Set<AttributeFlag> flags, String marketplaceType) {
+                                   List<String> parentValueIds, Set<AttributeFlag> flags, String marketplaceType) {
 
     public AttributeRequirement {
         Objects.requireNonNull(id, "id");
@@ -52,8 +52,8 @@ public record AttributeRequirement(String id, String name, RequirementLevel leve
         Objects.requireNonNull(maxValueCount, "maxValueCount");
         Objects.requireNonNull(dateFormat, "dateFormat");
         Objects.requireNonNull(parentId, "parentId");
-        Objects.requireNonNull(parentValueId, "parentValueId");
-        if (parentId.isPresent() != parentValueId.isPresent()) {
+        parentValueIds = List.copyOf(parentValueIds);
+        if (parentId.isPresent() == parentValueIds.isEmpty()) {
             throw new IllegalArgumentException("attribute " + id + ": a parent needs both its id and its value id");
         }
         // An EnumSet iterates in declaration order, so equal requirements print the same.
@@ -100,7 +100,7 @@ public record AttributeRequirement(String id, String name, RequirementLevel leve
         private OptionalInt maxValueCount = OptionalInt.empty();
         private Optional<String> dateFormat = Optional.empty();
         private Optional<String> parentId = Optional.empty();
-        private Optional<String> parentValueId = Optional.empty();
+        private final List<String> parentValueIds = new ArrayList<>();
         private final EnumSet<AttributeFlag> flags = EnumSet.noneOf(AttributeFlag.class);
         private String marketplaceType = "";
 
@@ -159,9 +159,15 @@ public record AttributeRequirement(String id, String name, RequirementLevel leve
             return this;
         }
 
+        /** Makes this a child of {@code attributeId}, opened by its value {@code valueId} (call again for more values). */
         public Builder parent(String attributeId, String valueId) {
+            if (parentId.isPresent() && !parentId.get().equals(attributeId)) {
+                throw new IllegalArgumentException("attribute " + id + " already has parent " + parentId.get());
+            }
             this.parentId = Optional.of(attributeId);
-            this.parentValueId = Optional.of(valueId);
+            if (!parentValueIds.contains(valueId)) {
+                parentValueIds.add(valueId);
+            }
             return this;
         }
 
@@ -177,7 +183,7 @@ public record AttributeRequirement(String id, String name, RequirementLevel leve
 
         public AttributeRequirement build() {
             return new AttributeRequirement(id, name, level, type, customValueType, allowedValues, allowedUnits,
-                    defaultUnit, maxLength, maxValueCount, dateFormat, parentId, parentValueId, flags, marketplaceType);
+                    defaultUnit, maxLength, maxValueCount, dateFormat, parentId, parentValueIds, flags, marketplaceType);
         }
     }
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class UnitConverter {
     // Comma or point decimals; no thousands separators ("1.000,5 g" is refused rather than misread).
-    private static final Pattern AMOUNT_UNIT = Pattern.compile("^\\s*([+-]?\\d+(?:[.,]\\d+)?)\\s*(\\S.*?)?\\s*$");
+    private static final Pattern AMOUNT_UNIT = Pattern.compile("^\\s*([+-]?\\d+(?:[.,]\\d+)?)\\s*([^\\d\\s.,+-].*?)?\\s*$");
 
     private UnitConverter() {
     }

@@ -1,0 +1,209 @@
+package io.cathalog.core.marketplace.testkit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cathalog.core.marketplace.AttributeRequirement;
+import io.cathalog.core.marketplace.CategoryRequirements;
+import io.cathalog.core.marketplace.MarketplaceMapper;
+import io.cathalog.core.marketplace.MarketplaceRegistry;
+import io.cathalog.core.marketplace.Normalisation;
+import io.cathalog.core.marketplace.NormalisationRequest;
+import io.cathalog.core.marketplace.PluginReport;
+import io.cathalog.core.marketplace.ValueType;
+import io.cathalog.core.marketplace.Violation;
+import io.cathalog.core.model.AttributeValue;
+import io.cathalog.core.model.Dimensions;
+import io.cathalog.core.model.Length;
+import io.cathalog.core.model.LengthUnit;
+import io.cathalog.core.model.Product;
+import io.cathalog.core.model.Store;
+import io.cathalog.core.model.Weight;
+import io.cathalog.core.model.WeightUnit;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/**
+ * What every marketplace plugin must do, ours and a host's: extend this class in the plugin's
+ * tests (it is in cathalog-core's test jar) and say how to build the plugin and which categories
+ * its test data holds. The kit proves: a valid, unique id; deterministic requirements and
+ * normalisations; unknown attribute types tolerated; and violations, never exceptions, for bad
+ * product data and unreadable categories.
+ */
+public abstract class MarketplaceMapperContract {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A new instance of the plugin, reading the test data. Called more than once. */
+    protected abstract MarketplaceMapper newMapper();
+
+    /** Leaf categories the test data holds (at least one). */
+    protected abstract List<String> leafCategories();
+
+    /** A category of the test data with subcategories, if it has one. */
+    protected Optional<String> nonLeafCategory() {
+        return Optional.empty();
+    }
+
+    /** A leaf category of the test data that has an attribute of a type the plugin does not know, if any. */
+    protected Optional<String> categoryWithUnknownAttributeType() {
+        return Optional.empty();
+    }
+
+    /** A category id the plugin's source does not have. */
+    protected String unknownCategory() {
+        return "999999999";
+    }
+
+    /** Whether the plugin is registered for {@link java.util.ServiceLoader} on the test class path. */
+    protected boolean registeredAsService() {
+        return true;
+    }
+
+    protected Store store() {
+        return new Store("contract-store", 1, newMapper().id(), "Contract store", Map.of());
+    }
+
+    @Test
+    void hasAValidIdANameAndThisSpiVersion() {
+        MarketplaceMapper m = newMapper();
+        assertThat(m.id()).matches(ID);
+        assertThat(m.displayName()).isNotBlank();
+        assertThat(m.spiVersion()).isEqualTo(MarketplaceMapper.SPI_VERSION);
+        assertThat(m.id()).isEqualTo(newMapper().id());
+    }
+
+    @Test
+    void isTheOnlyPluginClassClaimingItsId() {
+        if (!registeredAsService()) {
+            return;
+        }
+        MarketplaceMapper m = newMapper();
+        MarketplaceRegistry registry = MarketplaceRegistry.load(getClass().getClassLoader());
+        assertThat(registry.find(m.id())).as("loaded through ServiceLoader").isPresent();
+        List<String> claimants = new ArrayList<>();
+        for (PluginReport r : registry.reports()) {
+            if (r.marketplace().equals(Optional.of(m.id()))) {
+                claimants.add(r.provider());
+            }
+        }
+        assertThat(claimants).as("plugin classes claiming '%s'", m.id()).containsOnly(m.getClass().getName());
+        assertThat(registry.problems()).as("registry problems").isEmpty();
+    }
+
+    @Test
+    void requirementsAreDeterministicAndLeaf() {
+        assertThat(leafCategories()).isNotEmpty();
+        for (String category : leafCategories()) {
+            CategoryRequirements first = newMapper().requirements(category);
+            CategoryRequirements again = newMapper().requirements(category);
+            assertThat(again).isEqualTo(first);
+            assertThat(first.toString()).isEqualTo(again.toString());
+            assertThat(first.leaf()).as("%s is a leaf", category).isTrue();
+            assertThat(first.marketplace()).isEqualTo(newMapper().id());
+            assertThat(first.categoryId()).isEqualTo(category);
+            assertThat(first.attributes()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void unknownAttributeTypesAreToleratedNeverFatal() {
+        Optional<String> category = categoryWithUnknownAttributeType();
+        if (category.isEmpty()) {
+            return;
+        }
+        MarketplaceMapper m = newMapper();
+        CategoryRequirements r = m.requirements(category.get());
+        List<AttributeRequirement> unknown = r.attributes().stream().filter(a -> a.type() == ValueType.UNKNOWN).toList();
+        assertThat(unknown).isNotEmpty();
+        for (AttributeRequirement a : unknown) {
+            for (AttributeValue v : oddValues()) {
+                Product p = Product.builder("SKU-UNKNOWN", "Produto de teste").build();
+                NormalisationRequest request = NormalisationRequest.builder(p, store(), category.get()).supply(a.id(), v).build();
+                assertThatCode(() -> m.normalise(request)).doesNotThrowAnyException();
+            }
+        }
+    }
+
+    @Test
+    void badProductDataGivesViolationsNotExceptions() {
+        MarketplaceMapper m = newMapper();
+        for (String category : leafCategories()) {
+            CategoryRequirements r = m.requirements(category);
+            Product bare = Product.builder("SKU-BARE", "X").build();
+            Normalisation n = m.normalise(bare, store(), category);
+            assertThat(n.needsAttention()).as("a bare product in %s needs attention", category).isTrue();
+            assertThat(n.violations()).allSatisfy(v -> assertThat(v.message()).isNotBlank());
+            for (AttributeValue odd : oddValues()) {
+                NormalisationRequest.Builder b = NormalisationRequest.builder(bad(), store(), category);
+                Product.Builder pb = bad().toBuilder();
+                for (AttributeRequirement a : r.attributes()) {
+                    b.supply(a.id(), odd);
+                    pb.attribute(a.name().isBlank() ? a.id() : a.name().strip(), odd);
+                }
+                assertThatCode(() -> m.normalise(b.build())).as("supplied %s", odd).doesNotThrowAnyException();
+                Product withAttributes = pb.build();
+                assertThatCode(() -> m.normalise(withAttributes, store(), category)).as("attributes %s", odd)
+                        .doesNotThrowAnyException();
+            }
+        }
+    }
+
+    @Test
+    void unreadableOrNonLeafCategoriesAreViolations() {
+        MarketplaceMapper m = newMapper();
+        Product p = bad();
+        Normalisation unknown = m.normalise(p, store(), unknownCategory());
+        assertThat(unknown.violations()).extracting(Violation::code).contains(Violation.Code.CATEGORY_UNAVAILABLE);
+        nonLeafCategory().ifPresent(c -> assertThat(m.normalise(p, store(), c).violations())
+                .extracting(Violation::code).contains(Violation.Code.NOT_LEAF_CATEGORY));
+    }
+
+    @Test
+    void normalisationIsDeterministicAndThePreviewIsJson() throws Exception {
+        for (String category : leafCategories()) {
+            Normalisation a = newMapper().normalise(good(), store(), category);
+            Normalisation b = newMapper().normalise(good(), store(), category);
+            assertThat(b).isEqualTo(a);
+            assertThat(b.payloadPreview()).isEqualTo(a.payloadPreview());
+            assertThat(JSON.readTree(a.payloadPreview()).isObject()).isTrue();
+            assertThat(a.marketplace()).isEqualTo(newMapper().id());
+        }
+    }
+
+    /** Values of every kind, several of them wrong for any given attribute. */
+    protected List<AttributeValue> oddValues() {
+        return List.of(AttributeValue.text("???"), AttributeValue.text("x".repeat(AttributeValue.MAX_TEXT)),
+                AttributeValue.number(new BigDecimal("-1.5")), AttributeValue.number(new BigDecimal("12.345"), "parsecs"),
+                AttributeValue.choice("não existe"), AttributeValue.choices(List.of("a", "b", "c", "d", "e", "f")),
+                AttributeValue.bool(true), AttributeValue.text("31/02/2024"));
+    }
+
+    /** A product with every field set to something odd but valid for the model. */
+    protected Product bad() {
+        return Product.builder("SKU-BAD", "N".repeat(Product.MAX_NAME_LENGTH))
+                .brand("Marca Que Não Existe")
+                .dimensions(new Dimensions(Length.of("0.333", LengthUnit.MILLIMETRE), Length.of("1", LengthUnit.INCH),
+                        Length.of("0", LengthUnit.METRE)))
+                .grossWeight(Weight.of("0.0001", WeightUnit.GRAM))
+                .build();
+    }
+
+    /** A plausible product. */
+    protected Product good() {
+        return Product.builder("SKU-GOOD", "Produto de teste bem descrito")
+                .brand("Acme")
+                .gtin("7898945080293")
+                .dimensions(new Dimensions(Length.of("20", LengthUnit.CENTIMETRE), Length.of("10", LengthUnit.CENTIMETRE),
+                        Length.of("30", LengthUnit.CENTIMETRE)))
+                .grossWeight(Weight.of("0.3", WeightUnit.KILOGRAM))
+                .build();
+    }
+}
