@@ -34,8 +34,11 @@ class DocumentSourceTest {
     }
 
     @Test
-    void readsTheClassPathAndAHostFetcherAndFallsBack() {
-        DocumentSource classpath = DocumentSource.classpath(getClass().getClassLoader(), "marketplace-docs");
+    void readsTheClassPathAndAHostFetcherAndFallsBack() throws Exception {
+        Files.createDirectories(dir.resolve("marketplace-docs"));
+        Files.writeString(dir.resolve("marketplace-docs/hello.json"), "{\"message\": \"hello\"}");
+        java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null);
+        DocumentSource classpath = DocumentSource.classpath(loader, "marketplace-docs");
         assertThat(classpath.read("hello")).hasValueSatisfying(t -> assertThat(t).contains("\"hello\""));
         Map<String, String> remote = Map.of("get_category", "{\"response\":{}}");
         DocumentSource fetcher = DocumentSource.fetcher(name -> Optional.ofNullable(remote.get(name)));
