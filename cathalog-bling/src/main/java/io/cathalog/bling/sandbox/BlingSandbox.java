@@ -42,6 +42,8 @@ public final class BlingSandbox implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(BlingSandbox.class.getName());
 
     /** The default account's id (Bling company ids are 32 hex characters). */
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
+
     public static final String DEFAULT_ACCOUNT_ID = "5a9d1c0e7b3f4a2c8e6d0b1f3a5c7e90";
 
     /** Open question 11: what a {@code limite} above the maximum (100) does. */
@@ -146,6 +148,12 @@ public final class BlingSandbox implements AutoCloseable {
         this.faults = new Faults(keys, oauth, s.requestsPerSecond());
         if (s.seedDemo()) {
             DemoSeed.apply(accts.get(s.accounts().get(0).id()), s.seed(), s.clock().instant(), s.blingZone());
+        }
+        // The JDK server writes headers and body apart; without TCP_NODELAY each small response
+        // waits on the peer's delayed ACK (about 40 ms on Linux loopback). The JDK reads this
+        // property once, when its first server starts; a value the host set is left alone.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
         }
         this.server = HttpServer.create(new InetSocketAddress(s.host(), s.port()), 64);
         AtomicInteger n = new AtomicInteger();

@@ -71,7 +71,7 @@ public final class JsonCatalogFile {
     private static final Set<String> ATTRIBUTE_RULE = Set.of("id", "category", "attribute", "default", "constant",
             "from_name", "overrides");
     private static final List<String> SOURCES = List.of("default", "constant", "from_name", "overrides");
-    private static final Set<String> FROM_NAME = Set.of("pattern", "kind", "unit");
+    private static final Set<String> FROM_NAME = Set.of("pattern", "kind", "unit", "value");
     private static final Set<String> STORE = Set.of("key", "remote_id", "marketplace", "name", "category_mapping");
 
     private final JsonFactory factory;
@@ -397,6 +397,7 @@ public final class JsonCatalogFile {
             fields(node, at, FROM_NAME);
             Optional<String> pattern = requiredText(node, at, "pattern");
             Optional<String> unit = optionalText(node, at, "unit");
+            Optional<String> value = optionalText(node, at, "value");
             String kindText = optionalText(node, at, "kind").orElse("text");
             AttributeSource.ValueKind kind;
             switch (kindText) {
@@ -408,12 +409,12 @@ public final class JsonCatalogFile {
                     return Optional.empty();
                 }
             }
-            if (pattern.isEmpty() || failed(node, at, "unit")) {
+            if (pattern.isEmpty() || failed(node, at, "unit") || failed(node, at, "value")) {
                 return Optional.empty();
             }
             // The record's pointers are relative to the rule ("/from_name/..."): rebase on the rule.
             String rule = at.substring(0, at.lastIndexOf('/'));
-            return build(rule, () -> new AttributeSource.FromName(pattern.get(), kind, unit));
+            return build(rule, () -> new AttributeSource.FromName(pattern.get(), kind, unit, value));
         }
 
         private Optional<AttributeSource> overrides(JsonNode node, String at) {

@@ -32,13 +32,17 @@ public sealed interface AttributeSource {
     /**
      * Derives the value from the product name: the first match of {@code pattern} in the name
      * folded to lower case without accents, its group {@code value} (or group 1) read as
-     * {@code kind}, with {@code unit} for numbers. Fills only when the product has no value.
+     * {@code kind}, with {@code unit} for numbers — or, when {@code value} is given, that value
+     * whenever the pattern matches ("names saying 'motorola' have brand 'Motorola'"). Fills only
+     * when the product has no value.
      */
-    record FromName(String pattern, ValueKind kind, Optional<String> unit) implements AttributeSource {
+    record FromName(String pattern, ValueKind kind, Optional<String> unit, Optional<String> value)
+            implements AttributeSource {
         public FromName {
             Objects.requireNonNull(pattern, "pattern");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(value, "value");
             Pattern compiled;
             try {
                 compiled = Pattern.compile(pattern);
@@ -46,13 +50,21 @@ public sealed interface AttributeSource {
                 throw ValidationException.of("/from_name/pattern", "invalid regular expression: "
                         + e.getDescription() + " near index " + e.getIndex() + " of '" + pattern + "'");
             }
-            if (compiled.matcher("").groupCount() < 1) {
+            if (value.isEmpty() && compiled.matcher("").groupCount() < 1) {
                 throw ValidationException.of("/from_name/pattern",
                         "the pattern needs a capturing group for the value, e.g. '(\\d+)\\s*gb'");
             }
             if (unit.isPresent() && kind != ValueKind.NUMBER) {
                 throw ValidationException.of("/from_name/unit", "only a number takes a unit");
             }
+            if (value.isPresent() && value.get().isBlank()) {
+                throw ValidationException.of("/from_name/value", "a value must not be blank");
+            }
+        }
+
+        /** A pattern whose group (or whole match, with {@code value}) gives the value. */
+        public FromName(String pattern, ValueKind kind, Optional<String> unit) {
+            this(pattern, kind, unit, Optional.empty());
         }
     }
 

@@ -58,6 +58,9 @@ public interface CatalogRemote {
     /** The product links of a store, optionally of one product only. */
     Stream<ProductStoreLink> productStoreLinks(long storeId, OptionalLong productId);
 
+    /** The product links of a store changed at or after {@code since}. */
+    Stream<ProductStoreLink> productStoreLinksChangedSince(long storeId, java.time.Instant since);
+
     long createProductStoreLink(ProductStoreLink link);
 
     void updateProductStoreLink(ProductStoreLink link);

@@ -9,13 +9,17 @@ import java.util.Optional;
  * A product as a list shows it: cheap to read, a hundred at a time, without category or custom
  * fields.
  *
- * @param sku     empty when the product has no code in the ERP
- * @param deleted marked deleted in the ERP (Bling's situation {@code E})
+ * @param sku      empty when the product has no code in the ERP
+ * @param type     the ERP's product type code (Bling: {@code P} product, {@code S} service...)
+ * @param deleted  marked deleted in the ERP (Bling's situation {@code E})
+ * @param variation a variation of another product (managed through its parent)
  */
-public record RemoteProductSummary(long id, Optional<String> sku, String name, ProductStatus status, boolean deleted) {
+public record RemoteProductSummary(long id, Optional<String> sku, String name, ProductStatus status, String type,
+                                   boolean deleted, boolean variation) {
     public RemoteProductSummary {
         Objects.requireNonNull(sku, "sku");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(type, "type");
     }
 }

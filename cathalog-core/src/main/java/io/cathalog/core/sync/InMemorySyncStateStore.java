@@ -18,7 +18,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     }
 
     private final Map<ItemKey, Long> ids = new HashMap<>();
-    private final Map<ItemKey, String> fingerprints = new HashMap<>();
+    private final Map<ItemKey, String> snapshots = new HashMap<>();
     private final Map<String, Map<String, String>> cursors = new HashMap<>();
     private final Map<String, List<JournalEntry>> journals = new HashMap<>();
 
@@ -49,14 +49,30 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     }
 
     @Override
-    public synchronized Optional<String> fingerprint(String accountId, EntityKind entity, String key) {
-        return Optional.ofNullable(fingerprints.get(new ItemKey(accountId, entity, key)));
+    public synchronized Optional<String> snapshot(String accountId, EntityKind entity, String key) {
+        return Optional.ofNullable(snapshots.get(new ItemKey(accountId, entity, key)));
     }
 
     @Override
-    public synchronized void putFingerprint(String accountId, EntityKind entity, String key, String fingerprint) {
-        fingerprints.put(new ItemKey(accountId, entity, Objects.requireNonNull(key, "key")),
-                Objects.requireNonNull(fingerprint, "fingerprint"));
+    public synchronized Map<String, String> snapshots(String accountId, EntityKind entity) {
+        Map<String, String> out = new TreeMap<>();
+        snapshots.forEach((k, v) -> {
+            if (k.accountId.equals(accountId) && k.entity == entity) {
+                out.put(k.key, v);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public synchronized void putSnapshot(String accountId, EntityKind entity, String key, String snapshot) {
+        snapshots.put(new ItemKey(accountId, entity, Objects.requireNonNull(key, "key")),
+                Objects.requireNonNull(snapshot, "snapshot"));
+    }
+
+    @Override
+    public synchronized void removeSnapshot(String accountId, EntityKind entity, String key) {
+        snapshots.remove(new ItemKey(accountId, entity, key));
     }
 
     @Override

@@ -7,15 +7,18 @@ import java.util.Optional;
  * The outcome of one planned change.
  *
  * @param error what went wrong, when the outcome is {@link Outcome#FAILED} (the ERP's own error
- *              message included)
+ *              message included), or why an item was {@link Outcome#SKIPPED}
  */
 public record ItemOutcome(PlannedChange change, Outcome outcome, Optional<String> error) {
     public ItemOutcome {
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(error, "error");
-        if ((outcome == Outcome.FAILED) != error.isPresent()) {
-            throw new IllegalArgumentException("an error is given exactly when the outcome is FAILED");
+        if (outcome == Outcome.FAILED && error.isEmpty()) {
+            throw new IllegalArgumentException("a FAILED outcome says what went wrong");
+        }
+        if (error.isPresent() && outcome != Outcome.FAILED && outcome != Outcome.SKIPPED) {
+            throw new IllegalArgumentException("only FAILED and SKIPPED outcomes carry a reason");
         }
     }
 }

@@ -30,4 +30,9 @@ public interface SyncEngine {
 
     /** A read-only report of how the ERP differs from the source of truth. */
     AuditReport audit();
+
+    /** A builder for the engine of one account. */
+    static SyncEngineBuilder builder() {
+        return new SyncEngineBuilder();
+    }
 }

@@ -30,8 +30,11 @@ class InMemorySyncStateStoreTest {
         store.removeRemoteId("acme", EntityKind.PRODUCT, "SKU-1");
         assertThat(store.remoteId("acme", EntityKind.PRODUCT, "SKU-1")).isEmpty();
         assertThat(store.remoteId("other", EntityKind.PRODUCT, "SKU-1")).contains(9L);
-        store.putFingerprint("acme", EntityKind.CATEGORY, "k", "abc");
-        assertThat(store.fingerprint("acme", EntityKind.CATEGORY, "k")).contains("abc");
+        store.putSnapshot("acme", EntityKind.CATEGORY, "k", "{\"name\":\"A\"}");
+        assertThat(store.snapshot("acme", EntityKind.CATEGORY, "k")).contains("{\"name\":\"A\"}");
+        assertThat(store.snapshots("acme", EntityKind.CATEGORY)).containsOnlyKeys("k");
+        store.removeSnapshot("acme", EntityKind.CATEGORY, "k");
+        assertThat(store.snapshots("acme", EntityKind.CATEGORY)).isEmpty();
         store.putCursor("acme", "products.changedSince", "2026-01-05 12:00:00");
         assertThat(store.cursor("acme", "products.changedSince")).contains("2026-01-05 12:00:00");
         assertThat(store.cursor("other", "products.changedSince")).isEmpty();

@@ -1,0 +1,322 @@
+package io.cathalog.bling;
+
+import io.cathalog.bling.dto.BlingCategory;
+import io.cathalog.bling.dto.BlingCustomField;
+import io.cathalog.bling.dto.BlingCustomFieldModule;
+import io.cathalog.bling.dto.BlingCustomFieldType;
+import io.cathalog.bling.dto.BlingCustomFieldValue;
+import io.cathalog.bling.dto.BlingDimensions;
+import io.cathalog.bling.dto.BlingProduct;
+import io.cathalog.bling.dto.BlingProductBody;
+import io.cathalog.bling.dto.BlingProductStoreLink;
+import io.cathalog.bling.dto.BlingProductSummary;
+import io.cathalog.bling.dto.BlingSalesChannel;
+import io.cathalog.bling.dto.BlingStoreCategoryLink;
+import io.cathalog.bling.dto.ProductSituation;
+import io.cathalog.core.CathalogException;
+import io.cathalog.core.model.Dimensions;
+import io.cathalog.core.model.Gtin;
+import io.cathalog.core.model.Length;
+import io.cathalog.core.model.LengthUnit;
+import io.cathalog.core.model.ProductStatus;
+import io.cathalog.core.model.Weight;
+import io.cathalog.core.model.WeightUnit;
+import io.cathalog.core.remote.CatalogRemote;
+import io.cathalog.core.remote.CustomFieldValue;
+import io.cathalog.core.remote.NewProduct;
+import io.cathalog.core.remote.ProductChanges;
+import io.cathalog.core.remote.ProductQuery;
+import io.cathalog.core.remote.ProductStoreLink;
+import io.cathalog.core.remote.RemoteCategory;
+import io.cathalog.core.remote.RemoteCustomField;
+import io.cathalog.core.remote.RemoteProduct;
+import io.cathalog.core.remote.RemoteProductSummary;
+import io.cathalog.core.remote.RemoteStore;
+import io.cathalog.core.remote.StoreCategoryLink;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * The engine's port to one Bling account: Cathalog Sync's neutral records in, Bling's API out.
+ * Weights go to Bling in kg and dimensions in cm, converted exactly. Products change through
+ * {@code PATCH} (only the fields named); product store links, which have no PATCH, are read before
+ * every {@code PUT} so that nothing Bling holds is wiped.
+ */
+public final class BlingCatalogRemote implements CatalogRemote {
+    /** Name of the custom-field module products belong to. */
+    static final String PRODUCTS_MODULE = "Produtos";
+
+    private final BlingClient bling;
+    private volatile Long productsModule;
+    private volatile Long textType;
+
+    public BlingCatalogRemote(BlingClient bling) {
+        this.bling = Objects.requireNonNull(bling, "bling");
+    }
+
+    public BlingClient client() {
+        return bling;
+    }
+
+    @Override
+    public List<RemoteStore> stores() {
+        try (Stream<BlingSalesChannel> s = bling.salesChannels().list(List.of())) {
+            return s.map(c -> new RemoteStore(c.id(), c.descricao(), c.tipo(), c.isEnabled())).toList();
+        }
+    }
+
+    @Override
+    public List<RemoteCategory> categories() {
+        try (Stream<BlingCategory> s = bling.categories().list()) {
+            return s.map(c -> new RemoteCategory(c.id(), c.descricao(), c.categoriaPai())).toList();
+        }
+    }
+
+    @Override
+    public long createCategory(String name, OptionalLong parentId) {
+        return bling.categories().create(name, parentId);
+    }
+
+    @Override
+    public void renameCategory(long id, String name) {
+        bling.categories().rename(id, name);
+    }
+
+    @Override
+    public void deleteCategory(long id) {
+        bling.categories().delete(id);
+    }
+
+    @Override
+    public Stream<RemoteProductSummary> products(ProductQuery query) {
+        ProductFilter f = ProductFilter.all();
+        if (!query.skus().isEmpty()) {
+            f = f.skus(query.skus());
+        }
+        if (query.categoryId().isPresent()) {
+            f = f.inCategory(query.categoryId().getAsLong());
+        }
+        if (query.storeId().isPresent()) {
+            f = f.inStore(query.storeId().getAsLong());
+        }
+        if (query.changedSince().isPresent()) {
+            f = f.changedBetween(query.changedSince().get(), Optional.empty());
+        }
+        Stream<BlingProductSummary> listed = bling.products().list(f);
+        if (query.includeDeleted()) {
+            listed = Stream.concat(listed, bling.products().list(f.criterion(ProductFilter.Criterion.DELETED)));
+        }
+        return listed.map(BlingCatalogRemote::summary);
+    }
+
+    private static RemoteProductSummary summary(BlingProductSummary s) {
+        return new RemoteProductSummary(s.id(), s.codigo().isBlank() ? Optional.empty() : Optional.of(s.codigo()),
+                s.nome(), status(s.situacao()), s.tipo(), s.situation().filter(ProductSituation.DELETED::equals).isPresent(),
+                s.idProdutoPai().isPresent());
+    }
+
+    private static ProductStatus status(String situacao) {
+        // "E" (deleted) and values this library does not know read as not active.
+        return "A".equals(situacao) ? ProductStatus.ACTIVE : ProductStatus.INACTIVE;
+    }
+
+    @Override
+    public Optional<RemoteProduct> product(long id) {
+        return bling.products().get(id).map(BlingCatalogRemote::product);
+    }
+
+    static RemoteProduct product(BlingProduct p) {
+        List<CustomFieldValue> fields = new ArrayList<>();
+        for (BlingCustomFieldValue v : p.camposCustomizados()) {
+            fields.add(new CustomFieldValue(v.idCampoCustomizado(), v.idVinculo(), v.valor()));
+        }
+        return new RemoteProduct(p.id(), present(p.codigo()), p.nome(), status(p.situacao()), present(p.marca()),
+                present(p.gtin()), p.preco(), p.categoria(), p.dimensoes().flatMap(BlingCatalogRemote::dimensions),
+                p.pesoLiquido().map(kg -> Weight.of(kg, WeightUnit.KILOGRAM)),
+                p.pesoBruto().map(kg -> Weight.of(kg, WeightUnit.KILOGRAM)), fields);
+    }
+
+    private static Optional<String> present(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
+    }
+
+    private static Optional<Dimensions> dimensions(BlingDimensions d) {
+        LengthUnit unit = switch (d.unidadeMedida()) {
+            case BlingDimensions.METRES -> LengthUnit.METRE;
+            case BlingDimensions.MILLIMETRES -> LengthUnit.MILLIMETRE;
+            default -> LengthUnit.CENTIMETRE;
+        };
+        if (d.largura().signum() < 0 || d.altura().signum() < 0 || d.profundidade().signum() < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Dimensions(Length.of(d.largura(), unit), Length.of(d.altura(), unit),
+                Length.of(d.profundidade(), unit)));
+    }
+
+    @Override
+    public long createProduct(NewProduct product) {
+        BlingProductBody body = BlingProductBody.forCreate(product.name(),
+                product.status() == ProductStatus.ACTIVE ? "A" : "I").codigo(product.sku());
+        fill(body, product.fields());
+        return bling.products().create(body).id();
+    }
+
+    @Override
+    public void updateProduct(long id, ProductChanges changes) {
+        BlingProductBody body = BlingProductBody.forPatch();
+        fill(body, changes);
+        if (!body.isEmpty()) {
+            bling.products().patch(id, body);
+        }
+    }
+
+    private static void fill(BlingProductBody b, ProductChanges c) {
+        c.name().ifPresent(b::nome);
+        c.status().ifPresent(s -> b.situacao(s == ProductStatus.ACTIVE ? "A" : "I"));
+        c.brand().ifPresent(b::marca);
+        c.gtin().map(Gtin::digits).ifPresent(b::gtin);
+        c.price().ifPresent(b::preco);
+        c.categoryId().ifPresent(b::categoria);
+        c.dimensions().ifPresent(d -> b.dimensoes(new BlingDimensions(cm(d.width()), cm(d.height()), cm(d.depth()),
+                BlingDimensions.CENTIMETRES)));
+        c.netWeight().ifPresent(w -> b.pesoLiquido(w.to(WeightUnit.KILOGRAM).amount()));
+        c.grossWeight().ifPresent(w -> b.pesoBruto(w.to(WeightUnit.KILOGRAM).amount()));
+        if (!c.customFields().isEmpty()) {
+            b.camposCustomizados(c.customFields().stream().map(v -> new BlingCustomFieldValue(v.fieldId(), v.linkId(),
+                    v.value(), Optional.empty())).toList());
+        }
+    }
+
+    /** Bling takes dimensions in one unit; cm is exact from mm, m and inches. */
+    private static BigDecimal cm(Length l) {
+        try {
+            return l.to(LengthUnit.CENTIMETRE).amount();
+        } catch (ArithmeticException inexact) {
+            return l.to(LengthUnit.CENTIMETRE, 4, RoundingMode.HALF_EVEN).amount();
+        }
+    }
+
+    @Override
+    public List<RemoteCustomField> customFields() {
+        long module = productsModule();
+        try (Stream<BlingCustomField> s = bling.customFields().listByModule(module)) {
+            return s.map(f -> new RemoteCustomField(f.id(), f.nome(), "", f.opcoes(), f.isActive())).toList();
+        }
+    }
+
+    @Override
+    public long createCustomField(String name) {
+        return bling.customFields().create(BlingCustomField.createBody(name, productsModule(), textType(), List.of())).id();
+    }
+
+    private long productsModule() {
+        Long id = productsModule;
+        if (id == null) {
+            id = bling.customFields().modules().stream()
+                    .filter(m -> m.nome().equalsIgnoreCase(PRODUCTS_MODULE) || m.modulo().equalsIgnoreCase(PRODUCTS_MODULE))
+                    .map(BlingCustomFieldModule::id).findFirst()
+                    .orElseThrow(() -> new CathalogException("Bling lists no '" + PRODUCTS_MODULE + "' custom-field module"));
+            productsModule = id;
+        }
+        return id;
+    }
+
+    private long textType() {
+        Long id = textType;
+        if (id == null) {
+            List<BlingCustomFieldType> types = bling.customFields().types();
+            id = types.stream().filter(t -> t.nome().toLowerCase(Locale.ROOT).equals("texto")).findFirst()
+                    .or(() -> types.stream().filter(t -> t.nome().toLowerCase(Locale.ROOT).startsWith("texto")).findFirst())
+                    .map(BlingCustomFieldType::id)
+                    .orElseThrow(() -> new CathalogException("Bling lists no text custom-field type"));
+            textType = id;
+        }
+        return id;
+    }
+
+    @Override
+    public List<StoreCategoryLink> storeCategoryLinks(long storeId) {
+        try (Stream<BlingStoreCategoryLink> s = bling.storeCategoryLinks().list(OptionalLong.of(storeId),
+                OptionalLong.empty(), OptionalLong.empty())) {
+            return s.map(l -> new StoreCategoryLink(l.id(), l.loja(), l.categoriaProduto(), l.codigo(), l.descricao()))
+                    .toList();
+        }
+    }
+
+    @Override
+    public long createStoreCategoryLink(StoreCategoryLink link) {
+        return bling.storeCategoryLinks().create(link.storeId(), link.description(), link.marketplaceCategory(),
+                link.categoryId());
+    }
+
+    @Override
+    public void updateStoreCategoryLink(StoreCategoryLink link) {
+        bling.storeCategoryLinks().replace(link.id(), link.storeId(), link.description(), link.marketplaceCategory(),
+                link.categoryId());
+    }
+
+    @Override
+    public void deleteStoreCategoryLink(long id) {
+        bling.storeCategoryLinks().delete(id);
+    }
+
+    @Override
+    public Stream<ProductStoreLink> productStoreLinks(long storeId, OptionalLong productId) {
+        ProductStoreLinks.Filter f = ProductStoreLinks.Filter.all().store(storeId);
+        if (productId.isPresent()) {
+            f = f.product(productId.getAsLong());
+        }
+        return bling.productStoreLinks().list(f).map(BlingCatalogRemote::link);
+    }
+
+    @Override
+    public Stream<ProductStoreLink> productStoreLinksChangedSince(long storeId, Instant since) {
+        Instant now = bling.clock().instant();
+        if (Duration.between(since, now).compareTo(Products.MAX_WINDOW) > 0) {
+            return productStoreLinks(storeId, OptionalLong.empty());
+        }
+        return bling.productStoreLinks().list(ProductStoreLinks.Filter.all().store(storeId)
+                .changedBetween(since.isAfter(now) ? now : since, now)).map(BlingCatalogRemote::link);
+    }
+
+    private static ProductStoreLink link(BlingProductStoreLink l) {
+        return new ProductStoreLink(l.id(), l.produto(), l.loja(), l.codigo(), l.preco(), l.categoriasProdutos());
+    }
+
+    @Override
+    public long createProductStoreLink(ProductStoreLink link) {
+        BlingProductStoreLink body = BlingProductStoreLink.of(link.productId(), link.storeId(), link.code(),
+                link.categoryIds());
+        return bling.productStoreLinks().create(body).id();
+    }
+
+    @Override
+    public void updateProductStoreLink(ProductStoreLink link) {
+        // No PATCH here, and PUT wipes what it is not given: read what Bling holds, change, write.
+        BlingProductStoreLink current = bling.productStoreLinks().get(link.id())
+                .orElseThrow(() -> new io.cathalog.core.NotFoundException("PUT /produtos/lojas/{idProdutoLoja}",
+                        "RESOURCE_NOT_FOUND", "product store link #" + link.id() + " no longer exists", ""));
+        bling.productStoreLinks().replace(link.id(), current.withCodigo(link.code())
+                .withCategoriasProdutos(link.categoryIds()));
+    }
+
+    @Override
+    public void deleteProductStoreLink(long id) {
+        bling.productStoreLinks().delete(id);
+    }
+
+    @Override
+    public String toString() {
+        return "BlingCatalogRemote[" + bling + "]";
+    }
+}

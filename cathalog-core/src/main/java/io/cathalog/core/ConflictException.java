@@ -1,0 +1,22 @@
+package io.cathalog.core;
+
+import java.util.List;
+
+/**
+ * The ERP was edited by hand where the source of truth also has a value, and the drift policy says
+ * a person decides. {@link #conflicts()} lists them as "entity key field".
+ */
+public class ConflictException extends CathalogException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<String> conflicts;
+
+    public ConflictException(List<String> conflicts) {
+        super("values were edited in the ERP since the last sync and the drift policy is FAIL: " + conflicts);
+        this.conflicts = List.copyOf(conflicts);
+    }
+
+    public List<String> conflicts() {
+        return conflicts;
+    }
+}

@@ -1,0 +1,125 @@
+package io.cathalog.core.sync.internal;
+
+import io.cathalog.core.internal.Text;
+import io.cathalog.core.model.Gtin;
+import io.cathalog.core.remote.CustomFieldValue;
+import io.cathalog.core.remote.ProductStoreLink;
+import io.cathalog.core.remote.RemoteCategory;
+import io.cathalog.core.remote.RemoteProduct;
+import io.cathalog.core.remote.StoreCategoryLink;
+import io.cathalog.core.sync.AttentionItem;
+import io.cathalog.core.sync.AuditFinding;
+import io.cathalog.core.sync.AuditReport;
+import io.cathalog.core.sync.ChangeAction;
+import io.cathalog.core.sync.EntityKind;
+import io.cathalog.core.sync.FieldChange;
+import io.cathalog.core.sync.PlannedChange;
+import io.cathalog.core.sync.SyncPlan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The read-only report of an account against the source of truth, from what was observed and what
+ * a plan would change. Findings have stable kinds, so hosts can count and filter them.
+ */
+public final class Auditor {
+    private Auditor() {
+    }
+
+    public static AuditReport audit(String account, Instant at, Observation o, Planner.Result planned) {
+        List<AuditFinding> findings = new ArrayList<>();
+        SyncPlan plan = planned.plan();
+        Map<Long, RemoteCategory> categories = new HashMap<>();
+        o.categories().forEach(c -> categories.put(c.id(), c));
+
+        for (RemoteProduct p : o.products().values()) {
+            String sku = p.sku().orElse("#" + p.id());
+            if (p.categoryId().isEmpty()) {
+                findings.add(new AuditFinding("uncategorised-product", sku, Optional.empty(), "'" + p.name()
+                        + "' has no category"));
+            } else if (!categories.containsKey(p.categoryId().getAsLong())) {
+                findings.add(new AuditFinding("unknown-category", sku, Optional.empty(), "'" + p.name()
+                        + "' is in category #" + p.categoryId().getAsLong() + ", which the ERP does not list"));
+            }
+            if (p.gtin().isPresent() && !Gtin.isValid(p.gtin().get())) {
+                findings.add(new AuditFinding("invalid-gtin", sku, Optional.empty(), "GTIN '" + p.gtin().get()
+                        + "' fails its check digit or length"));
+            }
+            Set<Long> seenFields = new HashSet<>();
+            for (CustomFieldValue v : p.customFields()) {
+                if (!seenFields.add(v.fieldId())) {
+                    findings.add(new AuditFinding("duplicate-custom-field-value", sku, Optional.empty(),
+                            "custom field #" + v.fieldId() + " has more than one value"));
+                }
+            }
+        }
+        o.unkeyed().forEach(s -> findings.add(new AuditFinding("product-without-sku", "#" + s.id(), Optional.empty(),
+                "'" + s.name() + "' has no SKU, so it cannot be managed")));
+        for (PlannedChange c : plan.changes()) {
+            if (c.entity() == EntityKind.PRODUCT && c.action() == ChangeAction.UPDATE) {
+                for (FieldChange f : c.fields()) {
+                    if (f.field().equals(Fields.CATEGORY) && f.before().isPresent()) {
+                        findings.add(new AuditFinding("miscategorised-product", c.key(), Optional.empty(),
+                                "in '" + f.before().get() + "'; the rules put it in '" + f.after().orElse("") + "'"
+                                        + f.decidedBy().map(r -> " (rule " + r + ")").orElse("")));
+                    }
+                }
+            }
+        }
+        Map<String, List<RemoteCategory>> siblings = new HashMap<>();
+        for (RemoteCategory c : o.categories()) {
+            siblings.computeIfAbsent(c.parentId().orElse(0) + "|" + Text.fold(c.name()), k -> new ArrayList<>()).add(c);
+        }
+        siblings.values().stream().filter(l -> l.size() > 1).sorted(Comparator.comparingLong(l -> l.get(0).id()))
+                .forEach(l -> findings.add(new AuditFinding("duplicate-category-name", "#" + l.get(0).id(),
+                        Optional.empty(), l.size() + " categories named '" + l.get(0).name() + "' under one parent: "
+                        + l.stream().map(c -> "#" + c.id()).toList())));
+        Set<Long> used = new HashSet<>();
+        o.products().values().forEach(p -> p.categoryId().ifPresent(used::add));
+        o.categories().forEach(c -> c.parentId().ifPresent(used::add));
+        o.categories().stream().filter(c -> !used.contains(c.id())).sorted(Comparator.comparingLong(RemoteCategory::id))
+                .forEach(c -> findings.add(new AuditFinding("empty-category", "#" + c.id(), Optional.empty(),
+                        "'" + c.name() + "' has no products and no subcategories")));
+        Set<Long> claimed = new HashSet<>(planned.categoryMapping().values());
+        o.categories().stream().filter(c -> !claimed.contains(c.id())).sorted(Comparator.comparingLong(RemoteCategory::id))
+                .forEach(c -> findings.add(new AuditFinding("category-not-in-catalog", "#" + c.id(), Optional.empty(),
+                        "'" + c.name() + "' is not in the source of truth")));
+        Set<Long> productIds = new HashSet<>();
+        o.products().values().forEach(p -> productIds.add(p.id()));
+        o.productLinks().forEach((store, links) -> {
+            for (ProductStoreLink l : links.values()) {
+                if (!productIds.contains(l.productId())) {
+                    findings.add(new AuditFinding("link-to-unknown-product", "#" + l.id(), Optional.of(Long.toString(store)),
+                            "links product #" + l.productId() + ", which is not a managed product of the account"));
+                }
+                for (long c : l.categoryIds()) {
+                    if (!categories.containsKey(c)) {
+                        findings.add(new AuditFinding("link-to-missing-category", "#" + l.id(),
+                                Optional.of(Long.toString(store)), "links category #" + c + ", which does not exist"));
+                    }
+                }
+            }
+        });
+        o.categoryLinks().forEach((store, links) -> {
+            for (StoreCategoryLink l : links) {
+                if (!categories.containsKey(l.categoryId())) {
+                    findings.add(new AuditFinding("link-to-missing-category", "#" + l.id(),
+                            Optional.of(Long.toString(store)), "links category #" + l.categoryId() + ", which does not exist"));
+                }
+            }
+        });
+        for (AttentionItem a : plan.attention()) {
+            findings.add(new AuditFinding(a.store().isPresent() ? "store-requirement" : "needs-attention", a.key(),
+                    a.store(), a.reason()));
+        }
+        return new AuditReport(account, at, findings);
+    }
+}

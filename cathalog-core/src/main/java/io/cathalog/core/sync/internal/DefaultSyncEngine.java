@@ -1,0 +1,138 @@
+package io.cathalog.core.sync.internal;
+
+import io.cathalog.core.ConflictException;
+import io.cathalog.core.StalePlanException;
+import io.cathalog.core.catalog.CatalogSource;
+import io.cathalog.core.model.Catalog;
+import io.cathalog.core.remote.CatalogRemote;
+import io.cathalog.core.sync.ApplyReport;
+import io.cathalog.core.sync.AuditReport;
+import io.cathalog.core.sync.ChangeListener;
+import io.cathalog.core.sync.DriftPolicy;
+import io.cathalog.core.sync.EntityKind;
+import io.cathalog.core.sync.PlanOptions;
+import io.cathalog.core.sync.ProductScope;
+import io.cathalog.core.sync.SyncEngine;
+import io.cathalog.core.sync.SyncPlan;
+import io.cathalog.core.sync.SyncStateStore;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/** The engine: observe, plan, apply, audit, for one account. Runs of one engine never overlap. */
+public final class DefaultSyncEngine implements SyncEngine {
+    private static final System.Logger LOG = System.getLogger(DefaultSyncEngine.class.getName());
+
+    private final String account;
+    private final CatalogSource source;
+    private final SyncStateStore state;
+    private final ProductScope scope;
+    private final MarketplaceCheck marketplaces;
+    private final Clock clock;
+    private final double requestsPerSecond;
+    private final Supplier<String> runIds;
+    private final Observer observer;
+    private final Applier applier;
+    private final ReentrantLock running = new ReentrantLock();
+
+    public DefaultSyncEngine(String account, CatalogSource source, CatalogRemote remote, SyncStateStore state,
+                             ProductScope scope, MarketplaceCheck marketplaces, List<ChangeListener> listeners,
+                             Clock clock, double requestsPerSecond, Supplier<String> runIds) {
+        this.account = account;
+        this.source = source;
+        this.state = state;
+        this.scope = scope;
+        this.marketplaces = marketplaces;
+        this.clock = clock;
+        this.requestsPerSecond = requestsPerSecond;
+        this.runIds = runIds;
+        this.observer = new Observer(account, remote, state, clock);
+        this.applier = new Applier(account, remote, state, clock, listeners);
+    }
+
+    /** The state of one observation and the plan made from it. */
+    private record Planned(Observation observed, Planner.Result result) {
+    }
+
+    private Planned observeAndPlan(PlanOptions options) {
+        Catalog catalog = source.load();
+        Observation observed = observer.observe(catalog, scope, options.fullRefresh());
+        Planner.Result result = Planner.plan(new Planner.Input(account, catalog, observed,
+                state.remoteIds(account, EntityKind.CATEGORY), options, scope, requestsPerSecond, marketplaces));
+        // Adopted categories are remembered, so renames and moves keep recognising them.
+        result.categoryMapping().forEach((key, id) -> state.putRemoteId(account, EntityKind.CATEGORY, key, id));
+        return new Planned(observed, result);
+    }
+
+    @Override
+    public SyncPlan plan(PlanOptions options) {
+        return locked(() -> {
+            SyncPlan plan = observeAndPlan(options).result().plan();
+            LOG.log(Level.INFO, () -> "account " + account + ": " + PlanCodec.summary(plan));
+            return plan;
+        });
+    }
+
+    @Override
+    public ApplyReport apply(SyncPlan plan) {
+        return locked(() -> {
+            if (!plan.accountId().equals(account)) {
+                throw new IllegalArgumentException("the plan is for account '" + plan.accountId() + "', this engine for '"
+                        + account + "'");
+            }
+            // Look again: applying a plan made against another state of the ERP could undo others' work.
+            Catalog catalog = source.load();
+            Observation now = observer.observe(catalog, scope, false);
+            String current = now.fingerprint();
+            if (!current.equals(plan.observedFingerprint())) {
+                throw new StalePlanException(plan.observedFingerprint(), current);
+            }
+            return applyObserved(plan, now);
+        });
+    }
+
+    @Override
+    public ApplyReport sync(PlanOptions options) {
+        return locked(() -> {
+            Planned planned = observeAndPlan(options);
+            return applyObserved(planned.result().plan(), planned.observed());
+        });
+    }
+
+    private ApplyReport applyObserved(SyncPlan plan, Observation observed) {
+        if (plan.driftPolicy() == DriftPolicy.FAIL && !plan.drift().isEmpty()) {
+            throw new ConflictException(plan.drift().stream()
+                    .map(d -> d.entity().name().toLowerCase(java.util.Locale.ROOT) + " " + d.key() + " " + d.field())
+                    .toList());
+        }
+        String runId = runIds.get();
+        ApplyReport report = applier.apply(plan, observed, runId);
+        LOG.log(Level.INFO, () -> "account " + account + " run " + runId + ": " + report.counts());
+        return report;
+    }
+
+    @Override
+    public AuditReport audit() {
+        return locked(() -> {
+            Planned planned = observeAndPlan(PlanOptions.defaults());
+            return Auditor.audit(account, clock.instant(), planned.observed(), planned.result());
+        });
+    }
+
+    private <T> T locked(Supplier<T> work) {
+        running.lock();
+        try {
+            return work.get();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SyncEngine[" + account + "]";
+    }
+}

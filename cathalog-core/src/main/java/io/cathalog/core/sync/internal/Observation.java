@@ -1,0 +1,63 @@
+package io.cathalog.core.sync.internal;
+
+import io.cathalog.core.remote.ProductStoreLink;
+import io.cathalog.core.remote.RemoteCategory;
+import io.cathalog.core.remote.RemoteCustomField;
+import io.cathalog.core.remote.RemoteProduct;
+import io.cathalog.core.remote.RemoteProductSummary;
+import io.cathalog.core.remote.RemoteStore;
+import io.cathalog.core.remote.StoreCategoryLink;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * What the engine knows the ERP holds, for one plan: fresh where it was read in this run, from
+ * the state store's snapshots where nothing changed since.
+ *
+ * @param products     managed products by SKU
+ * @param previous     for products read again in this run, what the engine knew before (to see
+ *                     edits made by hand)
+ * @param unkeyed      products the ERP has without a SKU (never managed; the audit lists them)
+ * @param categoryLinks store category links by store id
+ * @param productLinks product store links by store id, then product id
+ */
+public record Observation(Instant at, List<RemoteStore> stores, List<RemoteCategory> categories,
+                          SortedMap<String, RemoteProduct> products, Map<String, RemoteProduct> previous,
+                          List<RemoteProductSummary> unkeyed, List<RemoteCustomField> customFields,
+                          SortedMap<Long, List<StoreCategoryLink>> categoryLinks,
+                          SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks) {
+
+    /**
+     * A digest of everything observed that a plan depends on: a saved plan whose fingerprint no
+     * longer matches was made against an ERP that has changed since.
+     */
+    public String fingerprint() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            categories.stream().sorted(java.util.Comparator.comparingLong(RemoteCategory::id))
+                    .forEach(c -> update(sha, "C" + c.id() + "|" + c.name() + "|" + c.parentId()));
+            products.forEach((sku, p) -> update(sha, "P" + Snapshots.product(p, java.util.Optional.empty())));
+            customFields.stream().sorted(java.util.Comparator.comparingLong(RemoteCustomField::id))
+                    .forEach(f -> update(sha, "F" + f.id() + "|" + f.name()));
+            categoryLinks.forEach((store, links) -> links.stream()
+                    .sorted(java.util.Comparator.comparingLong(StoreCategoryLink::id))
+                    .forEach(l -> update(sha, "L" + l)));
+            productLinks.forEach((store, links) -> links.forEach((product, l) -> update(sha, "K" + Snapshots.link(l))));
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static void update(MessageDigest sha, String s) {
+        sha.update(s.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+    }
+}

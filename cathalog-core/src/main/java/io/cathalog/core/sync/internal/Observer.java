@@ -1,0 +1,232 @@
+package io.cathalog.core.sync.internal;
+
+import io.cathalog.core.model.Catalog;
+import io.cathalog.core.model.Product;
+import io.cathalog.core.model.Store;
+import io.cathalog.core.remote.CatalogRemote;
+import io.cathalog.core.remote.ProductQuery;
+import io.cathalog.core.remote.ProductStoreLink;
+import io.cathalog.core.remote.RemoteProduct;
+import io.cathalog.core.remote.RemoteProductSummary;
+import io.cathalog.core.remote.StoreCategoryLink;
+import io.cathalog.core.sync.EntityKind;
+import io.cathalog.core.sync.ProductScope;
+import io.cathalog.core.sync.SyncStateStore;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads what the engine needs from the ERP as cheaply as the ERP allows. The first run (or a full
+ * refresh) lists everything and reads each managed product once; later runs list only what
+ * changed since the last run (Bling's {@code dataAlteracao} filters) and keep the rest from the
+ * state store's snapshots. Products this engine wrote itself in the previous run are not read
+ * again when the list shows them unchanged otherwise.
+ */
+public final class Observer {
+    private static final System.Logger LOG = System.getLogger(Observer.class.getName());
+    /** Read a little before the cursor: the ERP's clock and ours are not the same clock. */
+    static final Duration OVERLAP = Duration.ofMinutes(2);
+    static final String PRODUCTS_CURSOR = "products.changedSince";
+    private static final int SKU_BATCH = 50;
+
+    private final String account;
+    private final CatalogRemote remote;
+    private final SyncStateStore state;
+    private final Clock clock;
+
+    public Observer(String account, CatalogRemote remote, SyncStateStore state, Clock clock) {
+        this.account = account;
+        this.remote = remote;
+        this.state = state;
+        this.clock = clock;
+    }
+
+    static String linksCursor(long storeId) {
+        return "links." + storeId + ".changedSince";
+    }
+
+    static String linkKey(long storeId, long productId) {
+        return storeId + "/" + productId;
+    }
+
+    public Observation observe(Catalog catalog, ProductScope scope, boolean fullRefresh) {
+        Instant started = clock.instant();
+        var stores = remote.stores();
+        var categories = remote.categories();
+        var customFields = remote.customFields();
+
+        Map<String, Snapshots.ProductSnapshot> known = new HashMap<>();
+        state.snapshots(account, EntityKind.PRODUCT).forEach((sku, json) -> known.put(sku, Snapshots.product(json)));
+        Optional<Instant> cursor = fullRefresh ? Optional.empty()
+                : state.cursor(account, PRODUCTS_CURSOR).map(Instant::parse);
+
+        Set<String> declared = new HashSet<>();
+        catalog.products().forEach(p -> declared.add(p.sku()));
+        Optional<Pattern> skuPattern = scope.skuPattern().map(Pattern::compile);
+
+        SortedMap<String, RemoteProduct> products = new TreeMap<>();
+        Map<String, RemoteProduct> previous = new HashMap<>();
+        List<RemoteProductSummary> unkeyed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<RemoteProductSummary> toRead = new ArrayList<>();
+
+        if (cursor.isEmpty()) {
+            if (scope.discover()) {
+                try (Stream<RemoteProductSummary> all = remote.products(ProductQuery.all())) {
+                    all.forEach(s -> classify(s, scope, skuPattern, declared, unkeyed, toRead));
+                }
+            }
+        } else {
+            try (Stream<RemoteProductSummary> changed = remote.products(ProductQuery.all()
+                    .changedSince(cursor.get().minus(OVERLAP)))) {
+                changed.forEach(s -> {
+                    if (s.sku().isEmpty() || s.variation()) {
+                        return;
+                    }
+                    Snapshots.ProductSnapshot snap = known.get(s.sku().get());
+                    boolean ours = snap != null && snap.writtenAt().map(w -> !w.isBefore(cursor.get())).orElse(false)
+                            && snap.product().name().equals(s.name()) && snap.product().status() == s.status();
+                    if (ours) {
+                        return;
+                    }
+                    if (snap != null || declared.contains(s.sku().get())
+                            || (scope.discover() && inScope(s, scope, skuPattern))) {
+                        toRead.add(s);
+                    }
+                });
+            }
+            // Everything else is as the snapshots say.
+            known.forEach((sku, snap) -> {
+                if (scope.discover() || declared.contains(sku)) {
+                    products.put(sku, snap.product());
+                }
+            });
+        }
+        toRead.forEach(s -> seen.add(s.sku().get()));
+        // Declared products the ERP may have but that no list showed us: look them up by SKU.
+        List<String> missing = declared.stream()
+                .filter(sku -> !seen.contains(sku) && !products.containsKey(sku)).sorted().toList();
+        for (int i = 0; i < missing.size(); i += SKU_BATCH) {
+            List<String> batch = missing.subList(i, Math.min(missing.size(), i + SKU_BATCH));
+            try (Stream<RemoteProductSummary> found = remote.products(ProductQuery.all().withSkus(batch))) {
+                found.filter(s -> s.sku().isPresent() && batch.contains(s.sku().get()) && !s.variation())
+                        .forEach(toRead::add);
+            }
+        }
+        for (RemoteProductSummary s : toRead) {
+            String sku = s.sku().get();
+            Optional<RemoteProduct> full = remote.product(s.id());
+            if (full.isEmpty()) {
+                continue;
+            }
+            Snapshots.ProductSnapshot before = known.get(sku);
+            if (before != null) {
+                previous.put(sku, before.product());
+            }
+            products.put(sku, full.get());
+            state.putSnapshot(account, EntityKind.PRODUCT, sku, Snapshots.product(full.get(), Optional.empty()));
+            state.putRemoteId(account, EntityKind.PRODUCT, sku, full.get().id());
+        }
+        if (cursor.isEmpty()) {
+            // A full read: what the state knew and the ERP no longer has is gone.
+            for (String sku : known.keySet()) {
+                if (!products.containsKey(sku)) {
+                    state.removeSnapshot(account, EntityKind.PRODUCT, sku);
+                    state.removeRemoteId(account, EntityKind.PRODUCT, sku);
+                }
+            }
+        }
+
+        SortedMap<Long, List<StoreCategoryLink>> categoryLinks = new TreeMap<>();
+        SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks = new TreeMap<>();
+        for (Store store : catalog.stores()) {
+            long id = store.remoteId();
+            categoryLinks.put(id, remote.storeCategoryLinks(id));
+            productLinks.put(id, observeLinks(id, fullRefresh));
+        }
+
+        state.putCursor(account, PRODUCTS_CURSOR, started.toString());
+        LOG.log(Level.DEBUG, () -> "observed account " + account + ": " + categories.size() + " categories, "
+                + products.size() + " products (" + toRead.size() + " read in full)");
+        return new Observation(started, stores, categories, products, previous, unkeyed, customFields, categoryLinks,
+                productLinks);
+    }
+
+    private SortedMap<Long, ProductStoreLink> observeLinks(long storeId, boolean fullRefresh) {
+        String prefix = storeId + "/";
+        Instant started = clock.instant();
+        SortedMap<Long, ProductStoreLink> links = new TreeMap<>();
+        Optional<Instant> cursor = fullRefresh ? Optional.empty()
+                : state.cursor(account, linksCursor(storeId)).map(Instant::parse);
+        Map<String, String> snaps = state.snapshots(account, EntityKind.PRODUCT_STORE_LINK);
+        if (cursor.isPresent()) {
+            snaps.forEach((key, json) -> {
+                if (key.startsWith(prefix)) {
+                    ProductStoreLink l = Snapshots.link(json);
+                    links.put(l.productId(), l);
+                }
+            });
+        } else {
+            snaps.keySet().stream().filter(k -> k.startsWith(prefix))
+                    .forEach(k -> state.removeSnapshot(account, EntityKind.PRODUCT_STORE_LINK, k));
+        }
+        try (Stream<ProductStoreLink> read = cursor.isPresent()
+                ? remote.productStoreLinksChangedSince(storeId, cursor.get().minus(OVERLAP))
+                : remote.productStoreLinks(storeId, OptionalLong.empty())) {
+            read.forEach(l -> {
+                links.put(l.productId(), l);
+                state.putSnapshot(account, EntityKind.PRODUCT_STORE_LINK, linkKey(storeId, l.productId()),
+                        Snapshots.link(l));
+            });
+        }
+        state.putCursor(account, linksCursor(storeId), started.toString());
+        return links;
+    }
+
+    private static void classify(RemoteProductSummary s, ProductScope scope, Optional<Pattern> skuPattern,
+                                 Set<String> declared, List<RemoteProductSummary> unkeyed,
+                                 List<RemoteProductSummary> toRead) {
+        if (s.variation() || s.deleted()) {
+            return;
+        }
+        if (s.sku().isEmpty()) {
+            unkeyed.add(s);
+            return;
+        }
+        if (declared.contains(s.sku().get()) || inScope(s, scope, skuPattern)) {
+            toRead.add(s);
+        }
+    }
+
+    private static boolean inScope(RemoteProductSummary s, ProductScope scope, Optional<Pattern> skuPattern) {
+        if (!scope.types().isEmpty() && !scope.types().contains(s.type())) {
+            return false;
+        }
+        if (!scope.statuses().isEmpty() && !scope.statuses().contains(s.status())) {
+            return false;
+        }
+        return skuPattern.map(p -> p.matcher(s.sku().orElse("")).find()).orElse(true);
+    }
+
+    /** The declared products, by SKU. */
+    static Map<String, Product> declared(Catalog catalog) {
+        Map<String, Product> out = new HashMap<>();
+        catalog.products().forEach(p -> out.put(p.sku(), p));
+        return out;
+    }
+}

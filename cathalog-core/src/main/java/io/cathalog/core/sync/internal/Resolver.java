@@ -1,0 +1,270 @@
+package io.cathalog.core.sync.internal;
+
+import io.cathalog.core.internal.Text;
+import io.cathalog.core.model.AttributeRule;
+import io.cathalog.core.model.AttributeSource;
+import io.cathalog.core.model.AttributeValue;
+import io.cathalog.core.model.Catalog;
+import io.cathalog.core.model.Category;
+import io.cathalog.core.model.CategorisationRule;
+import io.cathalog.core.model.Dimensions;
+import io.cathalog.core.model.Gtin;
+import io.cathalog.core.model.Length;
+import io.cathalog.core.model.LengthUnit;
+import io.cathalog.core.model.Product;
+import io.cathalog.core.model.ProductField;
+import io.cathalog.core.model.Weight;
+import io.cathalog.core.model.WeightUnit;
+import io.cathalog.core.remote.CustomFieldValue;
+import io.cathalog.core.remote.RemoteProduct;
+import io.cathalog.core.sync.AttentionItem;
+import io.cathalog.core.sync.EntityKind;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Works out what each product should be: its category from the categorisation rules (first match
+ * wins), its fields and free attributes from the attribute rules. Precedence for an attribute:
+ * a per-product override, then a constant, then the product's own value (declared, else what the
+ * ERP holds), then a value derived from the name, then a default. Pure and deterministic.
+ */
+final class Resolver {
+    private final Catalog catalog;
+    /** The ERP's category id to the source-of-truth key it is mapped to. */
+    private final Map<Long, String> keyOfRemoteCategory;
+    /** The ERP's category id to its path of names, for rules on the current category. */
+    private final Map<Long, String> remotePath;
+    /** The ERP's custom field id to its name. */
+    private final Map<Long, String> customFieldNames;
+    private final Map<String, Set<String>> ancestorsOrSelf = new HashMap<>();
+    private final Map<String, List<AttributeRule>> rulesByAttribute = new TreeMap<>();
+    private final Map<String, Pattern> fromNamePatterns = new HashMap<>();
+
+    Resolver(Catalog catalog, Map<Long, String> keyOfRemoteCategory, Map<Long, String> remotePath,
+             Map<Long, String> customFieldNames) {
+        this.catalog = catalog;
+        this.keyOfRemoteCategory = keyOfRemoteCategory;
+        this.remotePath = remotePath;
+        this.customFieldNames = customFieldNames;
+        for (Category c : catalog.tree().categories()) {
+            Set<String> up = new HashSet<>();
+            catalog.tree().path(c.key()).forEach(a -> up.add(a.key()));
+            ancestorsOrSelf.put(c.key(), up);
+        }
+        for (AttributeRule r : catalog.attributeRules()) {
+            rulesByAttribute.computeIfAbsent(r.attribute(), a -> new ArrayList<>()).add(r);
+            if (r.source() instanceof AttributeSource.FromName n) {
+                fromNamePatterns.put(r.id(), Pattern.compile(n.pattern()));
+            }
+        }
+    }
+
+    /** Free attribute names any rule or declared product fills, in name order. */
+    Set<String> freeAttributes(Optional<Product> declared) {
+        Set<String> names = new LinkedHashSet<>();
+        rulesByAttribute.keySet().stream().filter(a -> ProductField.byAttributeName(a).isEmpty()).forEach(names::add);
+        declared.ifPresent(p -> names.addAll(p.attributes().keySet()));
+        return names;
+    }
+
+    DesiredProduct resolve(String sku, Optional<RemoteProduct> observed, Optional<Product> declared) {
+        List<AttentionItem> attention = new ArrayList<>();
+        String name = declared.map(Product::name).orElseGet(() -> observed.map(RemoteProduct::name).orElse(sku));
+        var status = declared.map(Product::status).orElseGet(() -> observed.get().status());
+        Optional<String> ownBrand = declared.flatMap(Product::brand).or(() -> observed.flatMap(RemoteProduct::brand));
+        Optional<Gtin> gtin = declared.flatMap(Product::gtin);
+        Optional<String> remoteGtin = observed.flatMap(RemoteProduct::gtin);
+        if (gtin.isEmpty() && remoteGtin.isPresent()) {
+            if (Gtin.isValid(remoteGtin.get())) {
+                gtin = Optional.of(Gtin.of(remoteGtin.get()));
+            } else {
+                attention.add(new AttentionItem(EntityKind.PRODUCT, sku, Optional.empty(),
+                        "the GTIN in the ERP, '" + remoteGtin.get() + "', is invalid and the catalog gives none;"
+                                + " Bling saves no change to the product until it is fixed"));
+            }
+        }
+        Optional<BigDecimal> price = declared.flatMap(Product::price);
+
+        Optional<String> currentPath = observed.flatMap(p -> p.categoryId().isPresent()
+                ? Optional.ofNullable(remotePath.get(p.categoryId().getAsLong())) : Optional.empty());
+        Optional<Decided<String>> category = categorise(sku, name, ownBrand, gtin.map(Gtin::digits).or(() -> remoteGtin),
+                currentPath, observed, declared);
+        if (category.isEmpty()) {
+            attention.add(new AttentionItem(EntityKind.PRODUCT, sku, Optional.empty(), currentPath.isEmpty()
+                    ? "no rule categorises it and it has no category"
+                    : "no rule categorises it and its category in the ERP ('" + currentPath.get()
+                    + "') is not one of the catalog's"));
+        }
+        Set<String> scope = category.map(c -> ancestorsOrSelf.getOrDefault(c.value(), Set.of(c.value()))).orElse(Set.of());
+
+        Optional<Decided<String>> brand = resolve(ProductField.BRAND.attributeName(), sku, name, scope,
+                ownBrand.map(AttributeValue::text)).map(d -> new Decided<>(d.value().asText(), d.by()));
+        Optional<Decided<Weight>> net = weight(ProductField.NET_WEIGHT, sku, name, scope,
+                declared.flatMap(Product::netWeight).or(() -> observed.flatMap(RemoteProduct::netWeight)), attention);
+        Optional<Decided<Weight>> gross = weight(ProductField.GROSS_WEIGHT, sku, name, scope,
+                declared.flatMap(Product::grossWeight).or(() -> observed.flatMap(RemoteProduct::grossWeight)), attention);
+        Optional<Dimensions> ownDims = declared.flatMap(Product::dimensions).or(() -> observed.flatMap(RemoteProduct::dimensions));
+        Optional<Decided<Dimensions>> dims = dimensions(sku, name, scope, ownDims, attention);
+
+        SortedMap<String, Decided<AttributeValue>> custom = new TreeMap<>();
+        Map<String, String> remoteCustom = new HashMap<>();
+        observed.ifPresent(p -> {
+            for (CustomFieldValue v : p.customFields()) {
+                String field = customFieldNames.get(v.fieldId());
+                if (field != null) {
+                    remoteCustom.putIfAbsent(field, v.value());
+                }
+            }
+        });
+        for (String attribute : freeAttributes(declared)) {
+            Optional<AttributeValue> own = declared.flatMap(p -> p.attribute(attribute))
+                    .or(() -> Optional.ofNullable(remoteCustom.get(attribute)).filter(v -> !v.isBlank())
+                            .map(AttributeValue::text));
+            resolve(attribute, sku, name, scope, own).ifPresent(d -> custom.put(attribute, d));
+        }
+        return new DesiredProduct(sku, observed, declared.isPresent(), name, status, brand, gtin, price, category,
+                dims, net, gross, custom, attention);
+    }
+
+    private Optional<Decided<String>> categorise(String sku, String name, Optional<String> brand, Optional<String> gtin,
+                                                 Optional<String> currentPath, Optional<RemoteProduct> observed,
+                                                 Optional<Product> declared) {
+        if (declared.flatMap(Product::categoryKey).isPresent()) {
+            return Optional.of(Decided.own(declared.get().categoryKey().get()));
+        }
+        for (CategorisationRule rule : catalog.categorisationRules()) {
+            if (rule.match().matches(sku, name, brand, gtin, currentPath)) {
+                return Optional.of(Decided.rule(rule.categoryKey(), rule.id()));
+            }
+        }
+        return observed.flatMap(p -> p.categoryId().isPresent()
+                ? Optional.ofNullable(keyOfRemoteCategory.get(p.categoryId().getAsLong())) : Optional.empty())
+                .map(Decided::own);
+    }
+
+    /** The attribute's value by the precedence above; empty when nothing gives one. */
+    private Optional<Decided<AttributeValue>> resolve(String attribute, String sku, String name, Set<String> scope,
+                                                      Optional<AttributeValue> own) {
+        List<AttributeRule> rules = rulesByAttribute.getOrDefault(attribute, List.of()).stream()
+                .filter(r -> r.categoryKey().map(scope::contains).orElse(true)).toList();
+        for (AttributeRule r : rules) {
+            if (r.source() instanceof AttributeSource.Overrides o && o.bySku().containsKey(sku)) {
+                return Optional.of(Decided.rule(o.bySku().get(sku), r.id()));
+            }
+        }
+        for (AttributeRule r : rules) {
+            if (r.source() instanceof AttributeSource.Constant c) {
+                return Optional.of(Decided.rule(c.value(), r.id()));
+            }
+        }
+        if (own.isPresent()) {
+            return own.map(Decided::own);
+        }
+        String folded = null;
+        for (AttributeRule r : rules) {
+            if (r.source() instanceof AttributeSource.FromName n) {
+                folded = folded == null ? Text.fold(name) : folded;
+                Matcher m = fromNamePatterns.get(r.id()).matcher(folded);
+                if (m.find()) {
+                    Optional<AttributeValue> v = fromMatch(m, n);
+                    if (v.isPresent()) {
+                        return Optional.of(Decided.rule(v.get(), r.id()));
+                    }
+                }
+            }
+        }
+        for (AttributeRule r : rules) {
+            if (r.source() instanceof AttributeSource.Default d) {
+                return Optional.of(Decided.rule(d.value(), r.id()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<AttributeValue> fromMatch(Matcher m, AttributeSource.FromName n) {
+        String raw;
+        if (n.value().isPresent()) {
+            raw = n.value().get();
+        } else {
+            try {
+                raw = m.group("value");
+            } catch (IllegalArgumentException noNamedGroup) {
+                raw = m.group(1);
+            }
+        }
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        String text = raw.strip();
+        return switch (n.kind()) {
+            case TEXT -> Optional.of(AttributeValue.text(text));
+            case CHOICE -> Optional.of(AttributeValue.choice(text));
+            case NUMBER -> {
+                try {
+                    BigDecimal amount = new BigDecimal(text.replace(',', '.'));
+                    yield Optional.of(n.unit().map(u -> AttributeValue.number(amount, u))
+                            .orElseGet(() -> AttributeValue.number(amount)));
+                } catch (NumberFormatException e) {
+                    yield Optional.empty();
+                }
+            }
+        };
+    }
+
+    private Optional<Decided<Weight>> weight(ProductField field, String sku, String name, Set<String> scope,
+                                             Optional<Weight> own, List<AttentionItem> attention) {
+        return resolve(field.attributeName(), sku, name, scope, own.map(w -> AttributeValue.number(w.amount(),
+                w.unit().symbol()))).flatMap(d -> {
+                    if (d.value() instanceof AttributeValue.NumberValue n && n.unit().isPresent()) {
+                        Optional<WeightUnit> unit = WeightUnit.fromSymbol(n.unit().get());
+                        if (unit.isPresent()) {
+                            return Optional.of(new Decided<>(Weight.of(n.amount(), unit.get()), d.by()));
+                        }
+                    }
+                    attention.add(new AttentionItem(EntityKind.PRODUCT, sku, Optional.empty(),
+                            field.attributeName() + " '" + d.value().asText() + "' is not a weight"));
+                    return Optional.empty();
+                });
+    }
+
+    private Optional<Decided<Dimensions>> dimensions(String sku, String name, Set<String> scope, Optional<Dimensions> own,
+                                                     List<AttentionItem> attention) {
+        Optional<Decided<Length>> w = length(ProductField.WIDTH, sku, name, scope, own.map(Dimensions::width));
+        Optional<Decided<Length>> h = length(ProductField.HEIGHT, sku, name, scope, own.map(Dimensions::height));
+        Optional<Decided<Length>> d = length(ProductField.DEPTH, sku, name, scope, own.map(Dimensions::depth));
+        if (w.isEmpty() && h.isEmpty() && d.isEmpty()) {
+            return Optional.empty();
+        }
+        if (w.isEmpty() || h.isEmpty() || d.isEmpty()) {
+            attention.add(new AttentionItem(EntityKind.PRODUCT, sku, Optional.empty(),
+                    "dimensions are incomplete: width, height and depth are all needed"));
+            return Optional.empty();
+        }
+        Optional<String> by = w.get().by().or(() -> h.get().by()).or(() -> d.get().by());
+        return Optional.of(new Decided<>(new Dimensions(w.get().value(), h.get().value(), d.get().value()), by));
+    }
+
+    private Optional<Decided<Length>> length(ProductField field, String sku, String name, Set<String> scope,
+                                             Optional<Length> own) {
+        return resolve(field.attributeName(), sku, name, scope, own.map(l -> AttributeValue.number(l.amount(),
+                l.unit().symbol()))).flatMap(d -> {
+                    if (d.value() instanceof AttributeValue.NumberValue n && n.unit().isPresent()) {
+                        return LengthUnit.fromSymbol(n.unit().get())
+                                .map(u -> new Decided<>(Length.of(n.amount(), u), d.by()));
+                    }
+                    return Optional.empty();
+                });
+    }
+}
