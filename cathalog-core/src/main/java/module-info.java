@@ -16,6 +16,7 @@ module io.cathalog.core {
     exports io.cathalog.core.sync;
     exports io.cathalog.core.marketplace;
     exports io.cathalog.core.http;
+    exports io.cathalog.core.lease;
 
     uses io.cathalog.core.marketplace.MarketplaceMapper;
 }
