@@ -37,6 +37,7 @@ public final class SyncEngineBuilder {
     private Clock clock = Clock.systemUTC();
     private double requestsPerSecond = 2.85;
     private Supplier<String> runIds = () -> UUID.randomUUID().toString();
+    private SyncProgress.Listener progress = SyncProgress.Listener.NONE;
 
     SyncEngineBuilder() {
     }
@@ -101,6 +102,12 @@ public final class SyncEngineBuilder {
         return this;
     }
 
+    /** Hears of a run's progress: phase, items done and total, rate and ETA. */
+    public SyncEngineBuilder progress(SyncProgress.Listener listener) {
+        this.progress = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
     /** Where run ids come from; default random UUIDs. */
     public SyncEngineBuilder runIds(Supplier<String> runIds) {
         this.runIds = Objects.requireNonNull(runIds, "runIds");
@@ -112,6 +119,6 @@ public final class SyncEngineBuilder {
             throw new IllegalStateException("a SyncEngine needs account(...), source(...) and remote(...)");
         }
         return new DefaultSyncEngine(account, source, remote, state, scope, marketplaces, listeners, clock,
-                requestsPerSecond, runIds);
+                requestsPerSecond, runIds, progress);
     }
 }

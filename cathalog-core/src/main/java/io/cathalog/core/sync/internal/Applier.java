@@ -33,6 +33,7 @@ import io.cathalog.core.sync.JournalEntry;
 import io.cathalog.core.sync.Outcome;
 import io.cathalog.core.sync.PlannedChange;
 import io.cathalog.core.sync.SyncPlan;
+import io.cathalog.core.sync.SyncProgress;
 import io.cathalog.core.sync.SyncStateStore;
 
 import java.lang.System.Logger.Level;
@@ -65,14 +66,16 @@ public final class Applier {
     private final SyncStateStore state;
     private final Clock clock;
     private final List<ChangeListener> listeners;
+    private final SyncProgress.Listener progress;
 
     public Applier(String account, CatalogRemote remote, SyncStateStore state, Clock clock,
-                   List<ChangeListener> listeners) {
+                   List<ChangeListener> listeners, SyncProgress.Listener progress) {
         this.account = account;
         this.remote = remote;
         this.state = state;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
+        this.progress = progress;
     }
 
     /** Raised inside an item to give it the SKIPPED outcome, e.g. when what it depends on failed. */
@@ -145,12 +148,22 @@ public final class Applier {
                 LOG.log(Level.WARNING, "unexpected failure applying " + describe(change), e);
             }
             outcomes.add(record(run, change, outcome, error, id, true));
+            progress(runId, SyncProgress.Phase.APPLY, outcomes.size(), plan.changes().size(), start);
         }
+        progress(runId, SyncProgress.Phase.DONE, outcomes.size(), plan.changes().size(), start);
         ApplyReport report = new ApplyReport(runId, outcomes, Duration.between(start, clock.instant()));
         if (stop != null) {
             throw new ApplyStoppedException(report, stop);
         }
         return report;
+    }
+
+    private void progress(String runId, SyncProgress.Phase phase, long done, long total, Instant since) {
+        try {
+            progress.onProgress(new SyncProgress(account, runId, phase, done, total, Duration.between(since, clock.instant())));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a progress listener failed; ignored", e);
+        }
     }
 
     private ItemOutcome record(Run run, PlannedChange change, Outcome outcome, Optional<String> error,

@@ -14,6 +14,7 @@ import io.cathalog.core.sync.PlanOptions;
 import io.cathalog.core.sync.ProductScope;
 import io.cathalog.core.sync.SyncEngine;
 import io.cathalog.core.sync.SyncPlan;
+import io.cathalog.core.sync.SyncProgress;
 import io.cathalog.core.sync.SyncStateStore;
 
 import java.lang.System.Logger.Level;
@@ -34,13 +35,15 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final Clock clock;
     private final double requestsPerSecond;
     private final Supplier<String> runIds;
+    private final SyncProgress.Listener progress;
     private final Observer observer;
     private final Applier applier;
     private final ReentrantLock running = new ReentrantLock();
 
     public DefaultSyncEngine(String account, CatalogSource source, CatalogRemote remote, SyncStateStore state,
                              ProductScope scope, MarketplaceCheck marketplaces, List<ChangeListener> listeners,
-                             Clock clock, double requestsPerSecond, Supplier<String> runIds) {
+                             Clock clock, double requestsPerSecond, Supplier<String> runIds,
+                             SyncProgress.Listener progress) {
         this.account = account;
         this.source = source;
         this.state = state;
@@ -50,7 +53,8 @@ public final class DefaultSyncEngine implements SyncEngine {
         this.requestsPerSecond = requestsPerSecond;
         this.runIds = runIds;
         this.observer = new Observer(account, remote, state, clock);
-        this.applier = new Applier(account, remote, state, clock, listeners);
+        this.progress = progress;
+        this.applier = new Applier(account, remote, state, clock, listeners, progress);
     }
 
     /** The state of one observation and the plan made from it. */
@@ -59,7 +63,10 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     private Planned observeAndPlan(PlanOptions options) {
         Catalog catalog = source.load();
+        java.time.Instant start = clock.instant();
+        report(SyncProgress.Phase.OBSERVE, 0, 1, start);
         Observation observed = observer.observe(catalog, scope, options.fullRefresh());
+        report(SyncProgress.Phase.PLAN, 0, 1, clock.instant());
         Planner.Result result = Planner.plan(new Planner.Input(account, catalog, observed,
                 state.remoteIds(account, EntityKind.CATEGORY), options, scope, requestsPerSecond, marketplaces));
         // Adopted categories are remembered, so renames and moves keep recognising them.
@@ -112,6 +119,15 @@ public final class DefaultSyncEngine implements SyncEngine {
         ApplyReport report = applier.apply(plan, observed, runId);
         LOG.log(Level.INFO, () -> "account " + account + " run " + runId + ": " + report.counts());
         return report;
+    }
+
+    private void report(SyncProgress.Phase phase, long done, long total, java.time.Instant since) {
+        try {
+            progress.onProgress(new SyncProgress(account, "-", phase, done, total,
+                    java.time.Duration.between(since, clock.instant())));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a progress listener failed; ignored", e);
+        }
     }
 
     @Override
