@@ -3,7 +3,9 @@ package io.cathalog.core.sync;
 import io.cathalog.core.catalog.CatalogSource;
 import io.cathalog.core.remote.CatalogRemote;
 import io.cathalog.core.sync.internal.DefaultSyncEngine;
+import io.cathalog.core.marketplace.MarketplaceRegistry;
 import io.cathalog.core.sync.internal.MarketplaceCheck;
+import io.cathalog.core.sync.internal.RegistryCheck;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -82,9 +84,13 @@ public final class SyncEngineBuilder {
         return this;
     }
 
-    /** The marketplace rules, through their plugins (see {@code MarketplaceRegistry}). */
-    public SyncEngineBuilder marketplaces(MarketplaceCheck check) {
-        this.marketplaces = Objects.requireNonNull(check, "check");
+    /**
+     * The marketplace rules, through their plugins: for each store, its marketplace's plugin
+     * checks and fills every product it would list. Without a registry no marketplace rule is
+     * applied.
+     */
+    public SyncEngineBuilder marketplaces(MarketplaceRegistry registry) {
+        this.marketplaces = new RegistryCheck(Objects.requireNonNull(registry, "registry"));
         return this;
     }
 
