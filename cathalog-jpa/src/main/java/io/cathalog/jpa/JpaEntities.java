@@ -1,0 +1,48 @@
+package io.cathalog.jpa;
+
+import java.util.List;
+
+/**
+ * The entity classes of this module, for the host's persistence unit. Every table is prefixed
+ * {@code cathalog_} and every entity name {@code Cathalog}, so they sit beside the host's own.
+ *
+ * <pre>{@code
+ * PersistenceConfiguration unit = new PersistenceConfiguration("app");
+ * JpaEntities.classes().forEach(unit::managedClass);
+ * }</pre>
+ *
+ * <p>Hosts with a {@code persistence.xml} list the class names ({@link #classNames()}) or add the
+ * mapping file {@value #MAPPING_FILE}. The tables come from the DDL scripts under
+ * {@code io/cathalog/jpa/sql/} (see {@code docs/jpa.md}); run them with the host's migration tool.
+ */
+public final class JpaEntities {
+    /** A mapping file in this jar that lists every entity, for {@code <mapping-file>} in persistence.xml. */
+    public static final String MAPPING_FILE = "io/cathalog/jpa/cathalog-orm.xml";
+
+    private static final List<Class<?>> CLASSES = List.of(
+            RemoteIdRow.class, SnapshotRow.class, CursorRow.class, JournalRow.class,
+            TokenRow.class, LeaseRow.class, RateLimitRow.class, ChangeRow.class,
+            CategoryRow.class, ProductRow.class, ProductAttributeRow.class, CategorisationRuleRow.class,
+            AttributeRuleRow.class, AttributeOverrideRow.class, StoreRow.class, StoreCategoryMapRow.class);
+
+    private JpaEntities() {
+    }
+
+    /** Every entity class of the module. */
+    public static List<Class<?>> classes() {
+        return CLASSES;
+    }
+
+    /** Their fully qualified names, for {@code <class>} entries. */
+    public static List<String> classNames() {
+        return CLASSES.stream().map(Class::getName).toList();
+    }
+
+    /** The script that creates the tables on {@code database} ({@code "postgresql"} or {@code "h2"}), version 1. */
+    public static String ddlResource(String database) {
+        if (!database.equals("postgresql") && !database.equals("h2")) {
+            throw new IllegalArgumentException("DDL scripts ship for postgresql and h2, not '" + database + "'");
+        }
+        return "io/cathalog/jpa/sql/" + database + "/V1__cathalog.sql";
+    }
+}
