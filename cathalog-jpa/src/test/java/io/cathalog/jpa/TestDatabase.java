@@ -150,6 +150,17 @@ final class TestDatabase implements AutoCloseable {
         return emf;
     }
 
+    /** Empties every table (between the tests of a class that shares one database). */
+    void clear() {
+        try (Statement s = keepAlive.createStatement()) {
+            for (Class<?> entity : JpaEntities.classes()) {
+                s.execute("delete from " + entity.getAnnotation(jakarta.persistence.Table.class).name());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         factories.forEach(f -> {
