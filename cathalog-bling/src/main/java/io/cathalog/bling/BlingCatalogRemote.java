@@ -103,6 +103,9 @@ public final class BlingCatalogRemote implements CatalogRemote {
         if (!query.skus().isEmpty()) {
             f = f.skus(query.skus());
         }
+        if (!query.ids().isEmpty()) {
+            f = f.ids(query.ids());
+        }
         if (query.categoryId().isPresent()) {
             f = f.inCategory(query.categoryId().getAsLong());
         }

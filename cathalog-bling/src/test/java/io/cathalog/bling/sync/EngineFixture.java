@@ -34,8 +34,16 @@ final class EngineFixture implements AutoCloseable {
         this(BlingSandbox.builder().rateLimits(false).enforceIpBlocks(false).seedDemo());
     }
 
+    final java.time.Clock clock;
+
     EngineFixture(BlingSandbox.Builder builder) {
-        this.sandbox = builder.start();
+        this(builder, java.time.Clock.systemUTC());
+    }
+
+    /** Sandbox, client and engine on one clock, so that change times agree. */
+    EngineFixture(BlingSandbox.Builder builder, java.time.Clock clock) {
+        this.clock = clock;
+        this.sandbox = builder.clock(clock).start();
         this.account = sandbox.defaultAccountId();
     }
 
@@ -49,6 +57,7 @@ final class EngineFixture implements AutoCloseable {
                 .limiter(LocalRequestLimiter.builder(account).ratePerSecond(1000)
                         .window(1000, Duration.ofSeconds(1), Duration.ZERO).build())
                 .retryPolicy(new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ZERO, true))
+                .clock(clock)
                 .sleeper(d -> { })
                 .build();
     }
@@ -58,7 +67,7 @@ final class EngineFixture implements AutoCloseable {
     }
 
     SyncEngineBuilder engine(CatalogSource source, CatalogRemote remote) {
-        return SyncEngine.builder().account(account).source(source).remote(remote).state(state)
+        return SyncEngine.builder().account(account).source(source).remote(remote).state(state).clock(clock)
                 .listener(events::add).runIds(() -> "run-" + runs.incrementAndGet());
     }
 

@@ -13,36 +13,42 @@ import java.util.OptionalLong;
  * @param categoryId   only products in this category
  * @param storeId      only products linked to this store
  * @param skus         only these SKUs
+ * @param ids          only these ERP ids
  * @param includeDeleted also products marked deleted
  */
 public record ProductQuery(Optional<Instant> changedSince, OptionalLong categoryId, OptionalLong storeId,
-                           List<String> skus, boolean includeDeleted) {
+                           List<String> skus, List<Long> ids, boolean includeDeleted) {
 
     public ProductQuery {
         Objects.requireNonNull(changedSince, "changedSince");
         Objects.requireNonNull(categoryId, "categoryId");
         Objects.requireNonNull(storeId, "storeId");
         skus = List.copyOf(skus);
+        ids = List.copyOf(ids);
     }
 
     /** Every product that is not deleted. */
     public static ProductQuery all() {
-        return new ProductQuery(Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), List.of(), false);
+        return new ProductQuery(Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), List.of(), List.of(), false);
     }
 
     public ProductQuery changedSince(Instant since) {
-        return new ProductQuery(Optional.of(since), categoryId, storeId, skus, includeDeleted);
+        return new ProductQuery(Optional.of(since), categoryId, storeId, skus, ids, includeDeleted);
     }
 
     public ProductQuery inCategory(long id) {
-        return new ProductQuery(changedSince, OptionalLong.of(id), storeId, skus, includeDeleted);
+        return new ProductQuery(changedSince, OptionalLong.of(id), storeId, skus, ids, includeDeleted);
     }
 
     public ProductQuery linkedTo(long id) {
-        return new ProductQuery(changedSince, categoryId, OptionalLong.of(id), skus, includeDeleted);
+        return new ProductQuery(changedSince, categoryId, OptionalLong.of(id), skus, ids, includeDeleted);
     }
 
     public ProductQuery withSkus(List<String> codes) {
-        return new ProductQuery(changedSince, categoryId, storeId, codes, includeDeleted);
+        return new ProductQuery(changedSince, categoryId, storeId, codes, ids, includeDeleted);
+    }
+
+    public ProductQuery withIds(List<Long> productIds) {
+        return new ProductQuery(changedSince, categoryId, storeId, skus, productIds, includeDeleted);
     }
 }

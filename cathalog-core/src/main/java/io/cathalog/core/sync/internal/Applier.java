@@ -405,7 +405,8 @@ public final class Applier {
                     ch.dimensions().or(before::dimensions), ch.netWeight().or(before::netWeight),
                     ch.grossWeight().or(before::grossWeight), fields);
         }
-        state.putSnapshot(account, EntityKind.PRODUCT, sku, Snapshots.product(after, Optional.of(clock.instant())));
+        state.putSnapshot(account, EntityKind.PRODUCT, sku,
+                Snapshots.product(new Snapshots.ProductSnapshot(after, after, Optional.of(clock.instant()))));
         state.putRemoteId(account, EntityKind.PRODUCT, sku, after.id());
     }
 

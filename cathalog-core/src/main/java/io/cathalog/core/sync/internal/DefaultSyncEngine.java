@@ -65,7 +65,7 @@ public final class DefaultSyncEngine implements SyncEngine {
         Catalog catalog = source.load();
         java.time.Instant start = clock.instant();
         report(SyncProgress.Phase.OBSERVE, 0, 1, start);
-        Observation observed = observer.observe(catalog, scope, options.fullRefresh());
+        Observation observed = observer.observe(catalog, scope, options.fullRefresh(), options.prune());
         report(SyncProgress.Phase.PLAN, 0, 1, clock.instant());
         Planner.Result result = Planner.plan(new Planner.Input(account, catalog, observed,
                 state.remoteIds(account, EntityKind.CATEGORY), options, scope, requestsPerSecond, marketplaces));
@@ -92,7 +92,7 @@ public final class DefaultSyncEngine implements SyncEngine {
             }
             // Look again: applying a plan made against another state of the ERP could undo others' work.
             Catalog catalog = source.load();
-            Observation now = observer.observe(catalog, scope, false);
+            Observation now = observer.observe(catalog, scope, false, false);
             String current = now.fingerprint();
             if (!current.equals(plan.observedFingerprint())) {
                 throw new StalePlanException(plan.observedFingerprint(), current);

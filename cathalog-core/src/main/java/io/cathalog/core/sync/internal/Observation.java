@@ -22,17 +22,20 @@ import java.util.SortedMap;
  * the state store's snapshots where nothing changed since.
  *
  * @param products     managed products by SKU
- * @param previous     for products read again in this run, what the engine knew before (to see
- *                     edits made by hand)
+ * @param previous     for each product, its baseline: what the engine last wrote or first saw
+ *                     (an observed value that differs from it was edited by hand)
  * @param unkeyed      products the ERP has without a SKU (never managed; the audit lists them)
  * @param categoryLinks store category links by store id
  * @param productLinks product store links by store id, then product id
+ * @param categoryMembers for categories that may be pruned, the ids of (at most 101 of) their
+ *                      products; empty unless pruning
  */
 public record Observation(Instant at, List<RemoteStore> stores, List<RemoteCategory> categories,
                           SortedMap<String, RemoteProduct> products, Map<String, RemoteProduct> previous,
                           List<RemoteProductSummary> unkeyed, List<RemoteCustomField> customFields,
                           SortedMap<Long, List<StoreCategoryLink>> categoryLinks,
-                          SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks) {
+                          SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks,
+                          Map<Long, List<Long>> categoryMembers) {
 
     /**
      * A digest of everything observed that a plan depends on: a saved plan whose fingerprint no
@@ -43,7 +46,7 @@ public record Observation(Instant at, List<RemoteStore> stores, List<RemoteCateg
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             categories.stream().sorted(java.util.Comparator.comparingLong(RemoteCategory::id))
                     .forEach(c -> update(sha, "C" + c.id() + "|" + c.name() + "|" + c.parentId()));
-            products.forEach((sku, p) -> update(sha, "P" + Snapshots.product(p, java.util.Optional.empty())));
+            products.forEach((sku, p) -> update(sha, "P" + Snapshots.product(p)));
             customFields.stream().sorted(java.util.Comparator.comparingLong(RemoteCustomField::id))
                     .forEach(f -> update(sha, "F" + f.id() + "|" + f.name()));
             categoryLinks.forEach((store, links) -> links.stream()

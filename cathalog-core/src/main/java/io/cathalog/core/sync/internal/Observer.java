@@ -43,6 +43,8 @@ public final class Observer {
     static final Duration OVERLAP = Duration.ofMinutes(2);
     static final String PRODUCTS_CURSOR = "products.changedSince";
     private static final int SKU_BATCH = 50;
+    private static final int VERIFY_BATCH = 100;
+    static final int MEMBERS_LIMIT = 100;
 
     private final String account;
     private final CatalogRemote remote;
@@ -64,7 +66,7 @@ public final class Observer {
         return storeId + "/" + productId;
     }
 
-    public Observation observe(Catalog catalog, ProductScope scope, boolean fullRefresh) {
+    public Observation observe(Catalog catalog, ProductScope scope, boolean fullRefresh, boolean prune) {
         Instant started = clock.instant();
         var stores = remote.stores();
         var categories = remote.categories();
@@ -85,6 +87,7 @@ public final class Observer {
         Set<String> seen = new HashSet<>();
         List<RemoteProductSummary> toRead = new ArrayList<>();
 
+        List<RemoteProductSummary> ours = new ArrayList<>();
         if (cursor.isEmpty()) {
             if (scope.discover()) {
                 try (Stream<RemoteProductSummary> all = remote.products(ProductQuery.all())) {
@@ -99,9 +102,11 @@ public final class Observer {
                         return;
                     }
                     Snapshots.ProductSnapshot snap = known.get(s.sku().get());
-                    boolean ours = snap != null && snap.writtenAt().map(w -> !w.isBefore(cursor.get())).orElse(false)
+                    boolean written = snap != null
+                            && snap.writtenAt().map(w -> !w.isBefore(cursor.get().minus(OVERLAP))).orElse(false)
                             && snap.product().name().equals(s.name()) && snap.product().status() == s.status();
-                    if (ours) {
+                    if (written) {
+                        ours.add(s);
                         return;
                     }
                     if (snap != null || declared.contains(s.sku().get())
@@ -110,6 +115,9 @@ public final class Observer {
                     }
                 });
             }
+            // Our own writes show as changes too: ask the ERP, a hundred at a time, which of them
+            // changed again after we wrote them; only those are read in full.
+            toRead.addAll(changedAfterOurWrites(ours, known));
             // Everything else is as the snapshots say.
             known.forEach((sku, snap) -> {
                 if (scope.discover() || declared.contains(sku)) {
@@ -135,11 +143,14 @@ public final class Observer {
                 continue;
             }
             Snapshots.ProductSnapshot before = known.get(sku);
-            if (before != null) {
-                previous.put(sku, before.product());
-            }
             products.put(sku, full.get());
-            state.putSnapshot(account, EntityKind.PRODUCT, sku, Snapshots.product(full.get(), Optional.empty()));
+            // The baseline stays what this engine last wrote (or first saw), so an edit made by
+            // hand shows as drift until it is resolved, not only in the run that first reads it.
+            Snapshots.ProductSnapshot now = before == null
+                    ? new Snapshots.ProductSnapshot(full.get(), full.get(), Optional.empty())
+                    : new Snapshots.ProductSnapshot(full.get(), before.baseline(), before.writtenAt());
+            known.put(sku, now);
+            state.putSnapshot(account, EntityKind.PRODUCT, sku, Snapshots.product(now));
             state.putRemoteId(account, EntityKind.PRODUCT, sku, full.get().id());
         }
         if (cursor.isEmpty()) {
@@ -160,11 +171,57 @@ public final class Observer {
             productLinks.put(id, observeLinks(id, fullRefresh));
         }
 
+        for (String sku : products.keySet()) {
+            Snapshots.ProductSnapshot snap = known.get(sku);
+            if (snap != null) {
+                previous.put(sku, snap.baseline());
+            }
+        }
         state.putCursor(account, PRODUCTS_CURSOR, started.toString());
         LOG.log(Level.DEBUG, () -> "observed account " + account + ": " + categories.size() + " categories, "
                 + products.size() + " products (" + toRead.size() + " read in full)");
+        Map<Long, List<Long>> members = prune ? categoryMembers(categories) : Map.of();
         return new Observation(started, stores, categories, products, previous, unkeyed, customFields, categoryLinks,
-                productLinks);
+                productLinks, members);
+    }
+
+    private List<RemoteProductSummary> changedAfterOurWrites(List<RemoteProductSummary> ours,
+                                                            Map<String, Snapshots.ProductSnapshot> known) {
+        List<RemoteProductSummary> sorted = new ArrayList<>(ours);
+        sorted.sort(java.util.Comparator.comparing(s -> known.get(s.sku().get()).writtenAt().orElseThrow()));
+        List<RemoteProductSummary> changed = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i += VERIFY_BATCH) {
+            List<RemoteProductSummary> batch = sorted.subList(i, Math.min(sorted.size(), i + VERIFY_BATCH));
+            Instant last = known.get(batch.get(batch.size() - 1).sku().get()).writtenAt().orElseThrow();
+            Map<Long, RemoteProductSummary> byId = new HashMap<>();
+            batch.forEach(s -> byId.put(s.id(), s));
+            // The ERP's change times have whole seconds: a change in the second after our write is ours.
+            Instant since = last.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+            try (Stream<RemoteProductSummary> again = remote.products(ProductQuery.all()
+                    .withIds(new ArrayList<>(byId.keySet())).changedSince(since))) {
+                again.filter(s -> byId.containsKey(s.id())).forEach(s -> changed.add(byId.get(s.id())));
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * For pruning: the ERP's products in each category that may be deleted (one that the id map
+     * does not know), at most {@value #MEMBERS_LIMIT} ids each, so that a category is pruned only
+     * when every product in it is one this plan moves out.
+     */
+    private Map<Long, List<Long>> categoryMembers(List<io.cathalog.core.remote.RemoteCategory> categories) {
+        Set<Long> known = new HashSet<>(state.remoteIds(account, EntityKind.CATEGORY).values());
+        Map<Long, List<Long>> members = new TreeMap<>();
+        for (var c : categories) {
+            if (known.contains(c.id())) {
+                continue;
+            }
+            try (Stream<RemoteProductSummary> in = remote.products(ProductQuery.all().inCategory(c.id()))) {
+                members.put(c.id(), in.limit(MEMBERS_LIMIT + 1).map(RemoteProductSummary::id).toList());
+            }
+        }
+        return members;
     }
 
     private SortedMap<Long, ProductStoreLink> observeLinks(long storeId, boolean fullRefresh) {

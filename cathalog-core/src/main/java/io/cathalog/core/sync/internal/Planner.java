@@ -271,10 +271,19 @@ public final class Planner {
                 .sorted(Comparator.comparingInt((RemoteCategory r) -> -depth(r)).thenComparingLong(RemoteCategory::id))
                 .toList();
         Set<Long> kept = new HashSet<>(claimed);
+        Set<Long> movingOut = new HashSet<>();
+        for (RemoteProduct p : in.observed.products().values()) {
+            DesiredProduct d = p.sku().map(desired::get).orElse(null);
+            if (d != null && d.categoryKey().isPresent()) {
+                movingOut.add(p.id());
+            }
+        }
         for (RemoteCategory r : unclaimed) {
             boolean hasKeptChild = in.observed.categories().stream()
                     .anyMatch(o -> o.parentId().orElse(-1) == r.id() && kept.contains(o.id()));
-            boolean hasProducts = staying.contains(r.id());
+            List<Long> members = in.observed.categoryMembers().get(r.id());
+            boolean hasProducts = staying.contains(r.id()) || members == null
+                    || members.size() > Observer.MEMBERS_LIMIT || !movingOut.containsAll(members);
             if (hasKeptChild || hasProducts) {
                 kept.add(r.id());
                 attention.add(new AttentionItem(EntityKind.CATEGORY, "#" + r.id(), Optional.empty(),
@@ -413,7 +422,12 @@ public final class Planner {
             if (!same) {
                 Optional<String> before = o == null || o.categoryId().isEmpty() ? Optional.empty()
                         : Optional.of(categoryText(o.categoryId().getAsLong()));
-                fields.add(change(Fields.CATEGORY, before, Optional.of(key), d.categoryKey().get().by()));
+                Optional<String> last = previous == null || previous.categoryId().isEmpty() ? Optional.empty()
+                        : Optional.of(categoryText(previous.categoryId().getAsLong()));
+                noteDrift(d.sku(), Fields.CATEGORY, previous == null ? null : last, before);
+                if (!isKeptDrift(previous == null ? null : last, before)) {
+                    fields.add(change(Fields.CATEGORY, before, Optional.of(key), d.categoryKey().get().by()));
+                }
             }
         }
         weightDiff(fields, d.sku(), Fields.NET_WEIGHT, o == null ? Optional.empty() : o.netWeight(), d.netWeight(),
@@ -424,8 +438,17 @@ public final class Planner {
             Dimensions want = d.dimensions().get().value();
             Optional<Dimensions> have = o == null ? Optional.empty() : o.dimensions();
             if (have.isEmpty() || !have.get().isSameAs(want)) {
-                fields.add(change(Fields.DIMENSIONS, have.map(Fields::dimensions), Optional.of(Fields.dimensions(want)),
-                        d.dimensions().get().by()));
+                Optional<Dimensions> last = previous == null ? null : previous.dimensions();
+                boolean edited = last != null && (last.isPresent() != have.isPresent()
+                        || (last.isPresent() && !last.get().isSameAs(have.get())));
+                Optional<String> lastText = last == null ? null : last.map(Fields::dimensions);
+                if (edited) {
+                    noteDrift(d.sku(), Fields.DIMENSIONS, lastText, have.map(Fields::dimensions));
+                }
+                if (!(edited && in.options.drift() == DriftPolicy.KEEP_REMOTE)) {
+                    fields.add(change(Fields.DIMENSIONS, have.map(Fields::dimensions),
+                            Optional.of(Fields.dimensions(want)), d.dimensions().get().by()));
+                }
             }
         }
 
@@ -479,8 +502,10 @@ public final class Planner {
         if (have.isPresent() && have.get().isSameAs(w)) {
             return;
         }
-        noteDrift(sku, field, previous == null ? null : previous.map(Weight::toString), have.map(Weight::toString));
-        if (isKeptDrift(previous == null ? null : previous.map(Weight::toString), have.map(Weight::toString))) {
+        Optional<String> last = previous == null ? null : previous.map(p -> p.to(io.cathalog.core.model.WeightUnit.GRAM).toString());
+        Optional<String> now = have.map(h -> h.to(io.cathalog.core.model.WeightUnit.GRAM).toString());
+        noteDrift(sku, field, last, now);
+        if (isKeptDrift(last, now)) {
             return;
         }
         fields.add(change(field, have.map(Weight::toString), Optional.of(w.toString()), want.get().by()));

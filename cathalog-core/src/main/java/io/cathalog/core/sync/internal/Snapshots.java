@@ -3,7 +3,10 @@ package io.cathalog.core.sync.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cathalog.core.model.Dimensions;
+import io.cathalog.core.model.LengthUnit;
 import io.cathalog.core.model.ProductStatus;
+import io.cathalog.core.model.WeightUnit;
 import io.cathalog.core.model.Weight;
 import io.cathalog.core.remote.CustomFieldValue;
 import io.cathalog.core.remote.ProductStoreLink;
@@ -23,11 +26,28 @@ final class Snapshots {
     private Snapshots() {
     }
 
-    /** A product as last known, and when this engine last wrote it (if it did). */
-    record ProductSnapshot(RemoteProduct product, Optional<Instant> writtenAt) {
+    /**
+     * A product as last known; the baseline it is measured against for drift (what this engine last
+     * wrote, or what it first saw); and when this engine last wrote it, if it did.
+     */
+    record ProductSnapshot(RemoteProduct product, RemoteProduct baseline, Optional<Instant> writtenAt) {
     }
 
-    static String product(RemoteProduct p, Optional<Instant> writtenAt) {
+    static String product(ProductSnapshot s) {
+        ObjectNode o = node(s.product());
+        if (!s.baseline().equals(s.product())) {
+            o.set("baseline", node(s.baseline()));
+        }
+        s.writtenAt().ifPresent(t -> o.put("written_at", t.toString()));
+        return Json.write(o);
+    }
+
+    /** The canonical text of a product alone, e.g. for fingerprints. */
+    static String product(RemoteProduct p) {
+        return Json.write(node(p));
+    }
+
+    private static ObjectNode node(RemoteProduct p) {
         ObjectNode o = Json.object();
         o.put("id", p.id());
         Json.put(o, "sku", p.sku());
@@ -35,38 +55,61 @@ final class Snapshots {
         o.put("status", p.status().name());
         Json.put(o, "brand", p.brand());
         Json.put(o, "gtin", p.gtin());
-        p.price().ifPresent(v -> o.put("price", v.toPlainString()));
+        // Canonical forms (plain decimals, grams, millimetres, fields in id order), so the same
+        // product gives the same text whether it was read from the ERP or recorded after a write.
+        p.price().ifPresent(v -> o.put("price", plain(v)));
         p.categoryId().ifPresent(v -> o.put("category", v));
-        p.dimensions().ifPresent(d -> o.put("dimensions", Fields.dimensions(d)));
-        p.netWeight().ifPresent(w -> o.put("net_weight", w.toString()));
-        p.grossWeight().ifPresent(w -> o.put("gross_weight", w.toString()));
+        p.dimensions().ifPresent(d -> o.put("dimensions", Fields.dimensions(millimetres(d))));
+        p.netWeight().ifPresent(w -> o.put("net_weight", w.to(WeightUnit.GRAM).toString()));
+        p.grossWeight().ifPresent(w -> o.put("gross_weight", w.to(WeightUnit.GRAM).toString()));
         ArrayNode fields = o.putArray("custom_fields");
-        for (CustomFieldValue v : p.customFields()) {
+        List<CustomFieldValue> sorted = new ArrayList<>(p.customFields());
+        sorted.sort(java.util.Comparator.comparingLong(CustomFieldValue::fieldId)
+                .thenComparingLong(v -> v.linkId().orElse(0)).thenComparing(CustomFieldValue::value));
+        for (CustomFieldValue v : sorted) {
             ObjectNode f = fields.addObject().put("field", v.fieldId());
             v.linkId().ifPresent(l -> f.put("link", l));
             f.put("value", v.value());
         }
-        writtenAt.ifPresent(t -> o.put("written_at", t.toString()));
-        return Json.write(o);
+        return o;
     }
 
     static ProductSnapshot product(String json) {
         JsonNode o = Json.read(json);
+        RemoteProduct p = read(o);
+        RemoteProduct baseline = o.has("baseline") ? read(o.get("baseline")) : p;
+        return new ProductSnapshot(p, baseline, Json.text(o, "written_at").map(Instant::parse));
+    }
+
+    private static RemoteProduct read(JsonNode o) {
         List<CustomFieldValue> fields = new ArrayList<>();
         o.path("custom_fields").forEach(f -> fields.add(new CustomFieldValue(f.path("field").asLong(),
                 Json.number(f, "link"), f.path("value").asText())));
-        RemoteProduct p = new RemoteProduct(o.path("id").asLong(), Json.text(o, "sku"), o.path("name").asText(),
+        return new RemoteProduct(o.path("id").asLong(), Json.text(o, "sku"), o.path("name").asText(),
                 ProductStatus.valueOf(o.path("status").asText()), Json.text(o, "brand"), Json.text(o, "gtin"),
                 Json.decimal(o, "price"), Json.number(o, "category"),
                 Json.text(o, "dimensions").map(Fields::parseDimensions), Json.text(o, "net_weight").map(Weight::parse),
                 Json.text(o, "gross_weight").map(Weight::parse), fields);
-        return new ProductSnapshot(p, Json.text(o, "written_at").map(Instant::parse));
+    }
+
+    private static String plain(java.math.BigDecimal v) {
+        java.math.BigDecimal s = v.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+
+    private static Dimensions millimetres(Dimensions d) {
+        try {
+            return d.to(LengthUnit.MILLIMETRE);
+        } catch (ArithmeticException never) {
+            // Every length unit converts exactly to millimetres; kept as written if one ever does not.
+            return d;
+        }
     }
 
     static String link(ProductStoreLink l) {
         ObjectNode o = Json.object().put("id", l.id()).put("product", l.productId()).put("store", l.storeId())
                 .put("code", l.code());
-        l.price().ifPresent(p -> o.put("price", p.toPlainString()));
+        l.price().ifPresent(p -> o.put("price", plain(p)));
         ArrayNode c = o.putArray("categories");
         l.categoryIds().forEach(c::add);
         return Json.write(o);
