@@ -17,6 +17,7 @@ module io.cathalog.core {
     exports io.cathalog.core.marketplace;
     exports io.cathalog.core.http;
     exports io.cathalog.core.lease;
+    exports io.cathalog.core.jobs;
 
     uses io.cathalog.core.marketplace.MarketplaceMapper;
 }

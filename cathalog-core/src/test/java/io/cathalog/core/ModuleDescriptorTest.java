@@ -20,7 +20,8 @@ class ModuleDescriptorTest {
         assertThat(core.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("io.cathalog.core", "io.cathalog.core.model", "io.cathalog.core.catalog",
                         "io.cathalog.core.auth", "io.cathalog.core.remote", "io.cathalog.core.sync",
-                        "io.cathalog.core.marketplace", "io.cathalog.core.http", "io.cathalog.core.lease");
+                        "io.cathalog.core.marketplace", "io.cathalog.core.http", "io.cathalog.core.lease",
+                        "io.cathalog.core.jobs");
         assertThat(core.uses()).contains("io.cathalog.core.marketplace.MarketplaceMapper");
         assertThat(core.requires().stream().map(ModuleDescriptor.Requires::name))
                 .contains("java.net.http", "com.fasterxml.jackson.databind", "com.github.benmanes.caffeine");

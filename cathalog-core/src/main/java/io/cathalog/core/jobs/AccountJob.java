@@ -1,0 +1,204 @@
+package io.cathalog.core.jobs;
+
+import io.cathalog.core.http.RequestLimiter;
+import io.cathalog.core.sync.PlanOptions;
+import io.cathalog.core.sync.SyncEngine;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/**
+ * One account's place in the {@link SyncScheduler}: its engine, its limiter (the daily budget),
+ * how often it runs and with which plan options. Immutable; built with {@link #builder(String)}.
+ *
+ * <pre>{@code
+ * AccountJob job = AccountJob.builder("acme")
+ *         .dailyBudget(72_000)                       // or .limiter(sharedLimiter)
+ *         .engine(ctx -> SyncEngine.builder().account("acme").source(source).state(state)
+ *                 .remote(new BlingCatalogRemote(BlingClient.builder().tokens(tokens)
+ *                         .limiter(ctx.limiter()).build()))
+ *                 .progress(ctx.progress()).build())
+ *         .interval(Duration.ofMinutes(15)).jitter(Duration.ofMinutes(1))
+ *         .build();
+ * }</pre>
+ */
+public final class AccountJob {
+
+    /** 60% of Bling's 120 000 requests a day: the rest is left to the account's other integrations. */
+    public static final long DEFAULT_DAILY_BUDGET = 72_000;
+
+    private final String accountId;
+    private final Optional<RequestLimiter> limiter;
+    private final OptionalLong dailyBudget;
+    private final Function<JobContext, SyncEngine> engine;
+    private final boolean engineFromContext;
+    private final Duration interval;
+    private final Duration jitter;
+    private final PlanOptions options;
+
+    private AccountJob(Builder b) {
+        this.accountId = b.accountId;
+        this.limiter = b.limiter;
+        this.dailyBudget = b.dailyBudget;
+        this.engine = b.engine;
+        this.engineFromContext = b.engineFromContext;
+        this.interval = b.interval;
+        this.jitter = b.jitter;
+        this.options = b.options;
+    }
+
+    public static Builder builder(String accountId) {
+        return new Builder(accountId);
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /** The account's limiter, when the host gave one; otherwise the scheduler builds one. */
+    public Optional<RequestLimiter> limiter() {
+        return limiter;
+    }
+
+    /** The budget of the limiter the scheduler builds (when no limiter was given). */
+    public long dailyBudget() {
+        return dailyBudget.orElse(DEFAULT_DAILY_BUDGET);
+    }
+
+    Function<JobContext, SyncEngine> engineFactory() {
+        return engine;
+    }
+
+    /** Whether the engine was built from the scheduler's context (gated limiter, progress). */
+    boolean engineFromContext() {
+        return engineFromContext;
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    public Duration jitter() {
+        return jitter;
+    }
+
+    public PlanOptions options() {
+        return options;
+    }
+
+    @Override
+    public String toString() {
+        return "AccountJob[" + accountId + ", every " + interval + " +" + jitter + "]";
+    }
+
+    /** Builds an {@link AccountJob}; the engine is required. */
+    public static final class Builder {
+        private final String accountId;
+        private Optional<RequestLimiter> limiter = Optional.empty();
+        private OptionalLong dailyBudget = OptionalLong.empty();
+        private Function<JobContext, SyncEngine> engine;
+        private boolean engineFromContext;
+        private Duration interval = Duration.ofMinutes(15);
+        private Duration jitter = Duration.ofMinutes(1);
+        private PlanOptions options = PlanOptions.defaults();
+
+        private Builder(String accountId) {
+            Objects.requireNonNull(accountId, "accountId");
+            if (accountId.isBlank()) {
+                throw new IllegalArgumentException("accountId must not be blank");
+            }
+            this.accountId = accountId;
+        }
+
+        /**
+         * The account's limiter, shared with everything else that talks to the account; its daily
+         * budget is the budget runs are planned against. Without one the scheduler builds a
+         * {@link io.cathalog.core.http.LocalRequestLimiter} with {@link #dailyBudget}.
+         */
+        public Builder limiter(RequestLimiter limiter) {
+            Objects.requireNonNull(limiter, "limiter");
+            if (!limiter.accountId().equals(accountId)) {
+                throw new IllegalArgumentException("the limiter is for account '" + limiter.accountId()
+                        + "', the job for '" + accountId + "'");
+            }
+            this.limiter = Optional.of(limiter);
+            return this;
+        }
+
+        /** The daily budget of the limiter the scheduler builds; default {@link #DEFAULT_DAILY_BUDGET}. */
+        public Builder dailyBudget(long budget) {
+            if (budget < 1) {
+                throw new IllegalArgumentException("a daily budget is at least 1, got " + budget);
+            }
+            this.dailyBudget = OptionalLong.of(budget);
+            return this;
+        }
+
+        /**
+         * The engine, built once from the scheduler's context: build the account's client with
+         * {@code ctx.limiter()} and the engine with {@code ctx.progress()}, so that the status
+         * shows progress and shutdown stops the run between two changes.
+         */
+        public Builder engine(Function<JobContext, SyncEngine> factory) {
+            this.engine = Objects.requireNonNull(factory, "factory");
+            this.engineFromContext = true;
+            return this;
+        }
+
+        /**
+         * A ready engine. The scheduler then cannot stop a run between two changes (shutdown waits
+         * for the run, then interrupts it) nor see its progress.
+         */
+        public Builder engine(SyncEngine engine) {
+            Objects.requireNonNull(engine, "engine");
+            this.engine = ctx -> engine;
+            this.engineFromContext = false;
+            return this;
+        }
+
+        /** Time from the end of one run to the start of the next; default 15 minutes. */
+        public Builder interval(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("an interval is positive, got " + interval);
+            }
+            this.interval = interval;
+            return this;
+        }
+
+        /**
+         * Up to this much is added at random to each interval, so that many accounts (and
+         * instances) do not all start at once; default 1 minute; zero for none.
+         */
+        public Builder jitter(Duration jitter) {
+            Objects.requireNonNull(jitter, "jitter");
+            if (jitter.isNegative()) {
+                throw new IllegalArgumentException("jitter must not be negative, got " + jitter);
+            }
+            this.jitter = jitter;
+            return this;
+        }
+
+        /** The plan options of every run; default {@link PlanOptions#defaults()} (incremental). */
+        public Builder options(PlanOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        public AccountJob build() {
+            if (engine == null) {
+                throw new IllegalStateException("an AccountJob needs engine(...)");
+            }
+            if (limiter.isPresent() && dailyBudget.isPresent()) {
+                throw new IllegalStateException("give either limiter(...) (whose budget counts) or dailyBudget(...), not both");
+            }
+            if (jitter.compareTo(interval) > 0) {
+                throw new IllegalStateException("jitter (" + jitter + ") must not exceed the interval (" + interval + ")");
+            }
+            return new AccountJob(this);
+        }
+    }
+}

@@ -1,0 +1,1078 @@
+package io.cathalog.core.jobs;
+
+import io.cathalog.core.BlockedException;
+import io.cathalog.core.CathalogException;
+import io.cathalog.core.DailyQuotaExceededException;
+import io.cathalog.core.ReauthorizationRequiredException;
+import io.cathalog.core.StalePlanException;
+import io.cathalog.core.auth.KeepAliveResult;
+import io.cathalog.core.auth.TokenManager;
+import io.cathalog.core.auth.TokenStore;
+import io.cathalog.core.auth.VersionedTokens;
+import io.cathalog.core.http.LocalRequestLimiter;
+import io.cathalog.core.http.RequestLimiter;
+import io.cathalog.core.http.Sleeper;
+import io.cathalog.core.http.Usage;
+import io.cathalog.core.lease.Lease;
+import io.cathalog.core.lease.LeaseLock;
+import io.cathalog.core.sync.ApplyReport;
+import io.cathalog.core.sync.ApplyStoppedException;
+import io.cathalog.core.sync.Outcome;
+import io.cathalog.core.sync.SyncEngine;
+import io.cathalog.core.sync.SyncPlan;
+import io.cathalog.core.sync.SyncProgress;
+
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Keeps every registered account in sync: a host starts it and forgets about it.
+ *
+ * <ul>
+ *   <li><b>Interval and jitter.</b> Each account runs an incremental sync every
+ *       {@linkplain AccountJob#interval() interval} (plus up to its jitter) after its previous run
+ *       ended.</li>
+ *   <li><b>Never twice at once.</b> In this process an account is either running or not; across
+ *       instances a run holds the {@link LeaseLock} lease {@code sync:<accountId>}, renewed while
+ *       the run goes on, released when it ends. An instance that finds the lease held skips the
+ *       run and tries again later.</li>
+ *   <li><b>Backoff.</b> A failed run is retried after an exponentially growing delay, capped; a
+ *       run that completes resets it. An IP block waits at least {@link Builder#blockedBackoff}.</li>
+ *   <li><b>Pause.</b> An account whose authorization is dead is paused with the authorize URL
+ *       instead of failing every run; {@link #resume} after the host has re-authorized it.</li>
+ *   <li><b>Daily budget.</b> Each run is planned first; when the plan's estimated requests exceed
+ *       what is left of the account limiter's daily budget, the run is recorded as a split, is
+ *       applied until the limiter stops it at the budget, and the next run starts at the budget's
+ *       reset and continues from what Bling holds then (nothing is applied twice: the engine
+ *       replans, and creations look their natural key up first).</li>
+ *   <li><b>Tokens.</b> With {@link Builder#tokens}, refresh tokens that would lapse before their
+ *       account's next run are refreshed (through {@link TokenManager#refreshLapsing}).</li>
+ *   <li><b>Shutdown.</b> {@link #shutdown} stops scheduling, lets each run finish the change it
+ *       is applying (journaled), refuses the next one, and waits for the runs up to a timeout.</li>
+ * </ul>
+ *
+ * <p>{@link #runDue()} runs what is due now by the clock on the caller's thread: deterministic,
+ * for tests and for hosts with their own scheduler. {@link #start()} drives it with its own
+ * threads. Thread-safe.
+ */
+public final class SyncScheduler implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SyncScheduler.class.getName());
+
+    private final Clock clock;
+    private final String owner;
+    private final LeaseLock leases;
+    private final Duration leaseTtl;
+    private final Duration leaseRetry;
+    private final Duration backoffBase;
+    private final Duration backoffCap;
+    private final Duration blockedBackoff;
+    private final Duration tickEvery;
+    private final int maxConcurrentRuns;
+    private final Random random;
+    private final SyncProgress.Listener hostProgress;
+    private final Optional<TokenManager> tokenManager;
+    private final Optional<TokenStore> tokenStore;
+    private final Duration refreshTokenLifetime;
+    private final Duration keepAliveEvery;
+    private final Sleeper sleeper;
+    private final ZoneId zone;
+
+    private final Map<String, Account> accounts = new ConcurrentSkipListMap<>();
+    private final AtomicInteger activeRuns = new AtomicInteger();
+    private final Object idle = new Object();
+    private final Object lifecycle = new Object();
+    private volatile boolean shuttingDown;
+    private ScheduledExecutorService ticker; // guarded by lifecycle
+    private ExecutorService workers; // guarded by lifecycle
+    private Instant lastKeepAlive = Instant.MIN; // guarded by this
+
+    private SyncScheduler(Builder b) {
+        this.clock = b.clock;
+        this.owner = b.owner;
+        this.leases = b.leases;
+        this.leaseTtl = b.leaseTtl;
+        this.leaseRetry = b.leaseRetry;
+        this.backoffBase = b.backoffBase;
+        this.backoffCap = b.backoffCap;
+        this.blockedBackoff = b.blockedBackoff;
+        this.tickEvery = b.tickEvery;
+        this.maxConcurrentRuns = b.maxConcurrentRuns;
+        this.random = b.random;
+        this.hostProgress = b.progress;
+        this.tokenManager = b.tokenManager;
+        this.tokenStore = b.tokenStore;
+        this.refreshTokenLifetime = b.refreshTokenLifetime;
+        this.keepAliveEvery = b.keepAliveEvery;
+        this.sleeper = b.sleeper;
+        this.zone = b.zone;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** This instance's lease owner id. */
+    public String owner() {
+        return owner;
+    }
+
+    // ------------------------------------------------------------------ registration
+
+    /**
+     * Adds an account. Its engine is built now (from the scheduler's {@link JobContext}); its first
+     * run is due within its jitter.
+     *
+     * @throws IllegalArgumentException the account is registered already
+     */
+    public void register(AccountJob job) {
+        Objects.requireNonNull(job, "job");
+        if (shuttingDown) {
+            throw new IllegalStateException("the scheduler is shut down");
+        }
+        RequestLimiter limiter = job.limiter().orElseGet(() -> LocalRequestLimiter.builder(job.accountId())
+                .dailyBudget(job.dailyBudget()).clock(clock).sleeper(sleeper).zone(zone).build());
+        GatedLimiter gate = new GatedLimiter(limiter, clock);
+        Account account = new Account(job, gate);
+        JobContext context = new JobContext(job.accountId(), gate, account::onProgress, clock);
+        SyncEngine engine = Objects.requireNonNull(job.engineFactory().apply(context),
+                "the engine factory of account '" + job.accountId() + "' returned null");
+        account.engine = engine;
+        account.nextRunAt = clock.instant().plus(jitter(job.jitter()));
+        if (accounts.putIfAbsent(job.accountId(), account) != null) {
+            throw new IllegalArgumentException("account '" + job.accountId() + "' is registered already");
+        }
+        LOG.log(Level.INFO, "account {0} scheduled every {1} (+ up to {2}), first run at {3}", job.accountId(),
+                job.interval(), job.jitter(), account.nextRunAt);
+    }
+
+    /** Removes an account that is not running; false when it is unknown or running. */
+    public boolean unregister(String accountId) {
+        Account a = accounts.get(Objects.requireNonNull(accountId, "accountId"));
+        if (a == null || !a.running.compareAndSet(false, true)) {
+            return false;
+        }
+        accounts.remove(accountId);
+        return true;
+    }
+
+    /** The registered accounts, sorted. */
+    public List<String> accountIds() {
+        return List.copyOf(accounts.keySet());
+    }
+
+    // ------------------------------------------------------------------ requests from outside
+
+    /**
+     * Makes the account's next run due now (or right after the current one), remembering the
+     * products that changed; returns at once. A paused account stays paused (the products are kept
+     * for when it resumes); an account whose budget is spent waits for the reset.
+     *
+     * @return false when the account is not registered here
+     */
+    public boolean requestSync(String accountId, Collection<ProductRef> products) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(products, "products");
+        Account a = accounts.get(accountId);
+        if (a == null) {
+            return false;
+        }
+        synchronized (a) {
+            products.forEach(p -> a.pending.put(p.id(), p));
+            a.requested = Optional.of(products.isEmpty() ? Trigger.MANUAL : Trigger.WEBHOOK);
+            Instant now = clock.instant();
+            if (a.nextRunAt.isAfter(now) && a.pause.isEmpty() && !a.waitingForBudget) {
+                a.nextRunAt = now;
+            }
+        }
+        wake();
+        return true;
+    }
+
+    /** An immediate incremental sync of the account (see {@link #requestSync}). */
+    public boolean syncNow(String accountId) {
+        return requestSync(accountId, List.of());
+    }
+
+    /**
+     * Resumes a paused account (after a person re-authorized it) with a run due now; also ends a
+     * backoff. False when the account is not registered.
+     */
+    public boolean resume(String accountId) {
+        Account a = accounts.get(Objects.requireNonNull(accountId, "accountId"));
+        if (a == null) {
+            return false;
+        }
+        synchronized (a) {
+            a.pause = Optional.empty();
+            a.failures = 0;
+            a.requested = Optional.of(Trigger.MANUAL);
+            if (!a.waitingForBudget) {
+                a.nextRunAt = clock.instant();
+            }
+        }
+        LOG.log(Level.INFO, "account {0} resumed", accountId);
+        wake();
+        return true;
+    }
+
+    // ------------------------------------------------------------------ running
+
+    /**
+     * Runs, on the caller's thread and one after another, every account whose run is due now by
+     * the clock and that is not running already (here, or under another instance's lease); first
+     * the token keep-alive when it is due. Returns the runs made.
+     */
+    public List<RunRecord> runDue() {
+        if (shuttingDown) {
+            return List.of();
+        }
+        renewRunningLeases();
+        keepAliveIfDue();
+        List<RunRecord> done = new ArrayList<>();
+        for (Account a : accounts.values()) {
+            if (shuttingDown) {
+                break;
+            }
+            if (a.due(clock.instant()) && begin(a)) {
+                try {
+                    run(a).ifPresent(done::add);
+                } finally {
+                    end(a);
+                }
+            }
+        }
+        return List.copyOf(done);
+    }
+
+    /**
+     * Starts the scheduler's own threads: a ticker every {@link Builder#tickEvery} that hands due
+     * accounts to up to {@link Builder#maxConcurrentRuns} run threads, renews running accounts'
+     * leases and keeps tokens alive.
+     */
+    public void start() {
+        synchronized (lifecycle) {
+            if (shuttingDown) {
+                throw new IllegalStateException("the scheduler is shut down");
+            }
+            if (ticker != null) {
+                throw new IllegalStateException("the scheduler is started already");
+            }
+            workers = Executors.newFixedThreadPool(maxConcurrentRuns, threads("cathalog-sync-run-"));
+            ticker = Executors.newSingleThreadScheduledExecutor(threads("cathalog-sync-tick-"));
+            ticker.scheduleWithFixedDelay(this::tick, 0, tickEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        LOG.log(Level.INFO, "sync scheduler {0} started with {1} accounts", owner, accounts.size());
+    }
+
+    /** One pass of the started scheduler; never throws (a throwing task would end the schedule). */
+    private void tick() {
+        try {
+            if (shuttingDown) {
+                return;
+            }
+            renewRunningLeases();
+            keepAliveIfDue();
+            ExecutorService pool;
+            synchronized (lifecycle) {
+                pool = workers;
+            }
+            for (Account a : accounts.values()) {
+                if (!shuttingDown && a.due(clock.instant()) && begin(a)) {
+                    try {
+                        pool.execute(() -> {
+                            try {
+                                run(a);
+                            } finally {
+                                end(a);
+                            }
+                        });
+                    } catch (RejectedExecutionException e) {
+                        end(a);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a scheduler tick failed; the next one tries again", e);
+        }
+    }
+
+    /** Runs in progress (on other threads) keep their leases while their engine is busy. */
+    private void renewRunningLeases() {
+        for (Account a : accounts.values()) {
+            if (a.running.get()) {
+                a.renewLeaseIfDue();
+            }
+        }
+    }
+
+    private void wake() {
+        synchronized (lifecycle) {
+            if (ticker != null && !shuttingDown) {
+                try {
+                    ticker.execute(this::tick);
+                } catch (RejectedExecutionException e) {
+                    // Shutting down: nothing to wake.
+                }
+            }
+        }
+    }
+
+    private boolean begin(Account a) {
+        if (!a.running.compareAndSet(false, true)) {
+            return false;
+        }
+        activeRuns.incrementAndGet();
+        return true;
+    }
+
+    private void end(Account a) {
+        a.running.set(false);
+        activeRuns.decrementAndGet();
+        synchronized (idle) {
+            idle.notifyAll();
+        }
+    }
+
+    /** One run of one account; empty when no run was made (lease held elsewhere, budget spent, paused). */
+    private Optional<RunRecord> run(Account a) {
+        String id = a.job.accountId();
+        Instant start = clock.instant();
+        synchronized (a) {
+            if (a.pause.isPresent()) {
+                return Optional.empty();
+            }
+        }
+        Usage usage = a.gate.usage();
+        Optional<Instant> noBudgetUntil = usage.quotaExhaustedUntil()
+                .or(() -> usage.remainingToday() == 0 ? Optional.of(usage.resetAt()) : Optional.empty());
+        if (noBudgetUntil.isPresent()) {
+            // Not a run: nothing could be sent. Wait for the reset without spending anything.
+            synchronized (a) {
+                a.waitingForBudget = true;
+                a.nextRunAt = noBudgetUntil.get();
+            }
+            LOG.log(Level.INFO, "account {0}: the day''s budget is spent; next run at {1}", id, noBudgetUntil.get());
+            return Optional.empty();
+        }
+        String leaseName = "sync:" + id;
+        Optional<Lease> lease = leases.tryAcquire(leaseName, owner, leaseTtl);
+        if (lease.isEmpty()) {
+            Optional<Lease> holder = leases.holder(leaseName);
+            synchronized (a) {
+                a.leaseHolder = holder.map(Lease::owner);
+                // Someone else is syncing the account; come back sooner when webhooks are waiting.
+                a.nextRunAt = start.plus(a.pending.isEmpty() ? a.job.interval().plus(jitter(a.job.jitter())) : leaseRetry);
+            }
+            LOG.log(Level.DEBUG, () -> "account " + id + ": lease held by " + holder.map(Lease::owner).orElse("?")
+                    + "; not running here");
+            return Optional.empty();
+        }
+        Trigger trigger;
+        List<ProductRef> products;
+        synchronized (a) {
+            a.lease = lease.get();
+            a.leaseRenewedAt = start;
+            a.leaseLost = false;
+            a.leaseHolder = Optional.empty();
+            a.waitingForBudget = false;
+            products = List.copyOf(a.pending.values());
+            a.pending.clear();
+            trigger = !products.isEmpty() ? Trigger.WEBHOOK : a.requested.orElse(Trigger.SCHEDULE);
+            a.requested = Optional.empty();
+            a.runThread = Thread.currentThread();
+            a.progress = Optional.empty();
+        }
+        a.gate.beginRun();
+        if (shuttingDown) {
+            a.gate.requestStop("the scheduler is shutting down");
+        }
+        Attempt attempt = new Attempt(a, trigger, products, start, usage.usedToday());
+        try {
+            attempt.execute();
+        } finally {
+            a.gate.endRun();
+            Lease held;
+            synchronized (a) {
+                held = a.lease;
+                a.lease = null;
+                a.runThread = null;
+            }
+            if (held != null) {
+                leases.release(held);
+            }
+            if (a.leaseLost) {
+                a.gate.clearStop();
+            }
+        }
+        RunRecord record = attempt.record();
+        synchronized (a) {
+            a.lastRun = Optional.of(record);
+        }
+        Level level = record.outcome() == RunOutcome.FAILED || record.outcome() == RunOutcome.REAUTHORIZATION_REQUIRED
+                ? Level.WARNING : Level.INFO;
+        LOG.log(level, () -> "account " + id + " run " + record.runId().orElse("-") + " (" + trigger + "): "
+                + record.outcome() + " " + record.counts() + ", " + record.requestsUsed() + " requests"
+                + record.error().map(e -> ": " + e).orElse("") + "; next run at "
+                + nextRun(a).map(Instant::toString).orElse("none (paused)"));
+        return Optional.of(record);
+    }
+
+    /** The bookkeeping of one run. */
+    private final class Attempt {
+        final Account a;
+        final Trigger trigger;
+        final List<ProductRef> products;
+        final Instant start;
+        final long usedBefore;
+        Optional<String> runId = Optional.empty();
+        Map<Outcome, Long> counts = Map.of();
+        OptionalLong estimated = OptionalLong.empty();
+        OptionalLong remaining = OptionalLong.empty();
+        RunOutcome outcome = RunOutcome.FAILED;
+        Optional<String> error = Optional.empty();
+
+        Attempt(Account a, Trigger trigger, List<ProductRef> products, Instant start, long usedBefore) {
+            this.a = a;
+            this.trigger = trigger;
+            this.products = products;
+            this.start = start;
+            this.usedBefore = usedBefore;
+        }
+
+        void execute() {
+            SyncEngine engine = a.engine;
+            try {
+                SyncPlan plan = engine.plan(a.job.options());
+                estimated = OptionalLong.of(plan.estimatedRequests());
+                remaining = OptionalLong.of(a.gate.usage().remainingToday());
+                if (a.gate.stopRequested()) {
+                    stopped("stopped before applying: " + stopReason());
+                    return;
+                }
+                if (plan.estimatedRequests() > remaining.getAsLong()) {
+                    LOG.log(Level.INFO, "account {0}: the plan needs about {1} requests, {2} are left today; "
+                            + "applying until the budget stops it, the rest after the reset", a.job.accountId(),
+                            plan.estimatedRequests(), remaining.getAsLong());
+                }
+                a.gate.applying();
+                ApplyReport report;
+                try {
+                    report = engine.apply(plan);
+                } catch (StalePlanException stale) {
+                    // The ERP changed between plan and apply (a person edited something): plan again.
+                    LOG.log(Level.INFO, "account {0}: the ERP changed since the plan; planning again", a.job.accountId());
+                    report = engine.sync(a.job.options());
+                }
+                completed(report);
+            } catch (ApplyStoppedException e) {
+                report(e.report());
+                stoppedBy(e.getCause() instanceof CathalogException c ? c : e, true);
+            } catch (CathalogException e) {
+                stoppedBy(e, false);
+            } catch (RuntimeException e) {
+                failed(e, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+
+        private void report(ApplyReport report) {
+            runId = Optional.of(report.runId());
+            counts = report.counts();
+        }
+
+        private void completed(ApplyReport report) {
+            report(report);
+            outcome = report.hasFailures() ? RunOutcome.COMPLETED_WITH_FAILURES : RunOutcome.COMPLETED;
+            synchronized (a) {
+                a.failures = 0;
+                a.split.ifPresent(s -> LOG.log(Level.INFO, "account {0}: the split sync planned at {1} completed in {2} parts",
+                        a.job.accountId(), s.plannedAt(), s.parts() + 1));
+                a.split = Optional.empty();
+                a.nextRunAt = afterInterval();
+            }
+        }
+
+        private void stoppedBy(CathalogException cause, boolean applied) {
+            if (cause instanceof StopRefusal || a.gate.stopRequested()) {
+                stopped(cause.getMessage());
+            } else if (cause instanceof DailyQuotaExceededException q) {
+                budgetStopped(q, applied);
+            } else if (cause instanceof ReauthorizationRequiredException r) {
+                paused(r);
+            } else if (cause instanceof BlockedException) {
+                failed(cause, cause.getMessage());
+            } else {
+                failed(cause, cause.getMessage());
+            }
+        }
+
+        private void stopped(String why) {
+            outcome = RunOutcome.STOPPED;
+            error = Optional.of(why);
+            synchronized (a) {
+                // The rest is done by the next run, here after a restart, or by the lease's new holder.
+                a.nextRunAt = a.leaseLost ? afterInterval() : clock.instant();
+            }
+        }
+
+        private void budgetStopped(DailyQuotaExceededException q, boolean applied) {
+            outcome = RunOutcome.BUDGET_STOPPED;
+            error = Optional.of(q.getMessage());
+            Instant resetAt = q.resetAt();
+            synchronized (a) {
+                a.failures = 0;
+                a.waitingForBudget = true;
+                a.nextRunAt = resetAt;
+                if (applied) {
+                    long skipped = counts.getOrDefault(Outcome.SKIPPED, 0L);
+                    long done = counts.values().stream().mapToLong(Long::longValue).sum() - skipped;
+                    a.split = Optional.of(a.split
+                            .map(s -> new SplitInfo(s.plannedAt(), s.estimatedRequests(), s.remainingBudget(),
+                                    s.applied() + done, skipped, resetAt, s.parts() + 1))
+                            .orElseGet(() -> new SplitInfo(start, estimated.orElse(0), remaining.orElse(0), done, skipped,
+                                    resetAt, 1)));
+                } else {
+                    a.split = a.split.map(s -> new SplitInfo(s.plannedAt(), s.estimatedRequests(), s.remainingBudget(),
+                            s.applied(), s.left(), resetAt, s.parts()));
+                }
+            }
+        }
+
+        private void paused(ReauthorizationRequiredException r) {
+            outcome = RunOutcome.REAUTHORIZATION_REQUIRED;
+            error = Optional.of(r.getMessage());
+            synchronized (a) {
+                a.pause = Optional.of(new Pause(r.getMessage(), Optional.of(r.authorizeUrl())));
+            }
+        }
+
+        private void failed(RuntimeException e, String message) {
+            outcome = RunOutcome.FAILED;
+            error = Optional.of(message);
+            synchronized (a) {
+                a.failures++;
+                Duration delay = backoff(a.failures);
+                if (e instanceof BlockedException && delay.compareTo(blockedBackoff) < 0) {
+                    delay = blockedBackoff;
+                }
+                a.nextRunAt = clock.instant().plus(delay);
+            }
+            if (!(e instanceof CathalogException)) {
+                LOG.log(Level.WARNING, "account " + a.job.accountId() + ": unexpected failure", e);
+            }
+        }
+
+        private String stopReason() {
+            return a.leaseLost ? "the account's lease was lost" : "the scheduler is shutting down";
+        }
+
+        /** After the interval, or now when webhooks arrived during the run. */
+        private Instant afterInterval() {
+            Instant now = clock.instant();
+            return a.pending.isEmpty() ? now.plus(a.job.interval()).plus(jitter(a.job.jitter())) : now;
+        }
+
+        RunRecord record() {
+            long used = a.job.engineFromContext() ? a.gate.sent()
+                    : Math.max(0, a.gate.usage().usedToday() - usedBefore);
+            return new RunRecord(a.job.accountId(), runId, trigger, owner, start, clock.instant(), outcome, counts,
+                    estimated, remaining, used, products, error);
+        }
+    }
+
+    private Duration backoff(int failures) {
+        Duration d = backoffBase;
+        for (int i = 1; i < failures && d.compareTo(backoffCap) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(backoffCap) > 0 ? backoffCap : d;
+    }
+
+    private Duration jitter(Duration max) {
+        long ms = max.toMillis();
+        if (ms <= 0) {
+            return Duration.ZERO;
+        }
+        synchronized (random) {
+            return Duration.ofMillis(random.nextLong(ms + 1));
+        }
+    }
+
+    // ------------------------------------------------------------------ tokens
+
+    /**
+     * Refreshes, through the token manager, the refresh tokens of the registered (unpaused)
+     * accounts that are near their lapse; pauses the accounts whose authorization is dead. Runs by
+     * itself every {@link Builder#keepAliveEvery}, and whenever a refresh token would lapse before
+     * its account's next run. Empty without {@link Builder#tokens}.
+     */
+    public List<KeepAliveResult> keepAlive() {
+        if (tokenManager.isEmpty()) {
+            return List.of();
+        }
+        synchronized (this) {
+            lastKeepAlive = clock.instant();
+        }
+        List<String> ids = accounts.values().stream().filter(a -> a.pauseNow().isEmpty()).map(a -> a.job.accountId())
+                .toList();
+        List<KeepAliveResult> results = tokenManager.get().refreshLapsing(ids);
+        for (KeepAliveResult r : results) {
+            Account a = accounts.get(r.accountId());
+            if (a == null) {
+                continue;
+            }
+            switch (r.outcome()) {
+                case REAUTHORIZATION_REQUIRED, NOT_AUTHORIZED -> {
+                    Optional<URI> url = authorizeUrl(r.accountId());
+                    synchronized (a) {
+                        a.pause = Optional.of(new Pause(r.detail(), url));
+                    }
+                    LOG.log(Level.WARNING, "account {0} paused: {1}", r.accountId(), r.detail());
+                }
+                case REFRESHED -> LOG.log(Level.INFO, "account {0}: {1}", r.accountId(), r.detail());
+                case FAILED -> LOG.log(Level.WARNING, "account {0}: keep-alive failed ({1}); tried again later",
+                        r.accountId(), r.detail());
+                case NOT_DUE -> { }
+            }
+        }
+        return results;
+    }
+
+    private void keepAliveIfDue() {
+        if (tokenManager.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        boolean due;
+        synchronized (this) {
+            due = !now.isBefore(lastKeepAlive.plus(keepAliveEvery));
+        }
+        if (!due) {
+            // Sooner when a refresh token would lapse before its account's next run.
+            due = accounts.values().stream().anyMatch(a -> a.pauseNow().isEmpty() && refreshTokenLapse(a.job.accountId())
+                    .map(lapse -> lapse.isBefore(a.nextRunNow().plus(keepAliveEvery))).orElse(false));
+        }
+        if (due) {
+            keepAlive();
+        }
+    }
+
+    private Optional<URI> authorizeUrl(String accountId) {
+        try {
+            return tokenManager.map(m -> m.authorization().authorizeUrl(accountId));
+        } catch (CathalogException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<VersionedTokens> storedTokens(String accountId) {
+        try {
+            return tokenStore.flatMap(s -> s.load(accountId));
+        } catch (CathalogException e) {
+            LOG.log(Level.DEBUG, () -> "cannot read the tokens of " + accountId + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Instant> refreshTokenLapse(String accountId) {
+        return storedTokens(accountId).map(v -> v.tokens().obtainedAt().plus(refreshTokenLifetime));
+    }
+
+    // ------------------------------------------------------------------ status
+
+    /** Where the account stands now. */
+    public AccountStatus status(String accountId) {
+        Account a = accounts.get(Objects.requireNonNull(accountId, "accountId"));
+        if (a == null) {
+            throw new IllegalArgumentException("account '" + accountId + "' is not registered");
+        }
+        return a.status();
+    }
+
+    /** Every registered account's status, sorted by account id. */
+    public List<AccountStatus> statuses() {
+        return accounts.values().stream().map(Account::status).toList();
+    }
+
+    private Optional<Instant> nextRun(Account a) {
+        synchronized (a) {
+            return a.pause.isPresent() ? Optional.empty() : Optional.of(a.nextRunAt);
+        }
+    }
+
+    // ------------------------------------------------------------------ shutdown
+
+    /**
+     * Stops scheduling, asks every run to stop after the change it is applying (that change
+     * finishes and is journaled; nothing after it is sent), and waits up to {@code timeout} for
+     * the runs to end. Runs still going then (an engine built without the {@link JobContext}, or
+     * a request stuck in the network) are interrupted.
+     *
+     * @return true when every run ended within the timeout
+     */
+    public boolean shutdown(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        ScheduledExecutorService t;
+        ExecutorService w;
+        synchronized (lifecycle) {
+            shuttingDown = true;
+            t = ticker;
+            w = workers;
+        }
+        if (t != null) {
+            t.shutdownNow();
+        }
+        accounts.values().forEach(a -> a.gate.requestStop("the scheduler is shutting down"));
+        boolean clean = awaitIdle(timeout);
+        if (!clean) {
+            LOG.log(Level.WARNING, "runs still going after {0}; interrupting them", timeout);
+            for (Account a : accounts.values()) {
+                Thread thread;
+                synchronized (a) {
+                    thread = a.runThread;
+                }
+                if (thread != null) {
+                    thread.interrupt();
+                }
+            }
+        }
+        if (w != null) {
+            w.shutdownNow();
+        }
+        LOG.log(Level.INFO, "sync scheduler {0} shut down{1}", owner, clean ? "" : " (runs interrupted)");
+        return clean;
+    }
+
+    /** Whether {@link #shutdown} was called. */
+    public boolean isShutdown() {
+        return shuttingDown;
+    }
+
+    /** {@link #shutdown} with 30 seconds. */
+    @Override
+    public void close() {
+        shutdown(Duration.ofSeconds(30));
+    }
+
+    private boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (activeRuns.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(idle, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "SyncScheduler[" + owner + ", " + accounts.size() + " accounts]";
+    }
+
+    // ------------------------------------------------------------------ one account
+
+    private record Pause(String reason, Optional<URI> authorizeUrl) {
+    }
+
+    /** One account's mutable scheduling state; fields guarded by the object itself unless noted. */
+    private final class Account {
+        final AccountJob job;
+        final GatedLimiter gate;
+        final AtomicBoolean running = new AtomicBoolean();
+        SyncEngine engine; // set once at registration
+        Instant nextRunAt;
+        int failures;
+        Optional<Pause> pause = Optional.empty();
+        boolean waitingForBudget;
+        Optional<RunRecord> lastRun = Optional.empty();
+        Optional<SplitInfo> split = Optional.empty();
+        volatile Optional<ProgressView> progress = Optional.empty();
+        final Map<Long, ProductRef> pending = new LinkedHashMap<>();
+        Optional<Trigger> requested = Optional.empty();
+        Lease lease;
+        Instant leaseRenewedAt = Instant.MIN;
+        volatile boolean leaseLost;
+        Optional<String> leaseHolder = Optional.empty();
+        Thread runThread;
+
+        Account(AccountJob job, GatedLimiter gate) {
+            this.job = job;
+            this.gate = gate;
+        }
+
+        synchronized boolean due(Instant now) {
+            return pause.isEmpty() && !nextRunAt.isAfter(now);
+        }
+
+        synchronized Optional<Pause> pauseNow() {
+            return pause;
+        }
+
+        synchronized Instant nextRunNow() {
+            return nextRunAt;
+        }
+
+        void onProgress(SyncProgress p) {
+            progress = Optional.of(ProgressView.of(p, clock.instant()));
+            // Renew first: a lease found lost here stops the run at this very change boundary.
+            renewLeaseIfDue();
+            gate.onProgress(p);
+            try {
+                hostProgress.onProgress(p);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the host's progress listener failed; ignored", e);
+            }
+        }
+
+        /** Renews the run's lease once a third of its time has passed; a lost lease stops the run. */
+        void renewLeaseIfDue() {
+            Lease held;
+            Instant now = clock.instant();
+            synchronized (this) {
+                held = lease;
+                if (held == null || now.isBefore(leaseRenewedAt.plus(leaseTtl.dividedBy(3)))) {
+                    return;
+                }
+                leaseRenewedAt = now;
+            }
+            if (!leases.renew(held, leaseTtl)) {
+                // Lapsed: another instance may have run the account meanwhile, so this run's plan
+                // may be stale. Stop at the next change boundary rather than take the lease again.
+                leaseLost = true;
+                gate.requestStop("the account's lease was lost");
+                LOG.log(Level.WARNING, "account {0}: lost the run lease; stopping after the current change",
+                        job.accountId());
+            }
+        }
+
+        AccountStatus status() {
+            Instant now = clock.instant();
+            Usage usage = gate.usage();
+            Optional<VersionedTokens> tokens = storedTokens(job.accountId());
+            synchronized (this) {
+                AccountStatus.State state;
+                if (shuttingDown && !running.get()) {
+                    state = AccountStatus.State.STOPPED;
+                } else if (pause.isPresent()) {
+                    state = AccountStatus.State.PAUSED;
+                } else if (running.get() && lease != null) {
+                    state = AccountStatus.State.RUNNING;
+                } else if (waitingForBudget) {
+                    state = AccountStatus.State.WAITING_FOR_BUDGET;
+                } else if (failures > 0) {
+                    state = AccountStatus.State.BACKING_OFF;
+                } else {
+                    state = AccountStatus.State.SCHEDULED;
+                }
+                return new AccountStatus(job.accountId(), state, now, lastRun,
+                        pause.isPresent() ? Optional.empty() : Optional.of(nextRunAt), failures, usage.usedToday(),
+                        usage.dailyBudget(), usage.resetAt(), pause.map(Pause::reason),
+                        pause.flatMap(Pause::authorizeUrl), split, progress, List.copyOf(pending.values()),
+                        tokens.map(v -> v.tokens().expiresAt()),
+                        tokens.map(v -> v.tokens().obtainedAt().plus(refreshTokenLifetime)), leaseHolder);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ builder
+
+    /** Builds a {@link SyncScheduler}; every setting has a default. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private String owner = "cathalog-" + UUID.randomUUID();
+        private LeaseLock leases;
+        private Duration leaseTtl = Duration.ofMinutes(5);
+        private Duration leaseRetry = Duration.ofMinutes(1);
+        private Duration backoffBase = Duration.ofMinutes(1);
+        private Duration backoffCap = Duration.ofHours(1);
+        private Duration blockedBackoff = Duration.ofMinutes(10);
+        private Duration tickEvery = Duration.ofSeconds(1);
+        private int maxConcurrentRuns = 2;
+        private Random random = new Random();
+        private SyncProgress.Listener progress = SyncProgress.Listener.NONE;
+        private Optional<TokenManager> tokenManager = Optional.empty();
+        private Optional<TokenStore> tokenStore = Optional.empty();
+        private Duration refreshTokenLifetime = Duration.ofDays(30);
+        private Duration keepAliveEvery = Duration.ofHours(6);
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private ZoneId zone = ZoneId.of("America/Sao_Paulo");
+
+        private Builder() {
+        }
+
+        /** The clock for due times, backoff, budgets and leases' renewal; default system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** This instance's id as a lease owner; default a random one. Unique per instance. */
+        public Builder owner(String owner) {
+            Objects.requireNonNull(owner, "owner");
+            if (owner.isBlank()) {
+                throw new IllegalArgumentException("owner must not be blank");
+            }
+            this.owner = owner;
+            return this;
+        }
+
+        /**
+         * The leases shared by every instance that may sync the same accounts (the JPA module's,
+         * through the database); default an in-memory one, enough for a single instance.
+         */
+        public Builder leases(LeaseLock leases) {
+            this.leases = Objects.requireNonNull(leases, "leases");
+            return this;
+        }
+
+        /** How long a run's lease lasts unless renewed (it is renewed every third of it); default 5 minutes. */
+        public Builder leaseTtl(Duration ttl) {
+            this.leaseTtl = positive(ttl, "leaseTtl");
+            return this;
+        }
+
+        /** When another instance holds the lease and webhooks are waiting, try again after this; default 1 minute. */
+        public Builder leaseRetry(Duration retry) {
+            this.leaseRetry = positive(retry, "leaseRetry");
+            return this;
+        }
+
+        /** The first failure's delay (doubling with each failure in a row) and the cap; default 1 minute and 1 hour. */
+        public Builder backoff(Duration base, Duration cap) {
+            positive(base, "base");
+            positive(cap, "cap");
+            if (cap.compareTo(base) < 0) {
+                throw new IllegalArgumentException("the backoff cap (" + cap + ") is below its base (" + base + ")");
+            }
+            this.backoffBase = base;
+            this.backoffCap = cap;
+            return this;
+        }
+
+        /** The least wait after an IP block (Bling blocks for 10 minutes); default 10 minutes. */
+        public Builder blockedBackoff(Duration d) {
+            this.blockedBackoff = positive(d, "blockedBackoff");
+            return this;
+        }
+
+        /** How often the started scheduler looks for due runs; default 1 second. */
+        public Builder tickEvery(Duration d) {
+            this.tickEvery = positive(d, "tickEvery");
+            if (d.toMillis() < 1) {
+                throw new IllegalArgumentException("tickEvery is at least 1 ms");
+            }
+            return this;
+        }
+
+        /** Runs of different accounts at once in the started scheduler; default 2. */
+        public Builder maxConcurrentRuns(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxConcurrentRuns is at least 1, got " + n);
+            }
+            this.maxConcurrentRuns = n;
+            return this;
+        }
+
+        /** Where jitter comes from; default a new {@link Random}. */
+        public Builder random(Random random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Hears every account's progress too (the status shows it anyway). */
+        public Builder progress(SyncProgress.Listener listener) {
+            this.progress = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The accounts' tokens: the manager refreshes lapsing refresh tokens (keep-alive) and
+         * builds re-authorization URLs; the store (the manager's) gives the status its expiries.
+         * The manager's keep-alive margin should exceed the accounts' intervals.
+         */
+        public Builder tokens(TokenManager manager, TokenStore store) {
+            this.tokenManager = Optional.of(Objects.requireNonNull(manager, "manager"));
+            this.tokenStore = Optional.of(Objects.requireNonNull(store, "store"));
+            return this;
+        }
+
+        /** How long a refresh token lives unused, for the status (default 30 days, Bling's). */
+        public Builder refreshTokenLifetime(Duration d) {
+            this.refreshTokenLifetime = positive(d, "refreshTokenLifetime");
+            return this;
+        }
+
+        /** How often the keep-alive runs at least; default 6 hours. */
+        public Builder keepAliveEvery(Duration d) {
+            this.keepAliveEvery = positive(d, "keepAliveEvery");
+            return this;
+        }
+
+        /** The sleeper of the limiters the scheduler builds; default {@link Sleeper#SYSTEM}. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Where the ERP's day begins, for the limiters the scheduler builds; default America/Sao_Paulo. */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        public SyncScheduler build() {
+            if (leases == null) {
+                leases = new io.cathalog.core.lease.InMemoryLeaseLock(clock);
+            }
+            return new SyncScheduler(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + d);
+            }
+            return d;
+        }
+    }
+}
