@@ -1,0 +1,136 @@
+package io.cathalog.jpa;
+
+import io.cathalog.core.lease.Lease;
+import io.cathalog.core.lease.LeaseLock;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Runs work for an account only while holding its lease ({@code sync:<account>}), so that several
+ * instances never sync one account at once. When another instance holds it, {@link WhenBusy#SKIP}
+ * returns at once and {@link WhenBusy#WAIT} polls (outside any transaction) up to a limit. A dead
+ * holder's lease lapses after its time to live; choose it above the longest run.
+ *
+ * <pre>{@code
+ * RunLease runs = RunLease.builder(new JpaLeaseLock(tx, Clock.systemUTC())).ttl(Duration.ofMinutes(30)).build();
+ * Optional<ApplyReport> report = runs.run(account, () -> engine.sync(options));   // empty: another instance ran it
+ * }</pre>
+ */
+public final class RunLease {
+    /** What to do when another instance holds the account's lease. */
+    public enum WhenBusy {
+        SKIP,
+        WAIT
+    }
+
+    private final LeaseLock lock;
+    private final String owner;
+    private final Duration ttl;
+    private final WhenBusy whenBusy;
+    private final Duration maxWait;
+    private final Duration pollEvery;
+
+    private RunLease(Builder b) {
+        this.lock = b.lock;
+        this.owner = b.owner + "/" + UUID.randomUUID();
+        this.ttl = b.ttl;
+        this.whenBusy = b.whenBusy;
+        this.maxWait = b.maxWait;
+        this.pollEvery = b.pollEvery;
+    }
+
+    public static Builder builder(LeaseLock lock) {
+        return new Builder(lock);
+    }
+
+    /** The lease name of an account's runs. */
+    public static String leaseName(String accountId) {
+        return "sync:" + accountId;
+    }
+
+    /**
+     * Runs {@code work} holding the account's lease, and releases it after.
+     *
+     * @return the work's result, or empty when another instance held the lease (skipped, or
+     *         waited longer than the limit)
+     */
+    public <T> Optional<T> run(String accountId, Supplier<T> work) throws InterruptedException {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(work, "work");
+        String name = leaseName(accountId);
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        Optional<Lease> lease = lock.tryAcquire(name, owner, ttl);
+        while (lease.isEmpty() && whenBusy == WhenBusy.WAIT && System.nanoTime() - deadline < 0) {
+            Thread.sleep(pollEvery.toMillis());
+            lease = lock.tryAcquire(name, owner, ttl);
+        }
+        if (lease.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(work.get());
+        } finally {
+            lock.release(lease.get());
+        }
+    }
+
+    /** Settings of a {@link RunLease}. */
+    public static final class Builder {
+        private final LeaseLock lock;
+        private String owner = "cathalog";
+        private Duration ttl = Duration.ofMinutes(30);
+        private WhenBusy whenBusy = WhenBusy.SKIP;
+        private Duration maxWait = Duration.ofMinutes(5);
+        private Duration pollEvery = Duration.ofSeconds(1);
+
+        private Builder(LeaseLock lock) {
+            this.lock = Objects.requireNonNull(lock, "lock");
+        }
+
+        /** A label for this instance (a random part is added); default "cathalog". */
+        public Builder owner(String owner) {
+            Objects.requireNonNull(owner, "owner");
+            if (owner.isBlank() || owner.length() > 150) {
+                throw new IllegalArgumentException("an owner label is 1 to 150 characters");
+            }
+            this.owner = owner;
+            return this;
+        }
+
+        /** How long a lease lasts if its holder dies; default 30 minutes. */
+        public Builder ttl(Duration ttl) {
+            this.ttl = positive(ttl, "ttl");
+            return this;
+        }
+
+        /** Skip (default) or wait when the account is busy. */
+        public Builder whenBusy(WhenBusy whenBusy) {
+            this.whenBusy = Objects.requireNonNull(whenBusy, "whenBusy");
+            return this;
+        }
+
+        /** With {@link WhenBusy#WAIT}: wait at most {@code maxWait}, trying every {@code pollEvery}. */
+        public Builder waiting(Duration maxWait, Duration pollEvery) {
+            this.whenBusy = WhenBusy.WAIT;
+            this.maxWait = positive(maxWait, "maxWait");
+            this.pollEvery = positive(pollEvery, "pollEvery");
+            return this;
+        }
+
+        public RunLease build() {
+            return new RunLease(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + d);
+            }
+            return d;
+        }
+    }
+}
