@@ -51,6 +51,9 @@ class DemoSyncJpaTest {
     record Run(ApplyReport report, Map<String, List<String>> account) {
     }
 
+    private static final List<ChangeEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static Run reference;
+
     static Run sync(CatalogSource source, SyncStateStore state, ChangeListener listener) {
         MutableClock clock = MutableClock.atDefaultInstant();
         try (BlingSandbox bling = BlingSandbox.builder().clock(clock).rateLimits(false).enforceIpBlocks(false)
@@ -77,8 +80,10 @@ class DemoSyncJpaTest {
     @MethodSource("kinds")
     void theDemoAccountEndsTheSameWithEverythingInTheDatabase(TestDatabase.Kind kind) {
         Catalog demo = JsonCatalogFile.reader().read(DemoCatalog.json(), "demo-catalog.json");
-        List<ChangeEvent> events = new ArrayList<>();
-        Run reference = sync(CatalogSource.of(demo), new InMemorySyncStateStore(), events::add);
+        if (reference == null) { // the in-memory run is the same for every database: once
+            reference = sync(CatalogSource.of(demo), new InMemorySyncStateStore(), events::add);
+        }
+        Run reference = DemoSyncJpaTest.reference;
 
         try (TestDatabase db = TestDatabase.of(kind)) {
             JpaTransactions tx = JpaTransactions.resourceLocal(db.newFactory());
