@@ -28,7 +28,11 @@ public final class ThroughputBenchmark {
     private ThroughputBenchmark() {
     }
 
+    /** Kept so the logger configuration is not collected: one INFO line per change would drown the table. */
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("io.cathalog");
+
     public static void main(String[] args) throws Exception {
+        QUIET.setLevel(java.util.logging.Level.WARNING);
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         List<Double> targets = new ArrayList<>();

@@ -29,6 +29,11 @@ final class Units {
 
     static <U extends MeasureUnit> Optional<U> find(U[] units, String symbol) {
         Objects.requireNonNull(symbol, "symbol");
+        for (U unit : units) {
+            if (unit.symbol().equals(symbol)) {
+                return Optional.of(unit);
+            }
+        }
         String folded = Text.fold(symbol);
         for (U unit : units) {
             if (unit.aliases().contains(folded)) {

@@ -55,8 +55,10 @@ import java.util.stream.Stream;
  * Applies a plan item by item through the ERP remote. Each item is journaled before (intent) and
  * after (outcome); every item gets exactly one outcome; a failed item does not stop the run, but a
  * spent quota, a dead authorization or a blocked IP do (the rest is skipped, and the next run
- * finishes). Creations look their natural key up first when an earlier run may have made them
- * (an intent without an outcome) and after a lost response, so nothing is ever created twice.
+ * finishes). Nothing is ever created twice: the observation looked every natural key up before
+ * the plan was made, a creation looks its key up again when the journal says an earlier run may
+ * have made it (an intent without an outcome), and a creation whose answer was lost looks before
+ * it is called failed.
  */
 public final class Applier {
     private static final System.Logger LOG = System.getLogger(Applier.class.getName());
@@ -211,7 +213,7 @@ public final class Applier {
             case CUSTOM_FIELD -> customField(run, c);
             case CATEGORY -> category(run, c);
             case PRODUCT -> product(run, c);
-            case STORE_CATEGORY_LINK -> categoryLink(c);
+            case STORE_CATEGORY_LINK -> categoryLink(run, c);
             case PRODUCT_STORE_LINK -> productLink(run, c);
             case CUSTOM_FIELD_VALUE -> throw new Skip("custom field values are applied with their product");
         };
@@ -227,7 +229,12 @@ public final class Applier {
                 return fieldCreated(run, name, found.get().id());
             }
         }
-        return fieldCreated(run, name, remote.createCustomField(name));
+        try {
+            return fieldCreated(run, name, remote.createCustomField(name));
+        } catch (TransportException lost) {
+            return fieldCreated(run, name, remote.customFields().stream().filter(f -> f.name().equals(name))
+                    .map(RemoteCustomField::id).findFirst().orElseThrow(() -> lost));
+        }
     }
 
     private Done fieldCreated(Run run, String name, long id) {
@@ -299,7 +306,9 @@ public final class Applier {
         String sku = c.key();
         RemoteProduct current = run.observed.products().get(sku);
         if (c.action() == ChangeAction.CREATE) {
-            Optional<Long> existing = run.mayExist(c) || current == null ? findProduct(sku) : Optional.empty();
+            // The observation looked every declared SKU up; look again only when an earlier run may
+            // have created it after that (its intent has no outcome in the journal).
+            Optional<Long> existing = run.mayExist(c) ? findProduct(sku) : Optional.empty();
             if (existing.isPresent()) {
                 RemoteProduct known = remote.product(existing.get()).orElseThrow(() -> new Skip("vanished while applying"));
                 ProductChanges changes = changes(run, c, known);
@@ -412,7 +421,7 @@ public final class Applier {
 
     // ------------------------------------------------------------------ store links
 
-    private Done categoryLink(PlannedChange c) {
+    private Done categoryLink(Run run, PlannedChange c) {
         long storeId = Long.parseLong(after(c, Fields.STORE).orElseThrow());
         String categoryKey = after(c, Fields.CATEGORY).orElseThrow();
         long categoryId = state.remoteId(account, EntityKind.CATEGORY, categoryKey)
@@ -425,9 +434,11 @@ public final class Applier {
             remote.updateStoreCategoryLink(new StoreCategoryLink(id, storeId, categoryId, code, description));
             return Done.of(Outcome.UPDATED, id);
         }
-        // Always look: a link is cheap to find, and a duplicate one is what integrators complain of.
-        Optional<StoreCategoryLink> existing = remote.storeCategoryLinks(storeId).stream()
-                .filter(l -> l.categoryId() == categoryId).min(java.util.Comparator.comparingLong(StoreCategoryLink::id));
+        // The observation listed the store's links; look again only when an earlier run may have
+        // made this one (its intent has no outcome in the journal).
+        Optional<StoreCategoryLink> existing = !run.mayExist(c) ? Optional.empty() : remote.storeCategoryLinks(storeId)
+                .stream().filter(l -> l.categoryId() == categoryId)
+                .min(java.util.Comparator.comparingLong(StoreCategoryLink::id));
         if (existing.isPresent()) {
             StoreCategoryLink l = existing.get();
             if (l.marketplaceCategory().equals(code) && l.description().equals(description)) {
@@ -436,7 +447,13 @@ public final class Applier {
             remote.updateStoreCategoryLink(new StoreCategoryLink(l.id(), storeId, categoryId, code, description));
             return Done.of(Outcome.UPDATED, l.id());
         }
-        long id = remote.createStoreCategoryLink(new StoreCategoryLink(0, storeId, categoryId, code, description));
+        long id;
+        try {
+            id = remote.createStoreCategoryLink(new StoreCategoryLink(0, storeId, categoryId, code, description));
+        } catch (TransportException lost) {
+            id = remote.storeCategoryLinks(storeId).stream().filter(l -> l.categoryId() == categoryId)
+                    .map(StoreCategoryLink::id).min(Long::compare).orElseThrow(() -> lost);
+        }
         return Done.of(Outcome.CREATED, id);
     }
 
@@ -454,7 +471,7 @@ public final class Applier {
                 current = firstLink(storeId, productId).orElseThrow(() -> new Skip("its link no longer exists"));
             }
         } else {
-            current = firstLink(storeId, productId).orElse(null);
+            current = run.mayExist(c) ? firstLink(storeId, productId).orElse(null) : null;
         }
         List<Long> categories = current == null ? List.of() : current.categoryIds();
         if (categoryKey.isPresent()) {
@@ -464,7 +481,12 @@ public final class Applier {
         if (current == null) {
             ProductStoreLink link = new ProductStoreLink(0, productId, storeId, code.orElse(sku), Optional.empty(),
                     categories);
-            long id = remote.createProductStoreLink(link);
+            long id;
+            try {
+                id = remote.createProductStoreLink(link);
+            } catch (TransportException lost) {
+                id = firstLink(storeId, productId).map(ProductStoreLink::id).orElseThrow(() -> lost);
+            }
             ProductStoreLink created = new ProductStoreLink(id, productId, storeId, link.code(), link.price(), categories);
             state.putSnapshot(account, EntityKind.PRODUCT_STORE_LINK, Observer.linkKey(storeId, productId),
                     Snapshots.link(created));

@@ -46,13 +46,20 @@ public record Observation(Instant at, List<RemoteStore> stores, List<RemoteCateg
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             categories.stream().sorted(java.util.Comparator.comparingLong(RemoteCategory::id))
                     .forEach(c -> update(sha, "C" + c.id() + "|" + c.name() + "|" + c.parentId()));
-            products.forEach((sku, p) -> update(sha, "P" + Snapshots.product(p)));
+            StringBuilder b = new StringBuilder(256);
+            products.forEach((sku, p) -> {
+                b.setLength(0);
+                Snapshots.canonical(p, b.append('P'));
+                update(sha, b.toString());
+            });
             customFields.stream().sorted(java.util.Comparator.comparingLong(RemoteCustomField::id))
                     .forEach(f -> update(sha, "F" + f.id() + "|" + f.name()));
             categoryLinks.forEach((store, links) -> links.stream()
                     .sorted(java.util.Comparator.comparingLong(StoreCategoryLink::id))
                     .forEach(l -> update(sha, "L" + l)));
-            productLinks.forEach((store, links) -> links.forEach((product, l) -> update(sha, "K" + Snapshots.link(l))));
+            productLinks.forEach((store, links) -> links.forEach((product, l) -> update(sha, "K" + l.id() + "|"
+                    + l.productId() + "|" + l.storeId() + "|" + l.code() + "|" + l.price().map(Snapshots::plain)
+                    .orElse("") + "|" + l.categoryIds())));
             return "sha256:" + HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

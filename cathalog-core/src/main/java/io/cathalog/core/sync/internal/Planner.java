@@ -125,7 +125,7 @@ public final class Planner {
 
         // Marketplace values land as free attributes; their violations need attention per store.
         Map<String, SortedMap<String, String>> storeValues = new HashMap<>();
-        for (DesiredProduct d : desired.values()) {
+        for (DesiredProduct d : in.marketplaces == MarketplaceCheck.NONE ? List.<DesiredProduct>of() : desired.values()) {
             for (Store store : in.catalog.stores()) {
                 Optional<String> mpCategory = d.categoryKey().flatMap(k -> marketplaceCategory(store, k.value()));
                 if (mpCategory.isEmpty()) {
@@ -564,8 +564,14 @@ public final class Planner {
 
     // ------------------------------------------------------------------ stores
 
+    private final Map<String, Optional<String>> marketplaceCategories = new HashMap<>();
+
     /** The store's marketplace category for a category key, from the key or its nearest ancestor. */
     private Optional<String> marketplaceCategory(Store store, String key) {
+        return marketplaceCategories.computeIfAbsent(store.key() + "\u0000" + key, k -> nearestMapping(store, key));
+    }
+
+    private Optional<String> nearestMapping(Store store, String key) {
         List<Category> path = tree.path(key);
         for (int i = path.size() - 1; i >= 0; i--) {
             Optional<String> m = store.marketplaceCategory(path.get(i).key());
@@ -624,7 +630,7 @@ public final class Planner {
 
     private void planProductLinks(Store store, SortedMap<String, DesiredProduct> desired, List<PlannedChange> out) {
         SortedMap<Long, ProductStoreLink> links = in.observed.productLinks().getOrDefault(store.remoteId(), new TreeMap<>());
-        Set<String> unmapped = new TreeSet<>();
+        Set<String> unmapped = new HashSet<>();
         for (DesiredProduct d : desired.values()) {
             if (d.categoryKey().isEmpty() || (d.observed().isEmpty() && !d.declared())) {
                 continue;
@@ -668,7 +674,7 @@ public final class Planner {
                 requests += 2;
             }
         }
-        for (String category : unmapped) {
+        for (String category : new TreeSet<>(unmapped)) {
             attention.add(new AttentionItem(EntityKind.CATEGORY, category, Optional.of(store.key()),
                     "has no marketplace category for this store: its products are not linked to it"));
         }

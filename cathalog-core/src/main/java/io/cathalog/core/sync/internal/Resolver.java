@@ -51,6 +51,11 @@ final class Resolver {
     private final Map<String, Set<String>> ancestorsOrSelf = new HashMap<>();
     private final Map<String, List<AttributeRule>> rulesByAttribute = new TreeMap<>();
     private final Map<String, Pattern> fromNamePatterns = new HashMap<>();
+    /** Rules of an attribute that apply in a category's scope, by attribute and scope. */
+    private final Map<String, List<AttributeRule>> applicable = new HashMap<>();
+
+    /** Free attributes some rule fills, in name order. */
+    private final Set<String> ruleAttributes;
 
     Resolver(Catalog catalog, Map<Long, String> keyOfRemoteCategory, Map<Long, String> remotePath,
              Map<Long, String> customFieldNames) {
@@ -69,13 +74,18 @@ final class Resolver {
                 fromNamePatterns.put(r.id(), Pattern.compile(n.pattern()));
             }
         }
+        Set<String> free = new LinkedHashSet<>();
+        rulesByAttribute.keySet().stream().filter(a -> ProductField.byAttributeName(a).isEmpty()).forEach(free::add);
+        this.ruleAttributes = java.util.Collections.unmodifiableSet(free);
     }
 
     /** Free attribute names any rule or declared product fills, in name order. */
     Set<String> freeAttributes(Optional<Product> declared) {
-        Set<String> names = new LinkedHashSet<>();
-        rulesByAttribute.keySet().stream().filter(a -> ProductField.byAttributeName(a).isEmpty()).forEach(names::add);
-        declared.ifPresent(p -> names.addAll(p.attributes().keySet()));
+        if (declared.isEmpty() || declared.get().attributes().isEmpty()) {
+            return ruleAttributes;
+        }
+        Set<String> names = new LinkedHashSet<>(ruleAttributes);
+        names.addAll(declared.get().attributes().keySet());
         return names;
     }
 
@@ -157,8 +167,12 @@ final class Resolver {
     /** The attribute's value by the precedence above; empty when nothing gives one. */
     private Optional<Decided<AttributeValue>> resolve(String attribute, String sku, String name, Set<String> scope,
                                                       Optional<AttributeValue> own) {
-        List<AttributeRule> rules = rulesByAttribute.getOrDefault(attribute, List.of()).stream()
-                .filter(r -> r.categoryKey().map(scope::contains).orElse(true)).toList();
+        List<AttributeRule> all = rulesByAttribute.getOrDefault(attribute, List.of());
+        if (all.isEmpty()) {
+            return own.map(Decided::own);
+        }
+        List<AttributeRule> rules = applicable.computeIfAbsent(attribute + "\u0000" + scopeKey(scope),
+                k -> all.stream().filter(r -> r.categoryKey().map(scope::contains).orElse(true)).toList());
         for (AttributeRule r : rules) {
             if (r.source() instanceof AttributeSource.Overrides o && o.bySku().containsKey(sku)) {
                 return Optional.of(Decided.rule(o.bySku().get(sku), r.id()));
@@ -191,6 +205,13 @@ final class Resolver {
             }
         }
         return Optional.empty();
+    }
+
+    /** A scope is a category and its ancestors; the category's key names it (the empty set: none). */
+    private final Map<Set<String>, String> scopeKeys = new java.util.IdentityHashMap<>();
+
+    private String scopeKey(Set<String> scope) {
+        return scopeKeys.computeIfAbsent(scope, s -> String.join(",", new java.util.TreeSet<>(s)));
     }
 
     private static Optional<AttributeValue> fromMatch(Matcher m, AttributeSource.FromName n) {
@@ -227,6 +248,9 @@ final class Resolver {
                                              Optional<Weight> own, List<AttentionItem> attention) {
         return resolve(field.attributeName(), sku, name, scope, own.map(w -> AttributeValue.number(w.amount(),
                 w.unit().symbol()))).flatMap(d -> {
+                    if (d.by().isEmpty() && own.isPresent()) {
+                        return Optional.of(Decided.own(own.get()));
+                    }
                     if (d.value() instanceof AttributeValue.NumberValue n && n.unit().isPresent()) {
                         Optional<WeightUnit> unit = WeightUnit.fromSymbol(n.unit().get());
                         if (unit.isPresent()) {

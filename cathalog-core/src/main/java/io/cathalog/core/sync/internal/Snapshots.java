@@ -42,7 +42,27 @@ final class Snapshots {
         return Json.write(o);
     }
 
-    /** The canonical text of a product alone, e.g. for fingerprints. */
+    /**
+     * The canonical form of a product as compact text, for fingerprints: the same fields and
+     * canonical units as the JSON, built without a JSON writer (a plan fingerprints every product).
+     */
+    static void canonical(RemoteProduct p, StringBuilder b) {
+        b.append(p.id()).append('|').append(p.sku().orElse("")).append('|').append(p.name()).append('|')
+                .append(p.status()).append('|').append(p.brand().orElse("")).append('|').append(p.gtin().orElse(""))
+                .append('|').append(p.price().map(Snapshots::plain).orElse("")).append('|')
+                .append(p.categoryId().isPresent() ? p.categoryId().getAsLong() : -1).append('|')
+                .append(p.dimensions().map(d -> Fields.dimensions(millimetres(d))).orElse("")).append('|')
+                .append(p.netWeight().map(w -> w.to(WeightUnit.GRAM).toString()).orElse("")).append('|')
+                .append(p.grossWeight().map(w -> w.to(WeightUnit.GRAM).toString()).orElse(""));
+        List<CustomFieldValue> sorted = new ArrayList<>(p.customFields());
+        sorted.sort(java.util.Comparator.comparingLong(CustomFieldValue::fieldId)
+                .thenComparingLong(v -> v.linkId().orElse(0)).thenComparing(CustomFieldValue::value));
+        for (CustomFieldValue v : sorted) {
+            b.append('|').append(v.fieldId()).append(':').append(v.linkId().orElse(0)).append('=').append(v.value());
+        }
+    }
+
+    /** The canonical text of a product alone. */
     static String product(RemoteProduct p) {
         return Json.write(node(p));
     }
@@ -92,7 +112,7 @@ final class Snapshots {
                 Json.text(o, "gross_weight").map(Weight::parse), fields);
     }
 
-    private static String plain(java.math.BigDecimal v) {
+    static String plain(java.math.BigDecimal v) {
         java.math.BigDecimal s = v.stripTrailingZeros();
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }

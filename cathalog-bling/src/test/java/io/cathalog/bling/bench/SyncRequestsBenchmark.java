@@ -1,0 +1,166 @@
+package io.cathalog.bling.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cathalog.bling.BlingCatalogRemote;
+import io.cathalog.bling.BlingClient;
+import io.cathalog.bling.ProductFilter;
+import io.cathalog.bling.dto.BlingProduct;
+import io.cathalog.bling.dto.BlingProductSummary;
+import io.cathalog.bling.internal.Nodes;
+import io.cathalog.bling.sandbox.BlingSandbox;
+import io.cathalog.core.catalog.CatalogSource;
+import io.cathalog.core.http.AccessTokenProvider;
+import io.cathalog.core.http.LocalRequestLimiter;
+import io.cathalog.core.model.AttributeRule;
+import io.cathalog.core.model.AttributeSource;
+import io.cathalog.core.model.AttributeValue;
+import io.cathalog.core.model.Catalog;
+import io.cathalog.core.model.CategorisationRule;
+import io.cathalog.core.model.Category;
+import io.cathalog.core.model.ProductMatch;
+import io.cathalog.core.model.Store;
+import io.cathalog.core.sync.InMemorySyncStateStore;
+import io.cathalog.core.sync.PlanOptions;
+import io.cathalog.core.sync.SyncEngine;
+import io.cathalog.core.testing.MutableClock;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Requests per job, Cathalog Sync against a naive client (list, GET each, PUT each) on the same
+ * seeded sandbox account: the first normalisation, a no-change re-sync, and a re-sync after a few
+ * products were edited by hand. The sandbox's own request log counts.
+ *
+ * <p>Run: {@code mvn -B -q -pl cathalog-bling exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.cathalog.bling.bench.SyncRequestsBenchmark -Dexec.args="10000 10"}
+ * (products, products edited by hand).
+ */
+public final class SyncRequestsBenchmark {
+    private static final int CATEGORIES = 50;
+
+    private SyncRequestsBenchmark() {
+    }
+
+    /** Kept so the logger configuration is not collected: one INFO line per change would drown the table. */
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("io.cathalog");
+
+    public static void main(String[] args) {
+        QUIET.setLevel(java.util.logging.Level.WARNING);
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int edited = args.length > 1 ? Integer.parseInt(args[1]) : Math.max(1, n / 100);
+        MutableClock clock = new MutableClock(Instant.now());
+        try (BlingSandbox sandbox = BlingSandbox.builder().clock(clock).rateLimits(false).enforceIpBlocks(false)
+                .requestLogCapacity(2_000_000).start()) {
+            String account = sandbox.defaultAccountId();
+            long ml = sandbox.account().addSalesChannel("Mercado Livre", "MercadoLivre");
+            long shopee = sandbox.account().addSalesChannel("Shopee", "Shopee");
+            seed(sandbox, n);
+            BlingClient client = BlingClient.builder().baseUrl(sandbox.baseUrl()).clock(clock)
+                    .tokens(AccessTokenProvider.fixed(sandbox.issueTokens().accessToken()))
+                    .limiter(LocalRequestLimiter.builder(account).ratePerSecond(100_000)
+                            .window(100_000, Duration.ofSeconds(1), Duration.ZERO).dailyBudget(10_000_000).build())
+                    .build();
+            SyncEngine engine = SyncEngine.builder().account(account).clock(clock)
+                    .source(CatalogSource.of(catalog(ml, shopee))).remote(new BlingCatalogRemote(client))
+                    .state(new InMemorySyncStateStore()).build();
+
+            System.out.printf(Locale.ROOT, "%-44s %-10s %-10s %-8s%n", "job (" + n + " products, 2 stores)", "requests",
+                    "writes", "seconds");
+            long first = measure(sandbox, "first sync (normalise everything)", () -> engine.sync(PlanOptions.defaults()));
+            clock.advance(Duration.ofMinutes(15));
+            long second = measure(sandbox, "re-sync right after, no change", () -> engine.sync(PlanOptions.defaults()));
+            clock.advance(Duration.ofMinutes(15));
+            long steady = measure(sandbox, "re-sync, no change (steady state)", () -> engine.sync(PlanOptions.defaults()));
+            clock.advance(Duration.ofMinutes(15));
+            editByHand(sandbox, edited);
+            clock.advance(Duration.ofMinutes(1));
+            long afterEdits = measure(sandbox, "re-sync after " + edited + " edited in Bling",
+                    () -> engine.sync(PlanOptions.defaults()));
+            clock.advance(Duration.ofMinutes(15));
+            long naive = measure(sandbox, "naive client: list, GET each, PUT each", () -> naive(client));
+            System.out.printf(Locale.ROOT, "%nno-change re-sync vs naive: %.2f%% (steady state), %.2f%% (right after the first sync)%n",
+                    100.0 * steady / naive, 100.0 * second / naive);
+            System.out.printf(Locale.ROOT, "re-sync after %d edits: %d requests (%.2f%% of naive)%n", edited, afterEdits,
+                    100.0 * afterEdits / naive);
+            System.out.printf(Locale.ROOT, "first sync: %d requests (%.2f of naive)%n", first, (double) first / naive);
+        }
+    }
+
+    private static long measure(BlingSandbox sandbox, String job, Runnable run) {
+        sandbox.resetRequestLog();
+        long start = System.nanoTime();
+        run.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long requests = sandbox.requestLog().size();
+        System.out.printf(Locale.ROOT, "%-44s %-10d %-10d %-8.1f%n", job, requests, sandbox.requestLog().writes().size(),
+                seconds);
+        return requests;
+    }
+
+    private static void seed(BlingSandbox sandbox, int n) {
+        long[] categories = new long[CATEGORIES];
+        for (int c = 0; c < CATEGORIES; c++) {
+            categories[c] = sandbox.account().addCategory("Categoria " + c, 0);
+        }
+        for (int i = 0; i < n; i++) {
+            int c = i % CATEGORIES;
+            ObjectNode p = Nodes.object().put("nome", "Produto " + i).put("codigo", "C" + c + "-" + i).put("tipo", "P")
+                    .put("situacao", "A").put("formato", "S").put("preco", new BigDecimal("19.90"));
+            if (i % 3 != 0) {
+                p.putObject("categoria").put("id", categories[i % 7 == 0 ? (c + 1) % CATEGORIES : c]);
+            }
+            if (i % 4 != 0) {
+                p.put("marca", "Marca " + c);
+            }
+            sandbox.account().putProduct(p);
+        }
+    }
+
+    private static Catalog catalog(long ml, long shopee) {
+        Catalog.Builder b = Catalog.builder();
+        Map<String, String> mlMap = new TreeMap<>();
+        Map<String, String> shopeeMap = new TreeMap<>();
+        for (int c = 0; c < CATEGORIES; c++) {
+            b.category(Category.root("c" + c, "Categoria " + c));
+            b.categorisationRule(new CategorisationRule("r" + c, "c" + c, ProductMatch.builder().skuPrefix("C" + c + "-").build()));
+            mlMap.put("c" + c, "MLB" + c);
+            shopeeMap.put("c" + c, String.valueOf(100_000 + c));
+        }
+        b.attributeRule(new AttributeRule("marca", Optional.empty(), "brand",
+                new AttributeSource.Default(AttributeValue.text("Genérica"))));
+        b.store(new Store("ml", ml, "mercadolivre", "ML", mlMap));
+        b.store(new Store("shopee", shopee, "shopee", "Shopee", shopeeMap));
+        return b.build();
+    }
+
+    /** People move a few products to another category by hand. */
+    private static void editByHand(BlingSandbox sandbox, int count) {
+        List<ObjectNode> products = sandbox.account().products();
+        long other = sandbox.account().categories().get(0).path("id").asLong();
+        for (int i = 0; i < count; i++) {
+            ObjectNode p = products.get(i * 37 % products.size());
+            p.putObject("categoria").put("id", other);
+            sandbox.account().putProduct(p);
+        }
+    }
+
+    /** What integrations without a plan do: read everything, write everything back. */
+    private static void naive(BlingClient client) {
+        List<Long> ids;
+        try (Stream<BlingProductSummary> all = client.products().list(ProductFilter.all())) {
+            ids = all.map(BlingProductSummary::id).toList();
+        }
+        for (long id : ids) {
+            BlingProduct p = client.products().get(id).orElseThrow();
+            client.products().replace(id, p);
+        }
+    }
+}
