@@ -458,4 +458,26 @@ class SyncSchedulerTest {
         assertThat(firsts).allSatisfy(t -> assertThat(t).isBetween(clock.instant(), clock.instant().plus(Duration.ofMinutes(5))));
         assertThat(firsts.stream().distinct().count()).isGreaterThan(10);
     }
+
+    @Test
+    void startedTheSchedulerRunsDueAccountsOnItsOwnThreadsAndShutsDownCleanly() throws Exception {
+        SyncScheduler s = scheduler("one", new InMemoryLeaseLock(clock)).tickEvery(Duration.ofMillis(5)).build();
+        AtomicReference<FakeEngine> engine = new AtomicReference<>();
+        s.register(job(ACME, 3, engine, new AtomicInteger(), new AtomicInteger()).build());
+        s.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (s.status(ACME).lastRun().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(s.status(ACME).lastRun()).get().satisfies(r -> assertThat(r.outcome()).isEqualTo(RunOutcome.COMPLETED));
+        // The clock has not moved: only the webhook makes the account due again.
+        s.requestSync(ACME, List.of(new ProductRef(1, java.util.Optional.empty(), "product.updated", "e", clock.instant())));
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (engine.get().plans.get() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(engine.get().plans).hasValue(2);
+        assertThat(s.shutdown(Duration.ofSeconds(5))).isTrue();
+        assertThat(s.status(ACME).state()).isEqualTo(AccountStatus.State.STOPPED);
+    }
 }
