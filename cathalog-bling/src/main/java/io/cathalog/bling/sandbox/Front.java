@@ -58,6 +58,7 @@ final class Front implements HttpHandler {
         Optional<String> accountId = Optional.empty();
         boolean write = false;
         int status;
+        boolean logged = false;
         try {
             byte[] body = readBody(ex);
             Resolution res = resolve(method, rawPath, path);
@@ -71,8 +72,9 @@ final class Front implements HttpHandler {
                 ApiException e = new ApiException(s.ipBlockStatus(), "FORBIDDEN", "IP bloqueado",
                         "O IP " + address + " está bloqueado por excesso de requisições ou erros até "
                                 + blocked.get() + ".");
-                status = send(ex, ApiResponse.error(e));
-                log.add(new RecordedRequest(now, method, path, routeKey, status, accountId, write));
+                ApiResponse refused = ApiResponse.error(e);
+                logged = log(now, method, path, routeKey, refused.status(), accountId, write);
+                send(ex, refused);
                 return;
             }
             ApiResponse response;
@@ -127,20 +129,30 @@ final class Front implements HttpHandler {
                 response = ApiResponse.error(new ApiException(500, "SERVER_ERROR", "Erro interno",
                         "Erro interno do sandbox: " + e));
             }
+            // Recorded before the answer leaves: a client that reads the log right after its call
+            // must find the call there.
+            status = lose ? 0 : response.status();
+            ipGuard.answered(address, status == 0 ? 500 : status, now);
+            logged = log(now, method, path, routeKey, status, accountId, write);
             if (lose) {
                 // Closing an exchange before its headers are sent closes the connection: no response at all.
                 ex.close();
-                status = 0;
             } else {
-                status = send(ex, response);
+                send(ex, response);
             }
-            ipGuard.answered(address, status == 0 ? 500 : status, now);
-            log.add(new RecordedRequest(now, method, path, routeKey, status, accountId, write));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "client went away during " + method + " " + path + ": " + e);
-            log.add(new RecordedRequest(now, method, path, routeKey, 0, accountId, write));
+            if (!logged) {
+                log(now, method, path, routeKey, 0, accountId, write);
+            }
             ex.close();
         }
+    }
+
+    private boolean log(Instant at, String method, String path, String route, int status, Optional<String> account,
+                        boolean write) {
+        log.add(new RecordedRequest(at, method, path, route, status, account, write));
+        return true;
     }
 
     private record Resolution(Route route, Map<String, String> vars, ApiException error) {

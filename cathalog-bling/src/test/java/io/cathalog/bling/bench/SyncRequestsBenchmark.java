@@ -63,6 +63,8 @@ public final class SyncRequestsBenchmark {
             long ml = sandbox.account().addSalesChannel("Mercado Livre", "MercadoLivre");
             long shopee = sandbox.account().addSalesChannel("Shopee", "Shopee");
             seed(sandbox, n);
+            // The catalog was last edited long before the first sync, as in life.
+            clock.advance(Duration.ofHours(1));
             BlingClient client = BlingClient.builder().baseUrl(sandbox.baseUrl()).clock(clock)
                     .tokens(AccessTokenProvider.fixed(sandbox.issueTokens().accessToken()))
                     .limiter(LocalRequestLimiter.builder(account).ratePerSecond(100_000)
