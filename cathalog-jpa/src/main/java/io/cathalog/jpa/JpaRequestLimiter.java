@@ -1,6 +1,6 @@
 package io.cathalog.jpa;
 
-import io.cathalog.core.DailyQuotaExceededException;
+import io.cathalog.core.http.Pacing;
 import io.cathalog.core.http.RequestLimiter;
 import io.cathalog.core.http.Sleeper;
 import io.cathalog.core.http.Usage;
@@ -10,20 +10,17 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The account's {@link RequestLimiter} shared by every process that uses the database: each
- * permit is a short transaction that locks the account's row in {@code cathalog_rate_limit},
- * takes the next slot of the shared schedule (spacing at the target rate, at most
- * {@code windowRequests} in any window, the day's budget) and commits; the wait until the slot
- * happens outside any transaction. A pause after a 429 and a spent daily quota are seen by all.
- * Behaves like {@link io.cathalog.core.http.LocalRequestLimiter}, across processes.
+ * The account's {@link RequestLimiter} shared by every process that uses the database: the same
+ * {@link Pacing} rule as {@link io.cathalog.core.http.LocalRequestLimiter}, with its state in the
+ * account's row of {@code cathalog_rate_limit}. Each permit is a short transaction that locks the
+ * row, applies the rule and commits; the wait until the slot happens outside any transaction. A
+ * pause after a 429 and a spent daily quota are seen by all.
  *
  * <p>Times come from the injected {@link Clock}: processes sharing an account need clocks in step
  * (NTP) to well within the spacing.
@@ -31,22 +28,14 @@ import java.util.Optional;
 public final class JpaRequestLimiter implements RequestLimiter {
     private final Db db;
     private final String accountId;
-    private final long intervalNanos;
-    private final int windowRequests;
-    private final Duration window;
-    private final long dailyBudget;
-    private final ZoneId zone;
+    private final Pacing pacing;
     private final Clock clock;
     private final Sleeper sleeper;
 
     private JpaRequestLimiter(Builder b) {
         this.db = new Db(b.transactions);
         this.accountId = b.accountId;
-        this.intervalNanos = Math.round(1_000_000_000d / b.ratePerSecond);
-        this.windowRequests = b.windowRequests;
-        this.window = b.window.plus(b.windowMargin);
-        this.dailyBudget = b.dailyBudget;
-        this.zone = b.zone;
+        this.pacing = b.pacing;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
     }
@@ -64,44 +53,17 @@ public final class JpaRequestLimiter implements RequestLimiter {
     public void acquire() throws InterruptedException {
         ensureRow();
         while (true) {
-            Duration wait = db.run("pacing account " + accountId, em -> {
+            Duration delay = db.run("pacing account " + accountId, em -> {
                 RateLimitRow row = em.find(RateLimitRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-                return reserve(row, clock.instant());
+                Pacing.Decision d = pacing.reserve(accountId, state(row), clock.instant());
+                store(row, d.state());
+                return d.delay();
             });
-            if (wait.isZero()) {
+            if (delay.isZero()) {
                 return;
             }
-            sleeper.sleep(wait);
+            sleeper.sleep(delay);
         }
-    }
-
-    /** Takes a permit (zero) or says how long to wait; throws when the day's budget is spent. */
-    private Duration reserve(RateLimitRow row, Instant now) {
-        roll(row, now);
-        if (now.isBefore(row.quotaExhaustedUntil)) {
-            throw new DailyQuotaExceededException(accountId, dailyBudget, row.usedToday, row.quotaExhaustedUntil, true);
-        }
-        if (row.usedToday >= dailyBudget) {
-            throw new DailyQuotaExceededException(accountId, dailyBudget, row.usedToday, nextReset(now), false);
-        }
-        ArrayDeque<Instant> recent = recent(row.recent);
-        Instant scheduled = max(row.nextSlot, row.pausedUntil);
-        Instant earliest = scheduled;
-        if (recent.size() >= windowRequests) {
-            earliest = max(earliest, recent.peekFirst().plus(window));
-        }
-        if (now.isBefore(earliest)) {
-            return Duration.between(now, earliest);
-        }
-        Instant base = scheduled.isBefore(now.minusNanos(intervalNanos)) ? now : scheduled;
-        row.nextSlot = micros(base.plusNanos(intervalNanos));
-        recent.addLast(micros(now));
-        while (recent.size() > windowRequests) {
-            recent.removeFirst();
-        }
-        row.recent = String.join(",", recent.stream().map(Instant::toString).toList());
-        row.usedToday++;
-        return Duration.ZERO;
     }
 
     @Override
@@ -109,7 +71,7 @@ public final class JpaRequestLimiter implements RequestLimiter {
         ensureRow();
         db.exec("pausing account " + accountId, em -> {
             RateLimitRow row = em.find(RateLimitRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-            row.pausedUntil = max(row.pausedUntil, micros(clock.instant().plus(pause)));
+            store(row, pacing.paused(state(row), clock.instant().plus(pause)));
         });
     }
 
@@ -118,53 +80,40 @@ public final class JpaRequestLimiter implements RequestLimiter {
         ensureRow();
         db.exec("recording the spent quota of account " + accountId, em -> {
             RateLimitRow row = em.find(RateLimitRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-            row.quotaExhaustedUntil = max(row.quotaExhaustedUntil, micros(resetAt));
+            store(row, pacing.quotaExhausted(state(row), resetAt));
         });
     }
 
     @Override
     public Instant nextReset() {
-        return nextReset(clock.instant());
-    }
-
-    private Instant nextReset(Instant now) {
-        return now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        return pacing.nextReset(clock.instant());
     }
 
     @Override
     public Usage usage() {
         ensureRow();
-        return db.run("reading the usage of account " + accountId, em -> {
-            RateLimitRow row = em.find(RateLimitRow.class, accountId);
-            Instant now = clock.instant();
-            long used = day(now).equals(row.day) ? row.usedToday : 0;
-            return new Usage(accountId, used, dailyBudget, nextReset(now),
-                    now.isBefore(row.pausedUntil) ? Optional.of(row.pausedUntil) : Optional.empty(),
-                    now.isBefore(row.quotaExhaustedUntil) ? Optional.of(row.quotaExhaustedUntil) : Optional.empty());
-        });
+        return db.run("reading the usage of account " + accountId,
+                em -> pacing.usage(accountId, state(em.find(RateLimitRow.class, accountId)), clock.instant()));
     }
 
-    private void roll(RateLimitRow row, Instant now) {
-        String today = day(now);
-        if (!today.equals(row.day)) {
-            row.day = today;
-            row.usedToday = 0;
-        }
-    }
-
-    private String day(Instant now) {
-        LocalDate d = now.atZone(zone).toLocalDate();
-        return d.toString();
-    }
-
-    private static ArrayDeque<Instant> recent(String text) {
-        ArrayDeque<Instant> out = new ArrayDeque<>();
-        if (text != null && !text.isEmpty()) {
-            for (String t : text.split(",")) {
-                out.addLast(Instant.parse(t));
+    private static Pacing.State state(RateLimitRow row) {
+        List<Instant> recent = new ArrayList<>();
+        if (!row.recent.isEmpty()) {
+            for (String t : row.recent.split(",")) {
+                recent.add(Instant.parse(t));
             }
         }
-        return out;
+        return new Pacing.State(row.nextSlot, recent, row.day, row.usedToday, row.pausedUntil, row.quotaExhaustedUntil);
+    }
+
+    /** Times to the microsecond: what the timestamp(6) columns keep, so what is read is what was written. */
+    private static void store(RateLimitRow row, Pacing.State s) {
+        row.nextSlot = micros(s.nextSlot());
+        row.recent = String.join(",", s.recent().stream().map(t -> micros(t).toString()).toList());
+        row.day = s.day();
+        row.usedToday = s.usedToday();
+        row.pausedUntil = micros(s.pausedUntil());
+        row.quotaExhaustedUntil = micros(s.quotaExhaustedUntil());
     }
 
     /** The account's row, created on first use; two processes creating it at once: one insert loses, harmlessly. */
@@ -174,12 +123,7 @@ public final class JpaRequestLimiter implements RequestLimiter {
                 if (em.find(RateLimitRow.class, accountId) == null) {
                     RateLimitRow row = new RateLimitRow();
                     row.accountId = accountId;
-                    row.nextSlot = Instant.EPOCH;
-                    row.day = "";
-                    row.usedToday = 0;
-                    row.pausedUntil = Instant.EPOCH;
-                    row.quotaExhaustedUntil = Instant.EPOCH;
-                    row.recent = "";
+                    store(row, Pacing.State.initial());
                     em.persist(row);
                 }
                 return null;
@@ -190,30 +134,21 @@ public final class JpaRequestLimiter implements RequestLimiter {
         }
     }
 
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
     private static Instant micros(Instant t) {
         return t.truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override
     public String toString() {
-        return "JpaRequestLimiter[" + accountId + ", " + (1_000_000_000d / intervalNanos) + "/s, budget " + dailyBudget
+        return "JpaRequestLimiter[" + accountId + ", " + pacing.ratePerSecond() + "/s, budget " + pacing.dailyBudget()
                 + "/day]";
     }
 
-    /** Settings, with the same defaults as the in-process limiter (Bling's). */
+    /** Settings: the pacing rule (default {@link Pacing#bling()}), the clock and how to wait. */
     public static final class Builder {
         private final JpaTransactions transactions;
         private final String accountId;
-        private double ratePerSecond = 2.85;
-        private int windowRequests = 3;
-        private Duration window = Duration.ofSeconds(1);
-        private Duration windowMargin = Duration.ofMillis(45);
-        private long dailyBudget = 120_000;
-        private ZoneId zone = ZoneId.of("America/Sao_Paulo");
+        private Pacing pacing = Pacing.bling();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
 
@@ -225,34 +160,12 @@ public final class JpaRequestLimiter implements RequestLimiter {
             }
         }
 
-        public Builder ratePerSecond(double rate) {
-            if (!(rate > 0) || Double.isInfinite(rate)) {
-                throw new IllegalArgumentException("rate must be positive, got " + rate);
+        public Builder pacing(Pacing rule) {
+            Objects.requireNonNull(rule, "rule");
+            if (rule.windowRequests() > 50) {
+                throw new IllegalArgumentException("the row keeps at most 50 recent permits");
             }
-            this.ratePerSecond = rate;
-            return this;
-        }
-
-        public Builder window(int requests, Duration length, Duration margin) {
-            if (requests < 1 || requests > 50 || length.isNegative() || length.isZero() || margin.isNegative()) {
-                throw new IllegalArgumentException("a window holds 1 to 50 requests over a positive time");
-            }
-            this.windowRequests = requests;
-            this.window = length;
-            this.windowMargin = margin;
-            return this;
-        }
-
-        public Builder dailyBudget(long budget) {
-            if (budget < 1) {
-                throw new IllegalArgumentException("a daily budget is at least 1, got " + budget);
-            }
-            this.dailyBudget = budget;
-            return this;
-        }
-
-        public Builder zone(ZoneId zone) {
-            this.zone = Objects.requireNonNull(zone, "zone");
+            this.pacing = rule;
             return this;
         }
 
