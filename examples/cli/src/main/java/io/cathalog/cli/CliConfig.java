@@ -1,0 +1,81 @@
+package io.cathalog.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Settings from a properties file (non-secret ones) and environment variables (everything; they
+ * win over the file). Secrets are read from the environment only, so that they are never on a
+ * command line (visible to every user through ps) or in a file that gets committed.
+ *
+ * <pre>
+ * file key             environment variable     meaning
+ * base-url             CATHALOG_BASE_URL        Bling API base URL (default: production)
+ * account              CATHALOG_ACCOUNT         account name, the key of the sync state (default: default)
+ * catalog              CATHALOG_CATALOG         path of the catalog JSON file (the source of truth)
+ * state-dir            CATHALOG_STATE_DIR       where the sync state is kept (default: .cathalog)
+ * requests-per-second  CATHALOG_RATE            pace of API requests (default: Bling's 3/s, kept under)
+ * -                    CATHALOG_ACCESS_TOKEN    a fixed access token (for a sandbox)
+ * </pre>
+ */
+record CliConfig(URI baseUrl, String account, Optional<Path> catalog, Path stateDir, Optional<Double> rate,
+                 Optional<String> accessToken) {
+
+    static final URI PRODUCTION = URI.create("https://api.bling.com.br/Api/v3");
+
+    static CliConfig load(Optional<Path> file, Map<String, String> env) {
+        Properties p = new Properties();
+        if (file.isPresent()) {
+            try (Reader r = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read configuration " + file.get() + ": " + e.getMessage(), e);
+            }
+            for (String secret : new String[] {"access-token", "client-secret", "token-key"}) {
+                if (p.containsKey(secret)) {
+                    throw new IllegalArgumentException("configuration " + file.get() + " holds '" + secret
+                            + "': secrets go in environment variables only");
+                }
+            }
+        }
+        URI baseUrl = get(p, env, "base-url", "CATHALOG_BASE_URL").map(URI::create).orElse(PRODUCTION);
+        String account = get(p, env, "account", "CATHALOG_ACCOUNT").orElse("default");
+        Optional<Path> catalog = get(p, env, "catalog", "CATHALOG_CATALOG").map(Path::of);
+        Path stateDir = get(p, env, "state-dir", "CATHALOG_STATE_DIR").map(Path::of).orElse(Path.of(".cathalog"));
+        Optional<Double> rate;
+        try {
+            rate = get(p, env, "requests-per-second", "CATHALOG_RATE").map(Double::parseDouble);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("requests-per-second must be a number", e);
+        }
+        Optional<String> token = Optional.ofNullable(env.get("CATHALOG_ACCESS_TOKEN")).filter(s -> !s.isBlank());
+        return new CliConfig(baseUrl, account, catalog, stateDir, rate, token);
+    }
+
+    private static Optional<String> get(Properties p, Map<String, String> env, String key, String variable) {
+        String v = env.get(variable);
+        if (v == null || v.isBlank()) {
+            v = p.getProperty(key);
+        }
+        return Optional.ofNullable(v).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    Path catalogOrFail() {
+        return catalog.orElseThrow(() -> new IllegalArgumentException(
+                "no catalog: set CATHALOG_CATALOG or 'catalog' in the configuration file"));
+    }
+
+    /** No secret in it: safe to print. */
+    @Override
+    public String toString() {
+        return "base-url=" + baseUrl + " account=" + account + " catalog=" + catalog.map(Path::toString).orElse("-")
+                + " state-dir=" + stateDir + " access-token=" + (accessToken.isPresent() ? "(set)" : "(not set)");
+    }
+}

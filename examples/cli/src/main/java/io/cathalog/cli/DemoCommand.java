@@ -1,0 +1,96 @@
+package io.cathalog.cli;
+
+import io.cathalog.bling.BlingCatalogRemote;
+import io.cathalog.bling.BlingClient;
+import io.cathalog.bling.sandbox.BlingSandbox;
+import io.cathalog.bling.sandbox.DemoCatalog;
+import io.cathalog.core.catalog.CatalogSource;
+import io.cathalog.core.catalog.JsonCatalogFile;
+import io.cathalog.core.http.AccessTokenProvider;
+import io.cathalog.core.marketplace.MarketplaceRegistry;
+import io.cathalog.core.sync.ApplyReport;
+import io.cathalog.core.sync.AuditReport;
+import io.cathalog.core.sync.InMemorySyncStateStore;
+import io.cathalog.core.sync.PlanOptions;
+import io.cathalog.core.sync.SyncEngine;
+import io.cathalog.core.sync.SyncPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+/** The one-command demo: a full sync of the sandbox's messy demo account, then proof it is done. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts the in-process Bling sandbox with the messy demo account and runs",
+                "plan -> apply -> audit -> plan again against it, with in-memory state.",
+                "Exit code 0 when the second plan is empty, 1 otherwise."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--plan-lines", defaultValue = "" + Reports.PLAN_LINES,
+            description = "How many lines of the text plan to show (default: ${DEFAULT-VALUE}).")
+    int planLines;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        long started = System.nanoTime();
+        // The sandbox's rate limits and IP blocks are Bling's real ones; with them the demo would
+        // take minutes at 3 requests a second. The demo is about the data.
+        try (BlingSandbox sandbox = BlingSandbox.builder().seedDemo().rateLimits(false).enforceIpBlocks(false)
+                .start()) {
+            String account = sandbox.defaultAccountId();
+            out.println(Style.bold("== Bling sandbox") + " at " + sandbox.baseUrl()
+                    + " with the demo account (sandbox limits off for the demo)");
+            BlingClient client = BlingClient.builder().baseUrl(sandbox.baseUrl())
+                    .tokens(AccessTokenProvider.fixed(sandbox.issueTokens().accessToken()))
+                    .limiter(Engines.fastLimiter(account))
+                    .build();
+            MarketplaceRegistry marketplaces = MarketplaceRegistry.load(DemoCommand.class.getClassLoader());
+            out.println("   marketplace plugins: " + Engines.describe(marketplaces));
+            ProgressPrinter progress = new ProgressPrinter(out, Style.terminal());
+            SyncEngine engine = SyncEngine.builder().account(account)
+                    .source(CatalogSource.of(JsonCatalogFile.reader().read(DemoCatalog.json(), "demo-catalog.json")))
+                    .remote(new BlingCatalogRemote(client))
+                    .state(new InMemorySyncStateStore())
+                    .marketplaces(marketplaces)
+                    .progress(progress)
+                    .build();
+            PlanOptions options = PlanOptions.defaults().withPrune(true);
+
+            out.println();
+            out.println(Style.bold("== 1. plan") + " (a dry run: nothing is written)");
+            SyncPlan plan = engine.plan(options);
+            Reports.printPlan(plan, out, planLines);
+
+            out.println();
+            out.println(Style.bold("== 2. apply"));
+            ApplyReport report;
+            try {
+                report = engine.apply(plan);
+            } finally {
+                progress.finish();
+            }
+            Reports.printApply(report, out);
+
+            out.println();
+            out.println(Style.bold("== 3. audit") + " (read-only: what is left needs a person)");
+            AuditReport audit = engine.audit();
+            Reports.printAudit(audit, out, 0);
+
+            out.println();
+            out.println(Style.bold("== 4. plan again"));
+            SyncPlan second = engine.plan(options);
+            if (second.hasChanges()) {
+                Reports.printPlan(second, out, planLines);
+            }
+            out.printf(java.util.Locale.ROOT, "Demo took %.1f s.%n", (System.nanoTime() - started) / 1e9);
+            if (second.hasChanges()) {
+                out.println("Second plan: " + second.changes().size() + " changes.");
+                return 1;
+            }
+            out.println("Second plan: no changes.");
+            return 0;
+        }
+    }
+}

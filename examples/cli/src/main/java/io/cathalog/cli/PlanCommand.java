@@ -1,0 +1,42 @@
+package io.cathalog.cli;
+
+import io.cathalog.core.sync.SyncPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** A dry run: what a sync would change. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Observes the Bling account and prints what a sync would change; writes nothing to Bling.",
+                "Exit code: 0 no changes, 2 changes present, 1 error."})
+final class PlanCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan as JSON, for `apply FILE`.")
+    Path out;
+
+    @Option(names = "--lines", defaultValue = "" + Reports.PLAN_LINES,
+            description = "How many lines of the text plan to show (default: ${DEFAULT-VALUE}).")
+    int lines;
+
+    @Override
+    public Integer call() throws Exception {
+        CliConfig config = options.load();
+        SyncPlan plan = Engines.engine(config, Engines.client(config), p -> { }).plan(options.planOptions());
+        Reports.printPlan(plan, System.out, lines);
+        if (out != null) {
+            if (out.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+            }
+            Files.writeString(out, plan.toJson(), StandardCharsets.UTF_8);
+            System.out.println("Saved the plan to " + out + "; apply it with: cathalog apply " + out);
+        }
+        return plan.hasChanges() ? 2 : 0;
+    }
+}

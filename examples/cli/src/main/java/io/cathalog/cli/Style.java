@@ -1,0 +1,33 @@
+package io.cathalog.cli;
+
+/** ANSI colours, only when writing to a terminal and NO_COLOR is not set. */
+final class Style {
+    private static final boolean ON = System.console() != null && System.getenv("NO_COLOR") == null;
+
+    private Style() {
+    }
+
+    static boolean terminal() {
+        return System.console() != null;
+    }
+
+    static String bold(String s) {
+        return wrap("1", s);
+    }
+
+    static String green(String s) {
+        return wrap("32", s);
+    }
+
+    static String yellow(String s) {
+        return wrap("33", s);
+    }
+
+    static String error(String s) {
+        return wrap("31", s);
+    }
+
+    private static String wrap(String code, String s) {
+        return ON ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+    }
+}
