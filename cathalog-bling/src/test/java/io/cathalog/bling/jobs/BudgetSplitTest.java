@@ -84,7 +84,7 @@ class BudgetSplitTest {
             RunRecord day2 = s.runDue().get(0);
             assertThat(day2.outcome()).as(day2.error().orElse("")).isEqualTo(RunOutcome.COMPLETED);
             assertThat(day2.counts().get(Outcome.FAILED)).isZero();
-            assertThat(day2.split()).isFalse();
+            assertThat(day2.split()).as("estimated %s, remaining %s", day2.estimatedRequests(), day2.remainingBudget()).isFalse();
             assertThat(s.status(fx.account).split()).isEmpty();
             assertThat(s.status(fx.account).state()).isEqualTo(AccountStatus.State.SCHEDULED);
 

@@ -107,11 +107,10 @@ class WebhookEndToEndTest {
                 assertThat(r.products()).extracting(ProductRef::sku).containsExactly(java.util.Optional.of(SKU));
                 assertThat(r.counts().get(Outcome.UPDATED)).isEqualTo(1);
             });
-            // Only that product was read in full, and only it was written. It is read twice: once by
-            // the plan the scheduler compares with the budget, once by apply's own look at the ERP
-            // before writing (the engine's stale-plan check); no other product is read at all.
+            // Only that product was read in full, once (the plan, the budget check and the apply
+            // share one look at the ERP), and only it was written; no other product is read at all.
             List<RecordedRequest> reads = fx.sandbox.requestLog().forRoute("GET /produtos/{idProduto}");
-            assertThat(reads).hasSize(2).allSatisfy(r -> assertThat(r.path()).endsWith("/produtos/" + id));
+            assertThat(reads).hasSize(1).allSatisfy(r -> assertThat(r.path()).endsWith("/produtos/" + id));
             assertThat(fx.sandbox.requestLog().writes()).isNotEmpty()
                     .allSatisfy(w -> assertThat(w.path()).contains("/" + id));
             assertThat(fx.sandbox.account().productByCode(SKU).orElseThrow().path("marca").asText()).isEqualTo(brand);

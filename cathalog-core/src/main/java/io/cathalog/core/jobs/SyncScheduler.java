@@ -4,7 +4,6 @@ import io.cathalog.core.BlockedException;
 import io.cathalog.core.CathalogException;
 import io.cathalog.core.DailyQuotaExceededException;
 import io.cathalog.core.ReauthorizationRequiredException;
-import io.cathalog.core.StalePlanException;
 import io.cathalog.core.auth.KeepAliveResult;
 import io.cathalog.core.auth.TokenManager;
 import io.cathalog.core.auth.TokenStore;
@@ -465,26 +464,26 @@ public final class SyncScheduler implements AutoCloseable {
         void execute() {
             SyncEngine engine = a.engine;
             try {
-                SyncPlan plan = engine.plan(a.job.options());
-                estimated = OptionalLong.of(plan.estimatedRequests());
-                remaining = OptionalLong.of(a.gate.usage().remainingToday());
-                if (a.gate.stopRequested()) {
+                // One look at the ERP serves the plan, the budget check and the apply.
+                boolean[] declined = {false};
+                ApplyReport report = engine.sync(a.job.options(), plan -> {
+                    estimated = OptionalLong.of(plan.estimatedRequests());
+                    remaining = OptionalLong.of(a.gate.usage().remainingToday());
+                    if (a.gate.stopRequested()) {
+                        declined[0] = true;
+                        return false;
+                    }
+                    if (plan.estimatedRequests() > remaining.getAsLong()) {
+                        LOG.log(Level.INFO, "account {0}: the plan needs about {1} requests, {2} are left today; "
+                                + "applying until the budget stops it, the rest after the reset", a.job.accountId(),
+                                plan.estimatedRequests(), remaining.getAsLong());
+                    }
+                    a.gate.applying();
+                    return true;
+                });
+                if (declined[0]) {
                     stopped("stopped before applying: " + stopReason());
                     return;
-                }
-                if (plan.estimatedRequests() > remaining.getAsLong()) {
-                    LOG.log(Level.INFO, "account {0}: the plan needs about {1} requests, {2} are left today; "
-                            + "applying until the budget stops it, the rest after the reset", a.job.accountId(),
-                            plan.estimatedRequests(), remaining.getAsLong());
-                }
-                a.gate.applying();
-                ApplyReport report;
-                try {
-                    report = engine.apply(plan);
-                } catch (StalePlanException stale) {
-                    // The ERP changed between plan and apply (a person edited something): plan again.
-                    LOG.log(Level.INFO, "account {0}: the ERP changed since the plan; planning again", a.job.accountId());
-                    report = engine.sync(a.job.options());
                 }
                 completed(report);
             } catch (ApplyStoppedException e) {

@@ -28,6 +28,16 @@ public interface SyncEngine {
         return apply(plan(options));
     }
 
+    /**
+     * Plans, lets {@code proceed} look at the plan (e.g. against the day's request budget), and
+     * applies it if it says so — from the same look at the ERP, without reading it a second time.
+     * When {@code proceed} declines, nothing is written and the report has no outcomes.
+     */
+    default ApplyReport sync(PlanOptions options, java.util.function.Predicate<SyncPlan> proceed) {
+        SyncPlan plan = plan(options);
+        return proceed.test(plan) ? apply(plan) : new ApplyReport("-", java.util.List.of(), java.time.Duration.ZERO);
+    }
+
     /** A read-only report of how the ERP differs from the source of truth. */
     AuditReport audit();
 

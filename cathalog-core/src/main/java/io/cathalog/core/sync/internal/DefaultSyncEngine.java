@@ -109,6 +109,18 @@ public final class DefaultSyncEngine implements SyncEngine {
         });
     }
 
+    @Override
+    public ApplyReport sync(PlanOptions options, java.util.function.Predicate<SyncPlan> proceed) {
+        return locked(() -> {
+            Planned planned = observeAndPlan(options);
+            SyncPlan plan = planned.result().plan();
+            if (!proceed.test(plan)) {
+                return new ApplyReport("-", List.of(), java.time.Duration.ZERO);
+            }
+            return applyObserved(plan, planned.observed());
+        });
+    }
+
     private ApplyReport applyObserved(SyncPlan plan, Observation observed) {
         if (plan.driftPolicy() == DriftPolicy.FAIL && !plan.drift().isEmpty()) {
             throw new ConflictException(plan.drift().stream()

@@ -468,7 +468,8 @@ public final class Planner {
         }
         boolean newCustom = fields.stream().anyMatch(f -> Fields.isCustom(f.field()) && f.before().isEmpty());
         if (o == null) {
-            requests += 2 + (newCustom ? 1 : 0);
+            // A POST, and a read for the link ids of new custom-field values.
+            requests += 1 + (newCustom ? 1 : 0);
             return Optional.of(new PlannedChange(ChangeAction.CREATE, EntityKind.PRODUCT, d.sku(), OptionalLong.empty(),
                     fields, false));
         }
@@ -604,7 +605,7 @@ public final class Planner {
                 fields.add(change(Fields.DESCRIPTION, Optional.empty(), Optional.of(description), Optional.empty()));
                 out.add(new PlannedChange(ChangeAction.CREATE, EntityKind.STORE_CATEGORY_LINK, key, OptionalLong.empty(),
                         fields, false));
-                requests += 2;
+                requests += 1;
                 continue;
             }
             StoreCategoryLink link = existing.get(0);
@@ -653,7 +654,7 @@ public final class Planner {
                                 change(Fields.CODE, Optional.empty(), Optional.of(d.sku()), Optional.empty()),
                                 change(Fields.CATEGORY, Optional.empty(), Optional.of(category), Optional.empty())),
                         false));
-                requests += 2;
+                requests += 1;
                 continue;
             }
             // An existing link's code is the marketplace's listing id: never overwritten.
