@@ -1,7 +1,6 @@
 package io.cathalog.core.sync.internal;
 
 import io.cathalog.core.model.Catalog;
-import io.cathalog.core.model.Product;
 import io.cathalog.core.model.Store;
 import io.cathalog.core.remote.CatalogRemote;
 import io.cathalog.core.remote.ProductQuery;
@@ -278,12 +277,5 @@ public final class Observer {
             return false;
         }
         return skuPattern.map(p -> p.matcher(s.sku().orElse("")).find()).orElse(true);
-    }
-
-    /** The declared products, by SKU. */
-    static Map<String, Product> declared(Catalog catalog) {
-        Map<String, Product> out = new HashMap<>();
-        catalog.products().forEach(p -> out.put(p.sku(), p));
-        return out;
     }
 }
