@@ -1,0 +1,152 @@
+package io.cathalog.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cathalog.bling.sandbox.BlingSandbox;
+import io.cathalog.bling.sandbox.DemoCatalog;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command as a user runs it: a separate JVM per command (so the sync state must survive
+ * between them), against a sandbox in this JVM, configured through environment variables only.
+ */
+class CliProcessTest {
+    private static final String EVIL = "<script>alert(1)</script> & \"x\"";
+
+    @TempDir
+    Path dir;
+
+    private BlingSandbox sandbox;
+
+    @BeforeEach
+    void startSandbox() throws Exception {
+        sandbox = BlingSandbox.builder().seedDemo().rateLimits(false).enforceIpBlocks(false).start();
+        Files.writeString(dir.resolve("catalog.json"), DemoCatalog.json(), StandardCharsets.UTF_8);
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    record Run(int exit, String out, String err) {
+        String lastLine() {
+            List<String> lines = out.strip().lines().toList();
+            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        }
+    }
+
+    private Run cathalog(String... args) throws Exception {
+        // Surefire runs tests from a manifest-only jar; the real class path is in this property.
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                // Each command is a short run: the C1 compiler alone starts it sooner.
+                "-XX:TieredStopAtLevel=1", "-cp", classPath, Main.class.getName()));
+        command.addAll(List.of(args));
+        File out = dir.resolve("stdout.txt").toFile();
+        File err = dir.resolve("stderr.txt").toFile();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(out).redirectError(err);
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("CATHALOG_"));
+        env.put("CATHALOG_BASE_URL", sandbox.baseUrl().toString());
+        env.put("CATHALOG_ACCESS_TOKEN", sandbox.issueTokens().accessToken());
+        env.put("CATHALOG_ACCOUNT", "demo");
+        env.put("CATHALOG_CATALOG", dir.resolve("catalog.json").toString());
+        env.put("CATHALOG_STATE_DIR", dir.resolve("state").toString());
+        env.put("CATHALOG_RATE", "1000");
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("cathalog " + String.join(" ", args) + " ends").isTrue();
+        return new Run(p.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
+    }
+
+    @Test
+    void planSavesAPlanThatApplyAppliesInAnotherProcessThenNothingIsLeft() throws Exception {
+        Run plan = cathalog("plan", "--out", "plan.json");
+        assertThat(plan.exit()).as(plan.err()).isEqualTo(2);
+        assertThat(plan.out()).contains("+ category shoes").contains("Plan: ");
+        assertThat(dir.resolve("plan.json")).exists();
+
+        Run apply = cathalog("apply", "plan.json");
+        assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
+        assertThat(apply.out()).contains("Applied ").doesNotContain("failed:");
+        assertThat(sandbox.account().productByCode("MOD-CAL-NEW-001")).isPresent();
+
+        Run again = cathalog("plan");
+        assertThat(again.exit()).as(again.out() + again.err()).isZero();
+        assertThat(again.lastLine()).startsWith("No changes.");
+        // Nothing secret in what the command prints.
+        assertThat(plan.out() + apply.out() + again.out() + plan.err())
+                .doesNotContain(sandbox.issueTokens().accessToken().substring(0, 12));
+    }
+
+    @Test
+    void aStalePlanIsRefused() throws Exception {
+        assertThat(cathalog("plan", "--out", "plan.json").exit()).isEqualTo(2);
+        // Someone edits Bling between the plan and its apply.
+        ObjectNode phone = sandbox.account().productByCode("ELE-CEL-0001").orElseThrow();
+        phone.put("nome", phone.path("nome").asText() + " (editado)");
+        sandbox.account().putProduct(phone);
+
+        Run apply = cathalog("apply", "plan.json");
+        assertThat(apply.exit()).isEqualTo(1);
+        assertThat(apply.err()).contains("stale");
+        assertThat(sandbox.account().productByCode("MOD-CAL-NEW-001")).as("nothing applied").isEmpty();
+    }
+
+    @Test
+    void theHtmlAuditIsWellFormedAndShowsBlingNamesAsText() throws Exception {
+        long category = sandbox.account().addCategory(EVIL, 0);
+        ObjectNode evil = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("nome", EVIL).put("codigo", "EVIL-0001").put("tipo", "P").put("situacao", "A").put("formato", "S");
+        evil.putObject("categoria").put("id", category);
+        sandbox.account().putProduct(evil);
+
+        Run audit = cathalog("audit", "--format", "html", "--out", "audit.html");
+        assertThat(audit.exit()).as(audit.out() + audit.err()).isZero();
+        String html = Files.readString(dir.resolve("audit.html"));
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.setNamespaceAware(true);
+        Document doc = f.newDocumentBuilder().parse(dir.resolve("audit.html").toFile());
+        assertThat(doc.getElementsByTagName("script").getLength()).isZero();
+        assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;");
+        // The category tree shows the evil category with its one product, as text.
+        assertThat(doc.getDocumentElement().getTextContent()).contains(EVIL).contains("Needs attention, per store");
+    }
+
+    @Test
+    void auditAsJsonAndTextExitsZero() throws Exception {
+        Run json = cathalog("audit", "--format", "json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(json.out()).startsWith("{").contains("\"findings\"");
+        // A usage error is an error (1), not "changes present" (2); no process needed to see that.
+        assertThat(Main.run("audit", "--format", "pdf")).isEqualTo(1);
+    }
+
+    @Test
+    void theDemoEndsSayingTheSecondPlanHasNoChanges() throws Exception {
+        Run demo = cathalog("demo");
+        assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
+        assertThat(demo.out()).contains("sandbox limits off for the demo").contains("== 2. apply")
+                .contains("Applied ").contains("== 3. audit");
+        assertThat(demo.lastLine()).isEqualTo("Second plan: no changes.");
+    }
+}
