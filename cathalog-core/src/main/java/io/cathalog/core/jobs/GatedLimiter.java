@@ -89,7 +89,7 @@ final class GatedLimiter implements RequestLimiter {
     @Override
     public void acquire() throws InterruptedException {
         if (refusing) {
-            throw new StopRefusal(delegate.accountId(), stopReason == null ? "stop" : stopReason, clock.instant());
+            throw new StopRefusal(delegate.accountId(), stopReason == null ? "stop" : stopReason);
         }
         delegate.acquire();
         sent.incrementAndGet();

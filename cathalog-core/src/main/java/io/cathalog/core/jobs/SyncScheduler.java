@@ -736,6 +736,9 @@ public final class SyncScheduler implements AutoCloseable {
         ScheduledExecutorService t;
         ExecutorService w;
         synchronized (lifecycle) {
+            // Runs are asked to stop before the scheduler says it is shut down, so that whoever
+            // sees isShutdown() can count on the stop having been asked for.
+            accounts.values().forEach(a -> a.gate.requestStop("the scheduler is shutting down"));
             shuttingDown = true;
             t = ticker;
             w = workers;
@@ -743,7 +746,6 @@ public final class SyncScheduler implements AutoCloseable {
         if (t != null) {
             t.shutdownNow();
         }
-        accounts.values().forEach(a -> a.gate.requestStop("the scheduler is shutting down"));
         boolean clean = awaitIdle(timeout);
         if (!clean) {
             LOG.log(Level.WARNING, "runs still going after {0}; interrupting them", timeout);

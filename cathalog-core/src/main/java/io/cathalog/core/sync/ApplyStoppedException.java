@@ -5,8 +5,8 @@ import io.cathalog.core.CathalogException;
 import java.util.Objects;
 
 /**
- * An apply stopped before its end because going on was pointless: the daily quota is spent, the
- * authorization is dead, the IP is blocked. Every item still has its outcome ({@link #report()}:
+ * An apply stopped before its end because going on was pointless or not wanted: the daily quota
+ * is spent, the authorization is dead, the IP is blocked, the run was cancelled. Every item still has its outcome ({@link #report()}:
  * the ones not attempted are {@link Outcome#SKIPPED}) and the journal is intact, so the next run
  * finishes the work. {@link #getCause()} is the typed reason.
  */

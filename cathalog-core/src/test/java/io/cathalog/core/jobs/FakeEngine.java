@@ -116,7 +116,8 @@ final class FakeEngine implements SyncEngine {
                     applied.add(c.key());
                     appliedInOrder.add(c.key());
                     outcomes.add(new ItemOutcome(c, Outcome.UPDATED, Optional.empty()));
-                } catch (DailyQuotaExceededException | ReauthorizationRequiredException | BlockedException e) {
+                } catch (DailyQuotaExceededException | ReauthorizationRequiredException | BlockedException
+                         | io.cathalog.core.RunCancelledException e) {
                     outcomes.add(new ItemOutcome(c, Outcome.FAILED, Optional.of(e.getMessage())));
                     stop = e;
                 } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import io.cathalog.core.CathalogException;
 import io.cathalog.core.DailyQuotaExceededException;
 import io.cathalog.core.NotFoundException;
 import io.cathalog.core.ReauthorizationRequiredException;
+import io.cathalog.core.RunCancelledException;
 import io.cathalog.core.TransportException;
 import io.cathalog.core.model.Dimensions;
 import io.cathalog.core.model.Gtin;
@@ -136,7 +137,8 @@ public final class Applier {
             } catch (Skip s) {
                 outcome = Outcome.SKIPPED;
                 error = Optional.of(s.getMessage());
-            } catch (DailyQuotaExceededException | ReauthorizationRequiredException | BlockedException e) {
+            } catch (DailyQuotaExceededException | ReauthorizationRequiredException | BlockedException
+                     | RunCancelledException e) {
                 outcome = Outcome.FAILED;
                 error = Optional.of(e.getMessage());
                 stop = e;
