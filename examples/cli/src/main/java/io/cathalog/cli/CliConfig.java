@@ -22,11 +22,20 @@ import java.util.Properties;
  * catalog              CATHALOG_CATALOG         path of the catalog JSON file (the source of truth)
  * state-dir            CATHALOG_STATE_DIR       where the sync state is kept (default: .cathalog)
  * requests-per-second  CATHALOG_RATE            pace of API requests (default: Bling's 3/s, kept under)
- * -                    CATHALOG_ACCESS_TOKEN    a fixed access token (for a sandbox)
+ * authorize-url        CATHALOG_AUTHORIZE_URL   where people authorize the app (default: Bling's; a sandbox: its base-url)
+ * callback-port        CATHALOG_CALLBACK_PORT   loopback port of the app's registered redirect link (default 8765)
+ * token-dir            CATHALOG_TOKEN_DIR       encrypted token files (default: state-dir/tokens)
+ * client-id            CATHALOG_CLIENT_ID       the Bling app's client id
+ * -                    CATHALOG_CLIENT_SECRET   the Bling app's client secret
+ * -                    CATHALOG_TOKEN_KEY       base64 AES-256 key that encrypts the stored tokens
+ * -                    CATHALOG_ACCESS_TOKEN    a fixed access token instead of stored ones (for a sandbox)
  * </pre>
  */
 record CliConfig(URI baseUrl, String account, Optional<Path> catalog, Path stateDir, Optional<Double> rate,
-                 Optional<String> accessToken) {
+                 Optional<String> accessToken, URI authorizeUrl, int callbackPort, Path tokenDir,
+                 Optional<String> clientId, Optional<String> clientSecret, Map<String, String> env) {
+
+    static final URI AUTHORIZE = URI.create("https://www.bling.com.br/Api/v3");
 
     static final URI PRODUCTION = URI.create("https://api.bling.com.br/Api/v3");
 
@@ -47,6 +56,10 @@ record CliConfig(URI baseUrl, String account, Optional<Path> catalog, Path state
         }
         URI baseUrl = get(p, env, "base-url", "CATHALOG_BASE_URL").map(URI::create).orElse(PRODUCTION);
         String account = get(p, env, "account", "CATHALOG_ACCOUNT").orElse("default");
+        if (!account.matches("[A-Za-z0-9._-]{1,100}")) {
+            // It names the state file: keep it to characters every file system takes.
+            throw new IllegalArgumentException("account must be 1-100 letters, digits, '.', '_' or '-'");
+        }
         Optional<Path> catalog = get(p, env, "catalog", "CATHALOG_CATALOG").map(Path::of);
         Path stateDir = get(p, env, "state-dir", "CATHALOG_STATE_DIR").map(Path::of).orElse(Path.of(".cathalog"));
         Optional<Double> rate;
@@ -56,7 +69,18 @@ record CliConfig(URI baseUrl, String account, Optional<Path> catalog, Path state
             throw new IllegalArgumentException("requests-per-second must be a number", e);
         }
         Optional<String> token = Optional.ofNullable(env.get("CATHALOG_ACCESS_TOKEN")).filter(s -> !s.isBlank());
-        return new CliConfig(baseUrl, account, catalog, stateDir, rate, token);
+        URI authorize = get(p, env, "authorize-url", "CATHALOG_AUTHORIZE_URL").map(URI::create).orElse(AUTHORIZE);
+        int callbackPort;
+        try {
+            callbackPort = get(p, env, "callback-port", "CATHALOG_CALLBACK_PORT").map(Integer::parseInt).orElse(8765);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("callback-port must be a number", e);
+        }
+        Path tokenDir = get(p, env, "token-dir", "CATHALOG_TOKEN_DIR").map(Path::of).orElse(stateDir.resolve("tokens"));
+        Optional<String> clientId = get(p, env, "client-id", "CATHALOG_CLIENT_ID");
+        Optional<String> secret = Optional.ofNullable(env.get("CATHALOG_CLIENT_SECRET")).filter(s -> !s.isBlank());
+        return new CliConfig(baseUrl, account, catalog, stateDir, rate, token, authorize, callbackPort, tokenDir,
+                clientId, secret, Map.copyOf(env));
     }
 
     private static Optional<String> get(Properties p, Map<String, String> env, String key, String variable) {
@@ -65,6 +89,16 @@ record CliConfig(URI baseUrl, String account, Optional<Path> catalog, Path state
             v = p.getProperty(key);
         }
         return Optional.ofNullable(v).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    String clientIdOrFail() {
+        return clientId.orElseThrow(() -> new IllegalArgumentException(
+                "no client id: set CATHALOG_CLIENT_ID or 'client-id' in the configuration file"));
+    }
+
+    String clientSecretOrFail() {
+        return clientSecret.orElseThrow(() -> new IllegalArgumentException(
+                "no client secret: set CATHALOG_CLIENT_SECRET (environment only)"));
     }
 
     Path catalogOrFail() {
@@ -76,6 +110,8 @@ record CliConfig(URI baseUrl, String account, Optional<Path> catalog, Path state
     @Override
     public String toString() {
         return "base-url=" + baseUrl + " account=" + account + " catalog=" + catalog.map(Path::toString).orElse("-")
-                + " state-dir=" + stateDir + " access-token=" + (accessToken.isPresent() ? "(set)" : "(not set)");
+                + " state-dir=" + stateDir + " token-dir=" + tokenDir + " client-id=" + clientId.orElse("-")
+                + " client-secret=" + (clientSecret.isPresent() ? "(set)" : "(not set)")
+                + " access-token=" + (accessToken.isPresent() ? "(set)" : "(not set)");
     }
 }

@@ -2,7 +2,12 @@ package io.cathalog.cli;
 
 import io.cathalog.bling.BlingCatalogRemote;
 import io.cathalog.bling.BlingClient;
+import io.cathalog.bling.oauth.BlingAuthorization;
+import io.cathalog.core.auth.EncryptedFileTokenStore;
+import io.cathalog.core.auth.KeyProvider;
+import io.cathalog.core.auth.TokenManager;
 import io.cathalog.core.catalog.JsonCatalogFile;
+import io.cathalog.core.jobs.ManagedAccessTokens;
 import io.cathalog.core.http.AccessTokenProvider;
 import io.cathalog.core.http.LocalRequestLimiter;
 import io.cathalog.core.http.RequestLimiter;
@@ -32,8 +37,7 @@ final class Engines {
 
     static BlingClient client(CliConfig config) {
         AccessTokenProvider tokens = config.accessToken().map(AccessTokenProvider::fixed)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "no access token: set CATHALOG_ACCESS_TOKEN (e.g. from a sandbox)"));
+                .orElseGet(() -> storedTokens(config));
         LocalRequestLimiter.Builder limiter = LocalRequestLimiter.builder(config.account());
         config.rate().ifPresent(r -> {
             limiter.ratePerSecond(r);
@@ -43,6 +47,30 @@ final class Engines {
             }
         });
         return BlingClient.builder().baseUrl(config.baseUrl()).tokens(tokens).limiter(limiter.build()).build();
+    }
+
+    /** The tokens `auth login` stored, refreshed as they lapse. */
+    private static AccessTokenProvider storedTokens(CliConfig config) {
+        if (config.clientId().isEmpty() || config.clientSecret().isEmpty()) {
+            throw new IllegalArgumentException("no tokens: set CATHALOG_CLIENT_ID, CATHALOG_CLIENT_SECRET and"
+                    + " CATHALOG_TOKEN_KEY and run `cathalog auth login` (or set CATHALOG_ACCESS_TOKEN for a sandbox)");
+        }
+        EncryptedFileTokenStore store = tokenStore(config);
+        TokenManager manager = tokenManager(config, store);
+        if (store.load(config.account()).isEmpty()) {
+            throw new IllegalArgumentException("account '" + config.account() + "' is not authorized: run `cathalog auth login`");
+        }
+        return ManagedAccessTokens.of(manager, config.account());
+    }
+
+    static EncryptedFileTokenStore tokenStore(CliConfig config) {
+        return EncryptedFileTokenStore.builder().directory(config.tokenDir())
+                .keyProvider(KeyProvider.fromEnvironment("CATHALOG_TOKEN_KEY", config.env())).build();
+    }
+
+    static TokenManager tokenManager(CliConfig config, EncryptedFileTokenStore store) {
+        return BlingAuthorization.tokenManager(store, config.baseUrl(), config.authorizeUrl(),
+                config.clientIdOrFail(), config.clientSecretOrFail()).build();
     }
 
     static SyncEngine engine(CliConfig config, BlingClient client, SyncProgress.Listener progress) {

@@ -3,6 +3,7 @@ package io.cathalog.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cathalog.bling.sandbox.BlingSandbox;
 import io.cathalog.bling.sandbox.DemoCatalog;
+import io.cathalog.bling.sandbox.OAuthApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,17 @@ class CliProcessTest {
     }
 
     private Run cathalog(String... args) throws Exception {
+        Process p = start(Map.of("CATHALOG_ACCESS_TOKEN", sandbox.issueTokens().accessToken()), args);
+        return finish(p, args);
+    }
+
+    private Run finish(Process p, String... args) throws Exception {
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("cathalog " + String.join(" ", args) + " ends").isTrue();
+        return new Run(p.exitValue(), Files.readString(dir.resolve("stdout.txt")),
+                Files.readString(dir.resolve("stderr.txt")));
+    }
+
+    private Process start(Map<String, String> extraEnv, String... args) throws Exception {
         // Surefire runs tests from a manifest-only jar; the real class path is in this property.
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
@@ -67,14 +79,12 @@ class CliProcessTest {
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("CATHALOG_"));
         env.put("CATHALOG_BASE_URL", sandbox.baseUrl().toString());
-        env.put("CATHALOG_ACCESS_TOKEN", sandbox.issueTokens().accessToken());
         env.put("CATHALOG_ACCOUNT", "demo");
         env.put("CATHALOG_CATALOG", dir.resolve("catalog.json").toString());
         env.put("CATHALOG_STATE_DIR", dir.resolve("state").toString());
         env.put("CATHALOG_RATE", "1000");
-        Process p = pb.start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("cathalog " + String.join(" ", args) + " ends").isTrue();
-        return new Run(p.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
+        env.putAll(extraEnv);
+        return pb.start();
     }
 
     @Test
@@ -139,6 +149,67 @@ class CliProcessTest {
         assertThat(json.out()).startsWith("{").contains("\"findings\"");
         // A usage error is an error (1), not "changes present" (2); no process needed to see that.
         assertThat(Main.run("audit", "--format", "pdf")).isEqualTo(1);
+    }
+
+    @Test
+    void authLoginStoresEncryptedTokensThatPlanUsesAndLogoutForgets() throws Exception {
+        sandbox.close();
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        OAuthApp app = OAuthApp.withAllScopes("cli-test-app", "cli-test-secret-0123456789",
+                java.net.URI.create("http://127.0.0.1:" + port + "/oauth/callback"));
+        sandbox = BlingSandbox.builder().seedDemo().rateLimits(false).enforceIpBlocks(false).autoApprove(true)
+                .app(app).start();
+        Map<String, String> env = Map.of("CATHALOG_CLIENT_ID", app.clientId(),
+                "CATHALOG_CLIENT_SECRET", app.clientSecret(),
+                "CATHALOG_TOKEN_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                "CATHALOG_AUTHORIZE_URL", sandbox.baseUrl().toString(),
+                "CATHALOG_CALLBACK_PORT", String.valueOf(port));
+
+        Process login = start(env, "auth", "login", "--timeout", "PT90S");
+        String url = null;
+        for (int i = 0; i < 1200 && url == null; i++) {
+            url = Files.readString(dir.resolve("stdout.txt")).lines().map(String::strip)
+                    .filter(l -> l.startsWith("http")).findFirst().orElse(null);
+            Thread.sleep(50);
+        }
+        assertThat(url).as("the authorize URL is printed").isNotNull().contains("client_id=cli-test-app");
+        // The browser: the sandbox approves at once and redirects to the command's loopback server.
+        var browser = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                .build();
+        try {
+            browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            // The command stops its callback server as soon as the tokens are stored, which can be
+            // before this client has read the page; the command's exit code is what tells.
+        }
+        Run done = finish(login, "auth", "login");
+        assertThat(done.exit()).as(done.out() + done.err()).isZero();
+        assertThat(done.out()).contains("Authorized");
+
+        Run status = finish(start(env, "auth", "status"), "auth", "status");
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(status.out()).contains("is authorized").contains("expires at");
+        String stored = Files.list(dir.resolve("state").resolve("tokens")).filter(f -> f.toString().endsWith(".tokens"))
+                .findFirst().map(f -> new String(readAll(f), StandardCharsets.ISO_8859_1)).orElseThrow();
+        assertThat(stored).as("encrypted at rest").doesNotContain("Bearer").doesNotContain("access_token");
+
+        Run plan = finish(start(env, "plan"), "plan");
+        assertThat(plan.exit()).as(plan.out() + plan.err()).isEqualTo(2);
+
+        assertThat(finish(start(env, "auth", "logout"), "auth", "logout").exit()).isZero();
+        assertThat(finish(start(env, "auth", "status"), "auth", "status").exit()).isEqualTo(1);
+    }
+
+    private static byte[] readAll(Path f) {
+        try {
+            return Files.readAllBytes(f);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
