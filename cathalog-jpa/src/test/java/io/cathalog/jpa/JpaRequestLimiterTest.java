@@ -47,7 +47,7 @@ class JpaRequestLimiterTest {
                         .isGreaterThanOrEqualTo(350);
             }
             for (int i = 3; i < permits.size(); i++) {
-                assertThat(Duration.between(permits.get(i - 3), permits.get(i))).isGreaterThanOrEqualTo(Duration.ofMillis(1045));
+                assertThat(Duration.between(permits.get(i - 3), permits.get(i))).isGreaterThanOrEqualTo(Duration.ofMillis(1050));
             }
             assertThat(a.usage().usedToday()).isEqualTo(30);
             assertThatThrownBy(b::acquire).isInstanceOfSatisfying(DailyQuotaExceededException.class,

@@ -52,7 +52,7 @@ class LocalRequestLimiterTest {
         List<Instant> at = permits(limiter().ratePerSecond(10).build(), 40);
         for (int i = 3; i < at.size(); i++) {
             assertThat(Duration.between(at.get(i - 3), at.get(i))).as("4 permits span")
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(1045));
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(1050));
         }
     }
 
