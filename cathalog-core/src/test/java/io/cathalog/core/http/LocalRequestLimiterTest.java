@@ -113,9 +113,10 @@ class LocalRequestLimiterTest {
         List<Long> sorted = new ArrayList<>(at);
         Collections.sort(sorted);
         assertThat(sorted).hasSize(40);
-        // 40 permits at 20/s take 39 intervals of 50 ms whatever the threads do; the times are
-        // taken after each permit, so allow one interval for a thread that noted its time late.
-        assertThat(Duration.ofNanos(sorted.get(39) - sorted.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(38 * 50));
+        // 40 permits at 20/s take 39 intervals of 50 ms whatever the threads do (unpaced, they would
+        // take a few ms). The times are noted by the threads after their permits, and a thread can
+        // be descheduled before it notes its time: allow four intervals of that noise.
+        assertThat(Duration.ofNanos(sorted.get(39) - sorted.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(35 * 50));
     }
 
     @Test
