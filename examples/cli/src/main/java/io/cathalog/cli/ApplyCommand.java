@@ -23,6 +23,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
+    @Mixin
+    PlanFlags flags;
+
     @Parameters(arity = "0..1", paramLabel = "PLAN", description = "A plan JSON file from `plan --out`.")
     Path planFile;
 
@@ -38,16 +41,16 @@ final class ApplyCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        return run(config, options, plan);
+        return run(config, flags, plan);
     }
 
     /** Applies {@code plan}, or a fresh plan when it is null; shared with `sync`. */
-    static int run(CliConfig config, ConfigOptions options, SyncPlan plan) {
+    static int run(CliConfig config, PlanFlags flags, SyncPlan plan) {
         ProgressPrinter progress = new ProgressPrinter(System.out, Style.terminal());
         BlingClient client = Engines.client(config);
         SyncEngine engine = Engines.engine(config, client, progress);
         if (plan == null) {
-            plan = engine.plan(options.planOptions());
+            plan = engine.plan(flags.planOptions());
             System.out.println(plan.summary());
         }
         if (!plan.hasChanges()) {

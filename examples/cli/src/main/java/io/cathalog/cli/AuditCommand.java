@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /** A read-only report of how Bling differs from the catalog. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Reports how the Bling account differs from the catalog and what needs a person;",
-                "reads only. Exit code: 0 done (whatever it found), 1 error."})
+        description = {"Reports how Bling differs from the catalog and what needs a person (reads only).",
+                "Exit code: 0 done (whatever it found), 1 error."})
 final class AuditCommand implements Callable<Integer> {
     /** The report's forms. */
     enum Format { text, json, html }

@@ -9,15 +9,11 @@ import java.util.Optional;
 final class ConfigOptions {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "A cathalog.properties file (base-url, account, catalog, state-dir,"
-                    + " requests-per-second); environment variables CATHALOG_* win over it."
+                    + " requests-per-second, authorize-url, callback-port, token-dir, client-id; no secrets);"
+                    + " environment variables CATHALOG_* win over it, and secrets (CATHALOG_CLIENT_SECRET,"
+                    + " CATHALOG_TOKEN_KEY, CATHALOG_ACCESS_TOKEN) come only from them."
                     + " Default: ./cathalog.properties when it exists.")
     Path config;
-
-    @Option(names = "--prune", description = "Plan deleting categories that are not in the catalog.")
-    boolean prune;
-
-    @Option(names = "--moves", description = "Plan moving categories to another parent.")
-    boolean moves;
 
     CliConfig load() {
         Optional<Path> file = Optional.ofNullable(config);
@@ -25,9 +21,5 @@ final class ConfigOptions {
             file = Optional.of(Path.of("cathalog.properties"));
         }
         return CliConfig.load(file, System.getenv());
-    }
-
-    io.cathalog.core.sync.PlanOptions planOptions() {
-        return io.cathalog.core.sync.PlanOptions.defaults().withPrune(prune).withMoves(moves);
     }
 }

@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
 
 /** The one-command demo: a full sync of the sandbox's messy demo account, then proof it is done. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts the in-process Bling sandbox with the messy demo account and runs",
-                "plan -> apply -> audit -> plan again against it, with in-memory state.",
+        description = {"Runs a full sync of a messy demo account in an in-process Bling sandbox.",
+                "Plan -> apply -> audit -> plan again, with in-memory state and the sandbox's limits off.",
                 "Exit code 0 when the second plan is empty, 1 otherwise."})
 final class DemoCommand implements Callable<Integer> {
 

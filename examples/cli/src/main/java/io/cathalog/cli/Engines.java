@@ -73,11 +73,15 @@ final class Engines {
                 config.clientIdOrFail(), config.clientSecretOrFail()).build();
     }
 
+    static java.nio.file.Path stateFile(CliConfig config) {
+        return config.stateDir().resolve("state-" + config.account() + ".jsonl");
+    }
+
     static SyncEngine engine(CliConfig config, BlingClient client, SyncProgress.Listener progress) {
         return SyncEngine.builder().account(config.account())
                 .source(JsonCatalogFile.source(config.catalogOrFail()))
                 .remote(new BlingCatalogRemote(client))
-                .state(FileSyncStateStore.open(config.stateDir().resolve("state-" + config.account() + ".jsonl")))
+                .state(FileSyncStateStore.open(stateFile(config)))
                 .marketplaces(MarketplaceRegistry.load(Engines.class.getClassLoader()))
                 .progress(progress)
                 .build();

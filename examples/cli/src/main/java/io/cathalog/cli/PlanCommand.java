@@ -18,6 +18,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
+    @Mixin
+    PlanFlags flags;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan as JSON, for `apply FILE`.")
     Path out;
 
@@ -28,7 +31,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliConfig config = options.load();
-        SyncPlan plan = Engines.engine(config, Engines.client(config), p -> { }).plan(options.planOptions());
+        SyncPlan plan = Engines.engine(config, Engines.client(config), p -> { }).plan(flags.planOptions());
         Reports.printPlan(plan, System.out, lines);
         if (out != null) {
             if (out.toAbsolutePath().getParent() != null) {

@@ -10,8 +10,9 @@ import java.util.concurrent.Callable;
 
 /** The Bling emulator in the foreground, for curl, a browser or another cathalog process. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = {"Runs the Bling sandbox in the foreground until killed; prints its base-url",
-                "and the demo OAuth app's client-id, client-secret and redirect-uri."})
+        description = {"Runs the Bling sandbox (an emulator of the Bling API) in the foreground.",
+                "Prints its base-url and the demo OAuth app's client-id, client-secret and redirect-uri,",
+                "then serves until killed."})
 final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--port", description = "TCP port (default: any free port).")
@@ -25,6 +26,10 @@ final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (seed != null && !seed.equals("demo")) {
+            System.err.println(Style.error("error: --seed takes 'demo' (the only seed), got '" + seed + "'"));
+            return 1;
+        }
         // The sandbox's own launcher: same banner and behaviour as `exec:java` in cathalog-bling.
         List<String> args = new ArrayList<>();
         if (port != null) {

@@ -12,8 +12,11 @@ final class SyncCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
+    @Mixin
+    PlanFlags flags;
+
     @Override
     public Integer call() {
-        return ApplyCommand.run(options.load(), options, null);
+        return ApplyCommand.run(options.load(), flags, null);
     }
 }

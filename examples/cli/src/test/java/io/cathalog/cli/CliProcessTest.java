@@ -99,11 +99,16 @@ class CliProcessTest {
         assertThat(apply.out()).contains("Applied ").doesNotContain("failed:");
         assertThat(sandbox.account().productByCode("MOD-CAL-NEW-001")).isPresent();
 
+        Run status = cathalog("status");
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(status.out()).containsPattern("product +\\d+ known").contains("No unfinished changes.")
+                .contains("access-token=(set)");
+
         Run again = cathalog("plan");
         assertThat(again.exit()).as(again.out() + again.err()).isZero();
         assertThat(again.lastLine()).startsWith("No changes.");
         // Nothing secret in what the command prints.
-        assertThat(plan.out() + apply.out() + again.out() + plan.err())
+        assertThat(plan.out() + apply.out() + again.out() + status.out() + plan.err())
                 .doesNotContain(sandbox.issueTokens().accessToken().substring(0, 12));
     }
 
