@@ -36,8 +36,19 @@ final class Engines {
     }
 
     static BlingClient client(CliConfig config) {
-        AccessTokenProvider tokens = config.accessToken().map(AccessTokenProvider::fixed)
-                .orElseGet(() -> storedTokens(config));
+        return client(config, tokens(config), limiter(config));
+    }
+
+    static BlingClient client(CliConfig config, AccessTokenProvider tokens, RequestLimiter limiter) {
+        return BlingClient.builder().baseUrl(config.baseUrl()).tokens(tokens).limiter(limiter).build();
+    }
+
+    /** A fixed token from the environment, or the stored ones. */
+    static AccessTokenProvider tokens(CliConfig config) {
+        return config.accessToken().map(AccessTokenProvider::fixed).orElseGet(() -> storedTokens(config));
+    }
+
+    static LocalRequestLimiter limiter(CliConfig config) {
         LocalRequestLimiter.Builder limiter = LocalRequestLimiter.builder(config.account());
         config.rate().ifPresent(r -> {
             limiter.ratePerSecond(r);
@@ -46,7 +57,7 @@ final class Engines {
                 limiter.window((int) Math.ceil(r), Duration.ofSeconds(1), Duration.ZERO);
             }
         });
-        return BlingClient.builder().baseUrl(config.baseUrl()).tokens(tokens).limiter(limiter.build()).build();
+        return limiter.build();
     }
 
     /** The tokens `auth login` stored, refreshed as they lapse. */
@@ -78,10 +89,15 @@ final class Engines {
     }
 
     static SyncEngine engine(CliConfig config, BlingClient client, SyncProgress.Listener progress) {
+        return engine(config, client, progress, FileSyncStateStore.open(stateFile(config)));
+    }
+
+    static SyncEngine engine(CliConfig config, BlingClient client, SyncProgress.Listener progress,
+                             io.cathalog.core.sync.SyncStateStore state) {
         return SyncEngine.builder().account(config.account())
                 .source(JsonCatalogFile.source(config.catalogOrFail()))
                 .remote(new BlingCatalogRemote(client))
-                .state(FileSyncStateStore.open(stateFile(config)))
+                .state(state)
                 .marketplaces(MarketplaceRegistry.load(Engines.class.getClassLoader()))
                 .progress(progress)
                 .build();

@@ -218,6 +218,23 @@ class CliProcessTest {
     }
 
     @Test
+    void watchSyncsAtOnceThenFindsNothingToDoAndStopsOnSigterm() throws Exception {
+        Process watch = start(Map.of("CATHALOG_ACCESS_TOKEN", sandbox.issueTokens().accessToken()),
+                "watch", "--interval", "PT1S");
+        String out = "";
+        for (int i = 0; i < 1200 && !out.contains("nothing to do"); i++) {
+            Thread.sleep(100);
+            out = Files.readString(dir.resolve("stdout.txt"));
+        }
+        watch.destroy(); // SIGTERM: the shutdown hook stops the scheduler
+        assertThat(watch.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        out = Files.readString(dir.resolve("stdout.txt"));
+        assertThat(out).as(out + Files.readString(dir.resolve("stderr.txt")))
+                .contains("run COMPLETED: ").contains("run COMPLETED, nothing to do").contains("Stopping");
+        assertThat(sandbox.account().productByCode("MOD-CAL-NEW-001")).isPresent();
+    }
+
+    @Test
     void theDemoEndsSayingTheSecondPlanHasNoChanges() throws Exception {
         Run demo = cathalog("demo");
         assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
