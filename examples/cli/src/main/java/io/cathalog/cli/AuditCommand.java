@@ -40,7 +40,8 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliConfig config = options.load();
         BlingClient client = Engines.client(config);
-        AuditReport audit = Engines.engine(config, client, p -> { }).audit();
+        FileSyncStateStore state = FileSyncStateStore.open(Engines.stateFile(config));
+        AuditReport audit = Engines.engine(config, client, p -> { }, state).audit();
         String text = switch (format) {
             case text -> {
                 ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -49,7 +50,12 @@ final class AuditCommand implements Callable<Integer> {
                 yield buffer.toString(StandardCharsets.UTF_8);
             }
             case json -> json(audit);
-            case html -> HtmlAudit.render(audit, HtmlAudit.categoryTree(client, audit));
+            case html -> {
+                java.util.Map<Long, String> keysById = new java.util.HashMap<>();
+                state.remoteIds(config.account(), io.cathalog.core.sync.EntityKind.CATEGORY)
+                        .forEach((key, id) -> keysById.put(id, key));
+                yield HtmlAudit.render(audit, HtmlAudit.categoryTree(client, audit, keysById));
+            }
         };
         if (out == null) {
             System.out.print(text);

@@ -29,11 +29,11 @@ final class HtmlAudit {
     }
 
     /** One row of the category tree. */
-    record TreeRow(String name, int indent, long products, long findings) {
+    record TreeRow(String name, String key, int indent, long products, long findings) {
     }
 
     /** Reads the category tree and counts products per category (one listing per category). */
-    static List<TreeRow> categoryTree(BlingClient client, AuditReport audit) {
+    static List<TreeRow> categoryTree(BlingClient client, AuditReport audit, Map<Long, String> keysById) {
         List<BlingCategory> all = client.categories().list().toList();
         Map<Long, List<BlingCategory>> children = new HashMap<>();
         List<BlingCategory> roots = new ArrayList<>();
@@ -50,22 +50,23 @@ final class HtmlAudit {
         List<TreeRow> rows = new ArrayList<>();
         roots.sort(Comparator.comparing(BlingCategory::descricao));
         for (BlingCategory root : roots) {
-            walk(root, 0, children, client, audit, rows);
+            walk(root, 0, children, client, audit, keysById, rows);
         }
         return rows;
     }
 
     private static void walk(BlingCategory c, int depth, Map<Long, List<BlingCategory>> children, BlingClient client,
-                             AuditReport audit, List<TreeRow> rows) {
+                             AuditReport audit, Map<Long, String> keysById, List<TreeRow> rows) {
         long products = client.products().list(ProductFilter.all().inCategory(c.id())).count();
-        // Findings name categories by key or by name; count those that name this one.
-        long findings = audit.findings().stream().filter(f -> f.key().equals(c.descricao())
-                || f.key().equals(String.valueOf(c.id()))).count();
-        rows.add(new TreeRow(c.descricao(), 1 + depth * 2, products, findings));
+        // Findings name a category by its catalog key, or by "#id" when the catalog has none for it.
+        String key = keysById.get(c.id());
+        long findings = audit.findings().stream().filter(f -> f.key().equals("#" + c.id())
+                || (key != null && f.key().equals(key))).count();
+        rows.add(new TreeRow(c.descricao(), key == null ? "" : key, 1 + depth * 2, products, findings));
         List<BlingCategory> kids = new ArrayList<>(children.getOrDefault(c.id(), List.of()));
         kids.sort(Comparator.comparing(BlingCategory::descricao));
         for (BlingCategory k : kids) {
-            walk(k, depth + 1, children, client, audit, rows);
+            walk(k, depth + 1, children, client, audit, keysById, rows);
         }
     }
 

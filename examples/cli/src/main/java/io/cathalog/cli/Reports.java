@@ -24,7 +24,7 @@ final class Reports {
         List<String> lines = plan.render().strip().lines().toList();
         // render() ends with the summary line; it is printed last, after the counts.
         List<String> body = lines.isEmpty() ? List.of() : lines.subList(0, lines.size() - 1);
-        body.stream().limit(maxLines).map(Reports::colour).forEach(l -> out.println("  " + l));
+        body.stream().limit(maxLines).map(Style::safe).map(Reports::colour).forEach(l -> out.println("  " + l));
         if (body.size() > maxLines) {
             out.println("  ... " + (body.size() - maxLines) + " more lines (plan --out plan.json has them all)");
         }
@@ -63,8 +63,8 @@ final class Reports {
         out.println("Applied " + report.outcomes().size() + " changes in "
                 + ProgressPrinter.format(report.duration()) + (counts.isEmpty() ? "" : ": " + counts) + ".");
         report.outcomes().stream().filter(o -> o.outcome() == io.cathalog.core.sync.Outcome.FAILED).limit(20)
-                .forEach(o -> out.println(Style.error("  failed: " + describe(o.change())
-                        + o.error().map(e -> ": " + e).orElse(""))));
+                .forEach(o -> out.println(Style.error("  failed: " + Style.safe(describe(o.change())
+                        + o.error().map(e -> ": " + e).orElse("")))));
     }
 
     /** Finding counts by kind, then the findings themselves up to a limit. */
@@ -73,7 +73,7 @@ final class Reports {
         out.println("Audit of " + audit.accountId() + " at " + audit.at() + ": " + audit.findings().size()
                 + " findings" + (audit.isClean() ? " (clean)" : ""));
         kinds.forEach((k, n) -> out.printf("    %-32s %5d%n", k, n));
-        audit.findings().stream().limit(maxFindings).forEach(f -> out.println("  " + line(f)));
+        audit.findings().stream().limit(maxFindings).forEach(f -> out.println("  " + Style.safe(line(f))));
         if (maxFindings > 0 && audit.findings().size() > maxFindings) {
             out.println("  ... " + (audit.findings().size() - maxFindings) + " more (audit --format json)");
         }

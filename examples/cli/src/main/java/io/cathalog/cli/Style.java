@@ -11,6 +11,22 @@ final class Style {
         return System.console() != null;
     }
 
+    /**
+     * Text from Bling made safe for a terminal: control characters (an ESC could recolour or
+     * rewrite the screen) are shown as \\uXXXX instead.
+     */
+    static String safe(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
     static String bold(String s) {
         return wrap("1", s);
     }
