@@ -25,8 +25,8 @@ import java.util.Optional;
 /**
  * The sync state in one append-only file of JSON lines, so that `plan` in one process and `apply`
  * in the next agree on ids and snapshots. Every write appends a line (flushed before the method
- * returns); opening replays the lines into memory. A line cut short by a crash is the last one and
- * is skipped. For one process at a time: the CLI, not a fleet (that is what cathalog-jpa is for).
+ * returns); opening replays the lines into memory. A line cut short by a crash is the last one,
+ * without its newline, and is dropped. For one process at a time: the CLI, not a fleet (that is what cathalog-jpa is for).
  */
 final class FileSyncStateStore implements SyncStateStore {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,17 +41,32 @@ final class FileSyncStateStore implements SyncStateStore {
             Files.createDirectories(file.getParent());
         }
         if (Files.exists(file)) {
+            dropCutShortLine(file);
             replay(Files.readAllLines(file, StandardCharsets.UTF_8));
         }
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
     }
 
+    /** A write cut short by a crash left a last line without its newline: it never happened. */
+    private static void dropCutShortLine(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        if (end < bytes.length) {
+            try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.truncate(end);
+            }
+        }
+    }
+
     static FileSyncStateStore open(Path file) {
         try {
             return new FileSyncStateStore(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the sync state " + file, e);
+            throw new UncheckedIOException("cannot open the sync state " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -69,10 +84,7 @@ final class FileSyncStateStore implements SyncStateStore {
             try {
                 n = JSON.readTree(line);
             } catch (IOException e) {
-                if (i == lines.size() - 1) {
-                    break; // a write cut short by a crash
-                }
-                throw new IOException(file + " line " + (i + 1) + " is not JSON", e);
+                throw new IOException("line " + (i + 1) + " is not JSON", e);
             }
             String a = n.path("a").asText();
             switch (n.path("op").asText()) {
@@ -86,7 +98,7 @@ final class FileSyncStateStore implements SyncStateStore {
                         n.hasNonNull("out") ? Optional.of(Outcome.valueOf(n.path("out").asText())) : Optional.empty(),
                         n.hasNonNull("rid") ? Optional.of(n.path("rid").asLong()) : Optional.empty(),
                         Instant.parse(n.path("at").asText())));
-                default -> throw new IOException(file + " line " + (i + 1) + ": unknown op");
+                default -> throw new IOException("line " + (i + 1) + ": unknown op");
             }
         }
     }
