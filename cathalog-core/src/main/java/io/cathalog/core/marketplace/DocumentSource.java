@@ -32,6 +32,23 @@ public interface DocumentSource {
      */
     Optional<String> read(String name);
 
+    /**
+     * {@link #read} for a category's requirements: any failure of the source becomes a
+     * {@link RequirementsUnavailableException} naming the category and the document, so a plugin
+     * reports it instead of failing on it.
+     */
+    default Optional<String> readFor(String categoryId, String name) {
+        try {
+            return read(name);
+        } catch (java.io.UncheckedIOException e) {
+            throw new RequirementsUnavailableException(categoryId, "cannot read " + name + ": " + e.getMessage(), e);
+        } catch (RequirementsUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RequirementsUnavailableException(categoryId, "the document source failed on " + name + ": " + e, e);
+        }
+    }
+
     /** Documents as {@code <root>/<name>.json} files. */
     static DocumentSource directory(Path root) {
         Objects.requireNonNull(root, "root");

@@ -14,7 +14,6 @@ import io.cathalog.core.marketplace.RequirementsUnavailableException;
 import io.cathalog.core.marketplace.ValueType;
 import io.cathalog.marketplaces.internal.Json;
 
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -92,11 +91,11 @@ public final class MercadoLivreRequirements implements RequirementsProvider {
             return v.isPresent() && v.getAsInt() > 0 ? Optional.of(v.getAsInt()) : Optional.empty();
         }).orElse(CategoryRequirements.DEFAULT_TITLE_MAX_LENGTH);
 
-        Optional<String> attributesText = read(categoryId, attributesDocument(categoryId));
+        Optional<String> attributesText = source.readFor(categoryId, attributesDocument(categoryId));
         if (attributesText.isEmpty() && leaf) {
             throw new RequirementsUnavailableException(categoryId, "no document " + attributesDocument(categoryId));
         }
-        Optional<Set<String>> conditional = read(categoryId, conditionalDocument(categoryId)).map(text -> {
+        Optional<Set<String>> conditional = source.readFor(categoryId, conditionalDocument(categoryId)).map(text -> {
             Set<String> ids = new HashSet<>();
             for (JsonNode a : Json.array(Json.parse(categoryId, conditionalDocument(categoryId), text), "required_attributes")) {
                 Json.text(a, "id").ifPresent(ids::add);
@@ -234,20 +233,7 @@ public final class MercadoLivreRequirements implements RequirementsProvider {
     }
 
     private String required(String categoryId, String document) {
-        return read(categoryId, document).orElseThrow(() -> new RequirementsUnavailableException(categoryId,
+        return source.readFor(categoryId, document).orElseThrow(() -> new RequirementsUnavailableException(categoryId,
                 "unknown Mercado Livre category " + categoryId + ": no document " + document));
-    }
-
-    private Optional<String> read(String categoryId, String document) {
-        try {
-            return source.read(document);
-        } catch (UncheckedIOException e) {
-            throw new RequirementsUnavailableException(categoryId, "cannot read " + document + ": " + e.getMessage(), e);
-        } catch (RequirementsUnavailableException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new RequirementsUnavailableException(categoryId, "the document source failed on " + document
-                    + ": " + e, e);
-        }
     }
 }

@@ -15,7 +15,6 @@ import io.cathalog.core.marketplace.ValueType;
 import io.cathalog.core.model.Product;
 import io.cathalog.marketplaces.internal.Json;
 
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -209,7 +208,7 @@ public final class ShopeeRequirements implements RequirementsProvider {
 
     private BrandRequirement brand(String categoryId) {
         String document = "get_brand_list/" + categoryId;
-        Optional<String> first = read(categoryId, document);
+        Optional<String> first = source.readFor(categoryId, document);
         if (first.isEmpty()) {
             // Without the brand list, send "No Brand" only where nothing says a brand is needed.
             return new BrandRequirement(false, List.of(), Optional.of(ShopeeMapper.NO_BRAND), false);
@@ -230,7 +229,7 @@ public final class ShopeeRequirements implements RequirementsProvider {
                 break;
             }
             String next = document + "/offset/" + Json.text(page, "next_offset").get();
-            Optional<String> text = read(categoryId, next);
+            Optional<String> text = source.readFor(categoryId, next);
             if (text.isEmpty()) {
                 break;
             }
@@ -244,7 +243,7 @@ public final class ShopeeRequirements implements RequirementsProvider {
 
     private ListingLimits limits(String categoryId) {
         String document = "get_item_limit/" + categoryId;
-        Optional<String> text = read(categoryId, document);
+        Optional<String> text = source.readFor(categoryId, document);
         if (text.isEmpty()) {
             // add_item requires a weight whatever the category.
             return new ListingLimits(0, Product.MAX_NAME_LENGTH, true, false, GtinPolicy.OPTIONAL);
@@ -306,20 +305,7 @@ public final class ShopeeRequirements implements RequirementsProvider {
     }
 
     private String required(String categoryId, String document) {
-        return read(categoryId, document).orElseThrow(() -> new RequirementsUnavailableException(categoryId,
+        return source.readFor(categoryId, document).orElseThrow(() -> new RequirementsUnavailableException(categoryId,
                 "no document " + document + " for Shopee category " + categoryId));
-    }
-
-    private Optional<String> read(String categoryId, String document) {
-        try {
-            return source.read(document);
-        } catch (UncheckedIOException e) {
-            throw new RequirementsUnavailableException(categoryId, "cannot read " + document + ": " + e.getMessage(), e);
-        } catch (RequirementsUnavailableException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new RequirementsUnavailableException(categoryId, "the document source failed on " + document
-                    + ": " + e, e);
-        }
     }
 }
