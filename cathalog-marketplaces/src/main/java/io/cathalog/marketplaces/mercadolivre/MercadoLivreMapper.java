@@ -104,19 +104,11 @@ public final class MercadoLivreMapper implements MarketplaceMapper {
         ObjectNode payload = Json.object();
         payload.put("category_id", categoryId);
         payload.put("title", request.listingTitle());
-        CategoryRequirements category;
-        try {
-            category = requirements.requirements(categoryId);
-        } catch (RuntimeException e) {
-            // Unreadable requirements make this product need attention; they never fail the run.
-            f.violation("category", Violation.Code.CATEGORY_UNAVAILABLE, String.valueOf(e.getMessage()));
+        Optional<CategoryRequirements> listable = f.listableCategory(requirements, "Mercado Livre", categoryId);
+        if (listable.isEmpty()) {
             return done(request, f, payload);
         }
-        if (!category.leaf()) {
-            f.violation("category", Violation.Code.NOT_LEAF_CATEGORY, "Mercado Livre category " + categoryId + " ("
-                    + category.name() + ") has subcategories; map the product to a leaf category");
-            return done(request, f, payload);
-        }
+        CategoryRequirements category = listable.get();
         String title = request.listingTitle();
         if (title.length() > category.limits().titleMaxLength()) {
             f.violation("title", Violation.Code.TOO_LONG, "the title has " + title.length()
@@ -350,7 +342,7 @@ public final class MercadoLivreMapper implements MarketplaceMapper {
         }
     }
 
-    private Normalisation done(NormalisationRequest request, Findings f, ObjectNode payload) {
-        return new Normalisation(ID, request.categoryId(), f.values, f.violations, f.warnings, Json.write(payload));
+    private static Normalisation done(NormalisationRequest request, Findings f, ObjectNode payload) {
+        return f.normalisation(ID, request.categoryId(), payload);
     }
 }

@@ -106,18 +106,11 @@ public final class ShopeeMapper implements MarketplaceMapper {
         ObjectNode payload = Json.object();
         putId(payload, "category_id", categoryId);
         payload.put("item_name", request.listingTitle());
-        CategoryRequirements category;
-        try {
-            category = requirements.requirements(categoryId);
-        } catch (RuntimeException e) {
-            f.violation("category", Violation.Code.CATEGORY_UNAVAILABLE, String.valueOf(e.getMessage()));
+        Optional<CategoryRequirements> listable = f.listableCategory(requirements, "Shopee", categoryId);
+        if (listable.isEmpty()) {
             return done(request, f, payload);
         }
-        if (!category.leaf()) {
-            f.violation("category", Violation.Code.NOT_LEAF_CATEGORY, "Shopee category " + categoryId + " ("
-                    + category.name() + ") has subcategories; map the product to a leaf category");
-            return done(request, f, payload);
-        }
+        CategoryRequirements category = listable.get();
         Set<String> fields = Set.of("brand", "gtin_code");
         for (String supplied : request.suppliedValues().keySet()) {
             if (category.attribute(supplied).isEmpty() && !fields.contains(supplied)) {
@@ -361,7 +354,7 @@ public final class ShopeeMapper implements MarketplaceMapper {
         }
     }
 
-    private Normalisation done(NormalisationRequest request, Findings f, ObjectNode payload) {
-        return new Normalisation(ID, request.categoryId(), f.values, f.violations, f.warnings, Json.write(payload));
+    private static Normalisation done(NormalisationRequest request, Findings f, ObjectNode payload) {
+        return f.normalisation(ID, request.categoryId(), payload);
     }
 }
