@@ -103,10 +103,7 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     @Override
     public ApplyReport sync(PlanOptions options) {
-        return locked(() -> {
-            Planned planned = observeAndPlan(options);
-            return applyObserved(planned.result().plan(), planned.observed());
-        });
+        return sync(options, plan -> true);
     }
 
     @Override
