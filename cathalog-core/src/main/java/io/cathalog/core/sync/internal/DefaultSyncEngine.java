@@ -10,6 +10,8 @@ import io.cathalog.core.sync.AuditReport;
 import io.cathalog.core.sync.ChangeListener;
 import io.cathalog.core.sync.DriftPolicy;
 import io.cathalog.core.sync.EntityKind;
+import io.cathalog.core.sync.ItemOutcome;
+import io.cathalog.core.sync.Outcome;
 import io.cathalog.core.sync.PlanOptions;
 import io.cathalog.core.sync.ProductScope;
 import io.cathalog.core.sync.SyncEngine;
@@ -58,7 +60,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     }
 
     /** The state of one observation and the plan made from it. */
-    private record Planned(Observation observed, Planner.Result result) {
+    private record Planned(Catalog catalog, Observation observed, Planner.Result result) {
     }
 
     private Planned observeAndPlan(PlanOptions options) {
@@ -71,7 +73,7 @@ public final class DefaultSyncEngine implements SyncEngine {
                 state.remoteIds(account, EntityKind.CATEGORY), options, scope, requestsPerSecond, marketplaces));
         // Adopted categories are remembered, so renames and moves keep recognising them.
         result.categoryMapping().forEach((key, id) -> state.putRemoteId(account, EntityKind.CATEGORY, key, id));
-        return new Planned(observed, result);
+        return new Planned(catalog, observed, result);
     }
 
     @Override
@@ -97,7 +99,7 @@ public final class DefaultSyncEngine implements SyncEngine {
             if (!current.equals(plan.observedFingerprint())) {
                 throw new StalePlanException(plan.observedFingerprint(), current);
             }
-            return applyObserved(plan, now);
+            return applyObserved(catalog, plan, now);
         });
     }
 
@@ -114,11 +116,11 @@ public final class DefaultSyncEngine implements SyncEngine {
             if (!proceed.test(plan)) {
                 return new ApplyReport("-", List.of(), java.time.Duration.ZERO);
             }
-            return applyObserved(plan, planned.observed());
+            return applyObserved(planned.catalog(), plan, planned.observed());
         });
     }
 
-    private ApplyReport applyObserved(SyncPlan plan, Observation observed) {
+    private ApplyReport applyObserved(Catalog catalog, SyncPlan plan, Observation observed) {
         if (plan.driftPolicy() == DriftPolicy.FAIL && !plan.drift().isEmpty()) {
             throw new ConflictException(plan.drift().stream()
                     .map(d -> d.entity().name().toLowerCase(java.util.Locale.ROOT) + " " + d.key() + " " + d.field())
@@ -127,7 +129,38 @@ public final class DefaultSyncEngine implements SyncEngine {
         String runId = runIds.get();
         ApplyReport report = applier.apply(plan, observed, runId);
         LOG.log(Level.INFO, () -> "account " + account + " run " + runId + ": " + report.counts());
+        confirm(catalog, report);
         return report;
+    }
+
+    /**
+     * After a run that wrote, the ERP lists our own writes as changes: look at them now, while the
+     * write times are fresh, so that the next run lists only what others change. A run that stopped
+     * half way skips this; the next run then reads the whole window itself.
+     */
+    private void confirm(Catalog catalog, ApplyReport report) {
+        boolean products = false;
+        boolean links = false;
+        for (ItemOutcome item : report.outcomes()) {
+            if (item.outcome() == Outcome.UNCHANGED || item.outcome() == Outcome.SKIPPED) {
+                continue;
+            }
+            switch (item.change().entity()) {
+                case PRODUCT_STORE_LINK -> links = true;
+                case STORE_CATEGORY_LINK, CUSTOM_FIELD -> { }
+                default -> products = true;
+            }
+        }
+        if (products || links) {
+            try {
+                observer.confirm(catalog, scope, products,
+                        links ? catalog.stores().stream().map(s -> s.remoteId()).toList() : List.of());
+            } catch (io.cathalog.core.CathalogException e) {
+                // The writes are done and journaled; only the shortcut is lost.
+                LOG.log(Level.WARNING, "account " + account + ": could not confirm this run's writes ("
+                        + e.getMessage() + "); the next run reads them again");
+            }
+        }
     }
 
     private void report(SyncProgress.Phase phase, long done, long total, java.time.Instant since) {

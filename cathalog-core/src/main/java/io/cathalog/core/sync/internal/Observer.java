@@ -86,7 +86,6 @@ public final class Observer {
         Set<String> seen = new HashSet<>();
         List<RemoteProductSummary> toRead = new ArrayList<>();
 
-        List<RemoteProductSummary> ours = new ArrayList<>();
         if (cursor.isEmpty()) {
             if (scope.discover()) {
                 try (Stream<RemoteProductSummary> all = remote.products(ProductQuery.all())) {
@@ -94,29 +93,7 @@ public final class Observer {
                 }
             }
         } else {
-            try (Stream<RemoteProductSummary> changed = remote.products(ProductQuery.all()
-                    .changedSince(cursor.get().minus(OVERLAP)))) {
-                changed.forEach(s -> {
-                    if (s.sku().isEmpty() || s.variation()) {
-                        return;
-                    }
-                    Snapshots.ProductSnapshot snap = known.get(s.sku().get());
-                    boolean written = snap != null
-                            && snap.writtenAt().map(w -> !w.isBefore(cursor.get().minus(OVERLAP))).orElse(false)
-                            && snap.product().name().equals(s.name()) && snap.product().status() == s.status();
-                    if (written) {
-                        ours.add(s);
-                        return;
-                    }
-                    if (snap != null || declared.contains(s.sku().get())
-                            || (scope.discover() && inScope(s, scope, skuPattern))) {
-                        toRead.add(s);
-                    }
-                });
-            }
-            // Our own writes show as changes too: ask the ERP, a hundred at a time, which of them
-            // changed again after we wrote them; only those are read in full.
-            toRead.addAll(changedAfterOurWrites(ours, known));
+            toRead.addAll(changedSince(cursor.get(), known, declared, scope, skuPattern));
             // Everything else is as the snapshots say.
             known.forEach((sku, snap) -> {
                 if (scope.discover() || declared.contains(sku)) {
@@ -135,23 +112,7 @@ public final class Observer {
                         .forEach(toRead::add);
             }
         }
-        for (RemoteProductSummary s : toRead) {
-            String sku = s.sku().get();
-            Optional<RemoteProduct> full = remote.product(s.id());
-            if (full.isEmpty()) {
-                continue;
-            }
-            Snapshots.ProductSnapshot before = known.get(sku);
-            products.put(sku, full.get());
-            // The baseline stays what this engine last wrote (or first saw), so an edit made by
-            // hand shows as drift until it is resolved, not only in the run that first reads it.
-            Snapshots.ProductSnapshot now = before == null
-                    ? new Snapshots.ProductSnapshot(full.get(), full.get(), Optional.empty())
-                    : new Snapshots.ProductSnapshot(full.get(), before.baseline(), before.writtenAt());
-            known.put(sku, now);
-            state.putSnapshot(account, EntityKind.PRODUCT, sku, Snapshots.product(now));
-            state.putRemoteId(account, EntityKind.PRODUCT, sku, full.get().id());
-        }
+        readInFull(toRead, known, products);
         if (cursor.isEmpty()) {
             // A full read: what the state knew and the ERP no longer has is gone.
             for (String sku : known.keySet()) {
@@ -182,6 +143,93 @@ public final class Observer {
         Map<Long, List<Long>> members = prune ? categoryMembers(categories) : Map.of();
         return new Observation(started, stores, categories, products, previous, unkeyed, customFields, categoryLinks,
                 productLinks, members);
+    }
+
+    /**
+     * Closes the window of a run that wrote: lists what changed in the ERP since this run observed
+     * it, tells this run's own writes from others' changes, reads those in full and moves the
+     * cursors past it, so the next run lists only what changes from now on. Costs about one list
+     * page and one verification query per hundred products written and one page per hundred store
+     * links written: the price the next run would otherwise pay, paid while the writes are known.
+     */
+    public void confirm(Catalog catalog, ProductScope scope, boolean products, List<Long> linkStores) {
+        if (products) {
+            Instant started = clock.instant();
+            Optional<Instant> cursor = state.cursor(account, PRODUCTS_CURSOR).map(Instant::parse);
+            if (cursor.isEmpty()) {
+                return;
+            }
+            Map<String, Snapshots.ProductSnapshot> known = new HashMap<>();
+            state.snapshots(account, EntityKind.PRODUCT).forEach((sku, json) -> known.put(sku, Snapshots.product(json)));
+            Set<String> declared = new HashSet<>();
+            catalog.products().forEach(p -> declared.add(p.sku()));
+            List<RemoteProductSummary> toRead = changedSince(cursor.get(), known, declared, scope,
+                    scope.skuPattern().map(Pattern::compile));
+            readInFull(toRead, known, new TreeMap<>());
+            state.putCursor(account, PRODUCTS_CURSOR, started.toString());
+            LOG.log(Level.DEBUG, () -> "confirmed account " + account + ": " + toRead.size()
+                    + " products changed by others during the run");
+        }
+        for (long store : linkStores) {
+            observeLinks(store, false);
+        }
+    }
+
+    /**
+     * The products the ERP lists as changed since the cursor (less the overlap) that need a full
+     * read: others' changes to products in scope, and those of our own writes that changed again.
+     */
+    private List<RemoteProductSummary> changedSince(Instant cursor, Map<String, Snapshots.ProductSnapshot> known,
+                                                    Set<String> declared, ProductScope scope,
+                                                    Optional<Pattern> skuPattern) {
+        Instant since = cursor.minus(OVERLAP);
+        List<RemoteProductSummary> toRead = new ArrayList<>();
+        List<RemoteProductSummary> ours = new ArrayList<>();
+        try (Stream<RemoteProductSummary> changed = remote.products(ProductQuery.all().changedSince(since))) {
+            changed.forEach(s -> {
+                if (s.sku().isEmpty() || s.variation()) {
+                    return;
+                }
+                Snapshots.ProductSnapshot snap = known.get(s.sku().get());
+                boolean written = snap != null
+                        && snap.writtenAt().map(w -> !w.isBefore(since)).orElse(false)
+                        && snap.product().name().equals(s.name()) && snap.product().status() == s.status();
+                if (written) {
+                    ours.add(s);
+                    return;
+                }
+                if (snap != null || declared.contains(s.sku().get())
+                        || (scope.discover() && inScope(s, scope, skuPattern))) {
+                    toRead.add(s);
+                }
+            });
+        }
+        // Our own writes show as changes too: ask the ERP, a hundred at a time, which of them
+        // changed again after we wrote them; only those are read in full.
+        toRead.addAll(changedAfterOurWrites(ours, known));
+        return toRead;
+    }
+
+    /** Reads each listed product in full and keeps it as the latest snapshot, its baseline kept. */
+    private void readInFull(List<RemoteProductSummary> toRead, Map<String, Snapshots.ProductSnapshot> known,
+                            Map<String, RemoteProduct> products) {
+        for (RemoteProductSummary s : toRead) {
+            String sku = s.sku().get();
+            Optional<RemoteProduct> full = remote.product(s.id());
+            if (full.isEmpty()) {
+                continue;
+            }
+            Snapshots.ProductSnapshot before = known.get(sku);
+            products.put(sku, full.get());
+            // The baseline stays what this engine last wrote (or first saw), so an edit made by
+            // hand shows as drift until it is resolved, not only in the run that first reads it.
+            Snapshots.ProductSnapshot now = before == null
+                    ? new Snapshots.ProductSnapshot(full.get(), full.get(), Optional.empty())
+                    : new Snapshots.ProductSnapshot(full.get(), before.baseline(), before.writtenAt());
+            known.put(sku, now);
+            state.putSnapshot(account, EntityKind.PRODUCT, sku, Snapshots.product(now));
+            state.putRemoteId(account, EntityKind.PRODUCT, sku, full.get().id());
+        }
     }
 
     private List<RemoteProductSummary> changedAfterOurWrites(List<RemoteProductSummary> ours,
