@@ -81,7 +81,7 @@ class CrashAndResumeTest {
             ApplyReport report = engine.apply(plan);
             assertThat(report.outcomes()).allMatch(o -> o.outcome() == Outcome.CREATED);
             writes = fx.sandbox.requestLog().writes().size();
-            expected = AccountDump.of(fx.sandbox.account());
+            expected = fx.sandbox.account().contents();
             assertThat(new HashSet<>(expected)).as("no duplicates in the reference").hasSize(expected.size());
         }
         assertThat(writes).isGreaterThanOrEqualTo(50);
@@ -98,7 +98,7 @@ class CrashAndResumeTest {
                 ApplyReport resumed = again.sync(PlanOptions.defaults());
                 assertThat(resumed.outcomes()).as("crash after write %d", crashAt)
                         .noneMatch(o -> o.outcome() == Outcome.FAILED);
-                assertThat(AccountDump.of(fx.sandbox.account())).as("crash after write %d", crashAt)
+                assertThat(fx.sandbox.account().contents()).as("crash after write %d", crashAt)
                         .isEqualTo(expected);
                 assertThat(again.plan(PlanOptions.defaults()).changes()).as("crash after write %d", crashAt).isEmpty();
             }
