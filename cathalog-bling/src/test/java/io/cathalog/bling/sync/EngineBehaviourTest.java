@@ -218,4 +218,48 @@ class EngineBehaviourTest {
             assertThat(plan.drift()).extracting(d -> d.field()).containsOnly("category").hasSize(3);
         }
     }
+
+    @Test
+    void aRunThatWroteConfirmsItsWritesSoTheNextRunListsOnlyOthersChanges() {
+        MutableClock clock = new MutableClock(java.time.Instant.now());
+        try (EngineFixture fx = new EngineFixture(BlingSandbox.builder().rateLimits(false).enforceIpBlocks(false)
+                .seedDemo(), clock)) {
+            // Bling's pace in simulated time: the run's writes spread over minutes, as in life,
+            // further apart than the overlap the engine reads before its cursor.
+            io.cathalog.bling.BlingClient client = io.cathalog.bling.BlingClient.builder().baseUrl(fx.sandbox.baseUrl())
+                    .clock(clock).tokens(io.cathalog.core.http.AccessTokenProvider.fixed(fx.sandbox.issueTokens().accessToken()))
+                    .limiter(io.cathalog.core.http.LocalRequestLimiter.builder(fx.account).clock(clock)
+                            .sleeper(clock::advance).build())
+                    .build();
+            // Someone moves a product by hand while the run is still linking products to stores.
+            String editedSku = "ELE-CEL-0002";
+            java.util.concurrent.atomic.AtomicBoolean edited = new java.util.concurrent.atomic.AtomicBoolean();
+            SyncEngine engine = fx.engine(CatalogSource.of(EngineFixture.demoCatalog()),
+                    new io.cathalog.bling.BlingCatalogRemote(client)).listener(e -> {
+                        if (e.outcome().change().entity() == EntityKind.PRODUCT_STORE_LINK && edited.compareAndSet(false, true)) {
+                            ObjectNode p = fx.sandbox.account().productByCode(editedSku).orElseThrow();
+                            p.putObject("categoria").put("id", 8_100_000_011L);
+                            fx.sandbox.account().putProduct(p);
+                        }
+                    }).build();
+            ApplyReport first = engine.sync(PlanOptions.defaults());
+            assertThat(first.counts().getOrDefault(Outcome.UPDATED, 0L)).isPositive();
+            assertThat(edited).isTrue();
+
+            clock.advance(java.time.Duration.ofMinutes(10));
+            fx.sandbox.resetRequestLog();
+            SyncPlan next = engine.plan(PlanOptions.defaults());
+            // One page of changes and one verification query for the writes of the run's last two
+            // minutes (the overlap read before every cursor), no product read: the writing run's
+            // own confirmation already told its writes from the hand edit and read that product.
+            assertThat(fx.sandbox.requestLog().forRoute("GET /produtos")).hasSize(2);
+            assertThat(fx.sandbox.requestLog().forRoute("GET /produtos/{idProduto}")).isEmpty();
+            // Store links: the ones written in the run's last two minutes are listed again; at Bling's
+            // pace that is at most 342 writes, four pages a store, however large the account.
+            assertThat(fx.sandbox.requestLog().forRoute("GET /produtos/lojas").size()).isBetween(2, 2 * 4);
+            // ... and the hand edit is not lost: it is drift, and the plan puts the rule's value back.
+            assertThat(next.changes()).extracting(PlannedChange::key).containsExactly(editedSku);
+            assertThat(next.drift()).extracting(d -> d.field()).containsExactly("category");
+        }
+    }
 }

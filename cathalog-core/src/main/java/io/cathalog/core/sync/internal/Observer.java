@@ -191,10 +191,10 @@ public final class Observer {
                     return;
                 }
                 Snapshots.ProductSnapshot snap = known.get(s.sku().get());
-                boolean written = snap != null
-                        && snap.writtenAt().map(w -> !w.isBefore(since)).orElse(false)
+                boolean current = snap != null
+                        && snap.currentAt().map(w -> !w.isBefore(since)).orElse(false)
                         && snap.product().name().equals(s.name()) && snap.product().status() == s.status();
-                if (written) {
+                if (current) {
                     ours.add(s);
                     return;
                 }
@@ -204,9 +204,12 @@ public final class Observer {
                 }
             });
         }
-        // Our own writes show as changes too: ask the ERP, a hundred at a time, which of them
-        // changed again after we wrote them; only those are read in full.
+        // Our own writes and reads show as changes too: ask the ERP, a hundred at a time, which of
+        // them changed again after we wrote or read them; only those are read in full.
+        int others = toRead.size();
         toRead.addAll(changedAfterOurWrites(ours, known));
+        LOG.log(Level.DEBUG, () -> "account " + account + ": changed since " + since + ": " + others + " by others, "
+                + ours.size() + " known to us, of which " + (toRead.size() - others) + " changed again");
         return toRead;
     }
 
@@ -215,6 +218,7 @@ public final class Observer {
                             Map<String, RemoteProduct> products) {
         for (RemoteProductSummary s : toRead) {
             String sku = s.sku().get();
+            Instant readAt = clock.instant();
             Optional<RemoteProduct> full = remote.product(s.id());
             if (full.isEmpty()) {
                 continue;
@@ -224,8 +228,8 @@ public final class Observer {
             // The baseline stays what this engine last wrote (or first saw), so an edit made by
             // hand shows as drift until it is resolved, not only in the run that first reads it.
             Snapshots.ProductSnapshot now = before == null
-                    ? new Snapshots.ProductSnapshot(full.get(), full.get(), Optional.empty())
-                    : new Snapshots.ProductSnapshot(full.get(), before.baseline(), before.writtenAt());
+                    ? new Snapshots.ProductSnapshot(full.get(), full.get(), Optional.of(readAt))
+                    : new Snapshots.ProductSnapshot(full.get(), before.baseline(), Optional.of(readAt));
             known.put(sku, now);
             state.putSnapshot(account, EntityKind.PRODUCT, sku, Snapshots.product(now));
             state.putRemoteId(account, EntityKind.PRODUCT, sku, full.get().id());
@@ -235,14 +239,15 @@ public final class Observer {
     private List<RemoteProductSummary> changedAfterOurWrites(List<RemoteProductSummary> ours,
                                                             Map<String, Snapshots.ProductSnapshot> known) {
         List<RemoteProductSummary> sorted = new ArrayList<>(ours);
-        sorted.sort(java.util.Comparator.comparing(s -> known.get(s.sku().get()).writtenAt().orElseThrow()));
+        sorted.sort(java.util.Comparator.comparing(s -> known.get(s.sku().get()).currentAt().orElseThrow()));
         List<RemoteProductSummary> changed = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i += VERIFY_BATCH) {
             List<RemoteProductSummary> batch = sorted.subList(i, Math.min(sorted.size(), i + VERIFY_BATCH));
-            Instant last = known.get(batch.get(batch.size() - 1).sku().get()).writtenAt().orElseThrow();
+            Instant last = known.get(batch.get(batch.size() - 1).sku().get()).currentAt().orElseThrow();
             Map<Long, RemoteProductSummary> byId = new HashMap<>();
             batch.forEach(s -> byId.put(s.id(), s));
-            // The ERP's change times have whole seconds: a change in the second after our write is ours.
+            // The ERP's change times have whole seconds: a change in the second of our write or read
+            // is taken for ours.
             Instant since = last.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
             try (Stream<RemoteProductSummary> again = remote.products(ProductQuery.all()
                     .withIds(new ArrayList<>(byId.keySet())).changedSince(since))) {

@@ -28,9 +28,11 @@ final class Snapshots {
 
     /**
      * A product as last known; the baseline it is measured against for drift (what this engine last
-     * wrote, or what it first saw); and when this engine last wrote it, if it did.
+     * wrote, or what it first saw); and when the ERP's copy was last known to be this one — the
+     * engine wrote it or read it in full then —, so that a change listed since tells whether it is
+     * one the engine already knows.
      */
-    record ProductSnapshot(RemoteProduct product, RemoteProduct baseline, Optional<Instant> writtenAt) {
+    record ProductSnapshot(RemoteProduct product, RemoteProduct baseline, Optional<Instant> currentAt) {
     }
 
     static String product(ProductSnapshot s) {
@@ -38,7 +40,7 @@ final class Snapshots {
         if (!s.baseline().equals(s.product())) {
             o.set("baseline", node(s.baseline()));
         }
-        s.writtenAt().ifPresent(t -> o.put("written_at", t.toString()));
+        s.currentAt().ifPresent(t -> o.put("current_at", t.toString()));
         return Json.write(o);
     }
 
@@ -98,7 +100,9 @@ final class Snapshots {
         JsonNode o = Json.read(json);
         RemoteProduct p = read(o);
         RemoteProduct baseline = o.has("baseline") ? read(o.get("baseline")) : p;
-        return new ProductSnapshot(p, baseline, Json.text(o, "written_at").map(Instant::parse));
+        // "written_at": state kept by 0.1 snapshots, which recorded only the engine's own writes.
+        return new ProductSnapshot(p, baseline,
+                Json.text(o, "current_at").or(() -> Json.text(o, "written_at")).map(Instant::parse));
     }
 
     private static RemoteProduct read(JsonNode o) {
