@@ -44,6 +44,9 @@ public final class BlingSandbox implements AutoCloseable {
     /** The default account's id (Bling company ids are 32 hex characters). */
     private static final String NODELAY = "sun.net.httpserver.nodelay";
 
+    /** The environment variable that names the default {@linkplain Builder#secretsJournal secrets journal}. */
+    public static final String SECRETS_JOURNAL_ENV = "CATHALOG_SANDBOX_SECRETS_JOURNAL";
+
     public static final String DEFAULT_ACCOUNT_ID = "5a9d1c0e7b3f4a2c8e6d0b1f3a5c7e90";
 
     /** Open question 11: what a {@code limite} above the maximum (100) does. */
@@ -347,6 +350,9 @@ public final class BlingSandbox implements AutoCloseable {
         private boolean unknownResponseProperties;
         private boolean unknownEnumValues;
         private boolean gtinValidation = true;
+        private java.util.Optional<java.nio.file.Path> secretsJournal =
+                java.util.Optional.ofNullable(System.getenv(SECRETS_JOURNAL_ENV)).filter(v -> !v.isBlank())
+                        .map(java.nio.file.Path::of);
 
         private Builder() {
         }
@@ -588,6 +594,17 @@ public final class BlingSandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Appends every secret this sandbox hands out — each access and refresh token it mints and
+         * each app's client secret — to {@code file}, one per line, so that a scan after a test
+         * suite can prove none of them reached a log line or a written file. Default: the file
+         * named by the environment variable {@value #SECRETS_JOURNAL_ENV}, if set; none otherwise.
+         */
+        public Builder secretsJournal(java.nio.file.Path file) {
+            this.secretsJournal = java.util.Optional.of(Objects.requireNonNull(file, "file"));
+            return this;
+        }
+
         /** Binds and starts serving; throws {@link UncheckedIOException} when the port cannot be bound. */
         public BlingSandbox start() {
             Settings s = new Settings(clock, zone, host, port, autoApprove, seedDemo, seed, List.copyOf(apps),
@@ -596,7 +613,8 @@ public final class BlingSandbox implements AutoCloseable {
                     tokenWindow, tokenBlock, enforceIpBlocks, ipBlockStatus, recentlyAddedWindow, maxDateWindow,
                     requestLogCapacity, pageSizeAboveMax, accessTokenAfterRefresh, tokenFormat, storeLinkCategoryId,
                     categoryParentOnPut, customFieldWithoutLink, listOrder, unknownQueryParameter, insertsDuringScan,
-                    storeLinkVisibilityDelay, unknownResponseProperties, unknownEnumValues, gtinValidation);
+                    storeLinkVisibilityDelay, unknownResponseProperties, unknownEnumValues, gtinValidation,
+                    secretsJournal);
             try {
                 return new BlingSandbox(s);
             } catch (IOException e) {

@@ -29,6 +29,7 @@ final class OAuthService {
     private final Map<String, AccountData> accounts;
     private final String defaultAccountId;
     private final SecureRandom random = new SecureRandom();
+    private final SecretsJournal journal;
 
     private final Map<String, Code> codes = new HashMap<>();
     private final Map<String, Access> access = new HashMap<>();
@@ -69,6 +70,8 @@ final class OAuthService {
         this.apps = apps;
         this.accounts = accounts;
         this.defaultAccountId = defaultAccountId;
+        this.journal = new SecretsJournal(settings.secretsJournal());
+        apps.values().forEach(a -> journal.record(a.clientSecret()));
     }
 
     // ---------------------------------------------------------------- programmatic
@@ -240,6 +243,8 @@ final class OAuthService {
         String refreshToken = jwt ? jwtLike(grant, now) : hex(20);
         access.put(accessToken, new Access(grant, scopes, now.plus(s.accessTokenLifetime())));
         refresh.put(refreshToken, new Refresh(grant, scopes, now.plus(s.refreshTokenLifetime()), accessToken));
+        journal.record(accessToken);
+        journal.record(refreshToken);
         String scope = scopes.stream().map(Scope::id).sorted().collect(Collectors.joining(" "));
         return new IssuedTokens(accessToken, refreshToken, s.accessTokenLifetime(), scope);
     }

@@ -47,7 +47,8 @@ record Settings(
         Duration storeLinkVisibilityDelay,
         boolean unknownResponseProperties,
         boolean unknownEnumValues,
-        boolean gtinValidation) {
+        boolean gtinValidation,
+        java.util.Optional<java.nio.file.Path> secretsJournal) {
 
     /** An account to create at start. */
     record AccountSpec(String id, String name, String cnpj, String email) {
