@@ -9,6 +9,7 @@ import io.cathalog.core.remote.RemoteProduct;
 import io.cathalog.core.remote.RemoteProductSummary;
 import io.cathalog.core.remote.StoreCategoryLink;
 import io.cathalog.core.sync.EntityKind;
+import io.cathalog.core.sync.JournalEntry;
 import io.cathalog.core.sync.ProductScope;
 import io.cathalog.core.sync.SyncStateStore;
 
@@ -185,14 +186,26 @@ public final class Observer {
         Instant since = cursor.minus(OVERLAP);
         List<RemoteProductSummary> toRead = new ArrayList<>();
         List<RemoteProductSummary> ours = new ArrayList<>();
+        // A run that died between a write and its record left the intent open: the ERP may hold
+        // that write, so a snapshot older than the intent is not to be trusted.
+        Map<String, Instant> openIntents = new HashMap<>();
+        for (JournalEntry e : state.unfinished(account)) {
+            if (e.entity() == EntityKind.PRODUCT) {
+                openIntents.merge(e.key(), e.at(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
         try (Stream<RemoteProductSummary> changed = remote.products(ProductQuery.all().changedSince(since))) {
             changed.forEach(s -> {
                 if (s.sku().isEmpty() || s.variation()) {
                     return;
                 }
                 Snapshots.ProductSnapshot snap = known.get(s.sku().get());
+                Optional<Instant> intent = Optional.ofNullable(openIntents.get(s.sku().get()));
+                // Listed means changed in a second no earlier than the cursor's: if our copy is from
+                // an earlier second, the change is one we have not seen; if not, ask the ERP below.
                 boolean current = snap != null
-                        && snap.currentAt().map(w -> !w.isBefore(since)).orElse(false)
+                        && snap.currentAt().map(w -> !seconds(w).isBefore(seconds(since))
+                                && intent.map(w::isAfter).orElse(true)).orElse(false)
                         && snap.product().name().equals(s.name()) && snap.product().status() == s.status();
                 if (current) {
                     ours.add(s);
@@ -213,12 +226,18 @@ public final class Observer {
         return toRead;
     }
 
+    private static Instant seconds(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
     /** Reads each listed product in full and keeps it as the latest snapshot, its baseline kept. */
     private void readInFull(List<RemoteProductSummary> toRead, Map<String, Snapshots.ProductSnapshot> known,
                             Map<String, RemoteProduct> products) {
         for (RemoteProductSummary s : toRead) {
             String sku = s.sku().get();
-            Instant readAt = clock.instant();
+            // Change times have whole seconds: a change later in the second of our read must still
+            // count as after it, so the read vouches only for the second before.
+            Instant readAt = clock.instant().minusSeconds(1);
             Optional<RemoteProduct> full = remote.product(s.id());
             if (full.isEmpty()) {
                 continue;
