@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 public class ValidationException extends CathalogException {
     private static final long serialVersionUID = 1L;
 
+    /** Most problems the message lists. */
+    static final int MESSAGE_PROBLEMS = 50;
+
     private final transient List<Problem> problems;
 
     public ValidationException(String subject, List<Problem> problems) {
@@ -37,8 +40,11 @@ public class ValidationException extends CathalogException {
         if (problems.size() == 1) {
             return subject + ": " + problems.get(0);
         }
-        return subject + ": " + problems.size() + " problems:" + problems.stream()
+        // Hostile input can hold a problem per byte: the message names the first ones, problems() has all.
+        return subject + ": " + problems.size() + " problems:" + problems.stream().limit(MESSAGE_PROBLEMS)
                 .map(p -> "\n  " + p)
-                .collect(Collectors.joining());
+                .collect(Collectors.joining())
+                + (problems.size() > MESSAGE_PROBLEMS ? "\n  ... and " + (problems.size() - MESSAGE_PROBLEMS)
+                + " more" : "");
     }
 }

@@ -71,8 +71,9 @@ final class LocatedTree {
             JsonLocation where = e.getLocation();
             String what = e instanceof StreamConstraintsException
                     ? "refused before it was read in full: " : "malformed JSON: ";
+            // Limits say nowhere where they were hit: the value being read then is the place.
             tree.problems.add(new Problem(at[0], what + e.getOriginalMessage(),
-                    where == null ? Optional.empty() : Optional.of(location(where))));
+                    where == null ? tree.locate(at[0]) : Optional.of(location(where))));
             tree.root = null;
         }
         return tree;

@@ -99,35 +99,69 @@ public final class CategoryTree {
             }
         }
         // Walk up from every category: a walk that revisits a key is a cycle, one that goes on
-        // past MAX_DEPTH is too deep. Each cycle is reported once, at its first member.
-        java.util.Set<String> reported = new java.util.HashSet<>();
+        // past MAX_DEPTH is too deep. Each cycle is reported once, at its first member. A walk
+        // stops at a category an earlier walk resolved, so hostile trees take linear time.
+        Map<String, Integer> resolved = new HashMap<>(); // key -> depth, or -1: in or above a cycle
+        java.util.TreeMap<Integer, Problem> found = new java.util.TreeMap<>();
         for (int i = 0; i < categories.size(); i++) {
             Category c = categories.get(i);
-            List<String> chain = new ArrayList<>();
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            List<Category> chain = new ArrayList<>();
+            Map<String, Integer> onChain = new HashMap<>();
             Category at = c;
-            boolean cycle = false;
-            while (at != null) {
-                if (!seen.add(at.key())) {
-                    cycle = true;
+            boolean looped = false;
+            while (at != null && (at == c || !resolved.containsKey(at.key()))) {
+                if (onChain.putIfAbsent(at.key(), chain.size()) != null) {
+                    looped = true;
                     break;
                 }
-                chain.add(at.key());
+                chain.add(at);
                 at = at.parentKey().map(byKey::get).orElse(null);
             }
-            if (cycle) {
-                int start = chain.indexOf(at.key());
-                List<String> loop = chain.subList(start, chain.size());
-                if (loop.contains(c.key()) && reported.add(loop.stream().sorted().collect(Collectors.joining(",")))) {
-                    problems.add(Problem.at("/" + i + "/parent", "categories form a cycle: "
-                            + String.join(" -> ", loop) + " -> " + loop.get(0)));
+            int above;
+            if (looped) {
+                above = -1;
+                List<Category> loop = chain.subList(onChain.get(at.key()), chain.size());
+                int first = loop.stream().mapToInt(l -> firstIndex.get(l.key())).min().orElseThrow();
+                if (loop.stream().anyMatch(l -> l == categories.get(first))) {
+                    found.putIfAbsent(first, Problem.at("/" + first + "/parent", "categories form a cycle: "
+                            + cycle(loop, categories.get(first).key())));
                 }
-            } else if (chain.size() > MAX_DEPTH) {
-                problems.add(Problem.at("/" + i + "/parent", "category '" + c.key() + "' is at depth "
-                        + chain.size() + "; at most " + MAX_DEPTH + " levels are allowed"));
+            } else {
+                above = at == null ? 0 : resolved.get(at.key());
+            }
+            for (int k = chain.size() - 1; k >= 0; k--) {
+                int depth = above < 0 ? -1 : above + chain.size() - k;
+                Category member = chain.get(k);
+                if (member == byKey.get(member.key())) {
+                    resolved.put(member.key(), depth);
+                }
+                if (k == 0 && depth > MAX_DEPTH) {
+                    found.put(i, Problem.at("/" + i + "/parent", "category '" + c.key() + "' is at depth "
+                            + depth + "; at most " + MAX_DEPTH + " levels are allowed"));
+                }
             }
         }
+        problems.addAll(found.values());
         return problems;
+    }
+
+    /** A cycle from {@code start}, back to it; a long one names its first and last few members only. */
+    private static String cycle(List<Category> loop, String start) {
+        List<String> keys = new ArrayList<>();
+        int from = 0;
+        for (int k = 0; k < loop.size(); k++) {
+            if (loop.get(k).key().equals(start)) {
+                from = k;
+            }
+        }
+        for (int k = 0; k < loop.size(); k++) {
+            keys.add(loop.get((from + k) % loop.size()).key());
+        }
+        if (keys.size() > 10) {
+            keys = List.of(String.join(" -> ", keys.subList(0, 5)), "... (" + keys.size() + " categories)",
+                    String.join(" -> ", keys.subList(keys.size() - 3, keys.size())));
+        }
+        return String.join(" -> ", keys) + " -> " + start;
     }
 
     /** All categories, in declaration order. */
