@@ -1,5 +1,6 @@
 package io.cathalog.bling;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cathalog.bling.dto.BlingCompany;
@@ -27,8 +28,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 
 /**
@@ -134,15 +139,67 @@ public final class BlingClient {
         URI uri = URI.create(base + path + query.render());
         Optional<byte[]> bytes = Optional.ofNullable(body).map(b -> b.toString().getBytes(StandardCharsets.UTF_8));
         ApiResponse response = transport.execute(new ApiRequest(method, route, uri, bytes));
-        if (response.body().length == 0) {
-            return Nodes.object();
-        }
+        String maybe = method.equals("GET") ? "" : "; the write may or may not have been applied";
+        JsonNode root;
         try {
-            return Nodes.MAPPER.readTree(response.body());
+            root = response.body().length == 0 ? Nodes.object() : Nodes.MAPPER.readTree(response.body());
         } catch (IOException e) {
+            String why = String.valueOf(e instanceof JsonProcessingException j ? j.getOriginalMessage()
+                    : e.getMessage());
             throw new TransportException(method + " " + route, "Bling answered " + response.status()
-                    + " with a body that is not JSON (" + e.getClass().getSimpleName() + ")", e);
+                    + " with a body that is not JSON (" + e.getClass().getSimpleName() + ": "
+                    + (why.length() > 200 ? why.substring(0, 200) + "..." : why) + ")" + maybe, e);
         }
+        boolean empty = response.body().length == 0 || root.isMissingNode();
+        // A read answers data and a create (every POST here) the new id: read leniently, an answer
+        // without them would say "nothing there" or "id 0", and the engine would act on it.
+        if (method.equals("GET") && empty) {
+            throw new TransportException(method + " " + route, "Bling answered " + response.status()
+                    + " with an empty body", null);
+        }
+        if (method.equals("POST") && Nodes.integer(data(root), "id").orElse(0) <= 0) {
+            throw new TransportException(method + " " + route, "Bling answered " + response.status()
+                    + (empty ? " with an empty body" : " without the new record's id: " + quote(data(root).get("id")))
+                    + maybe, null);
+        }
+        return empty ? Nodes.object() : root;
+    }
+
+    /**
+     * The items of a list answer. {@code data} must be a list of objects, each with a positive whole
+     * {@code id} and the named fields, when present, text: read leniently, anything else would show
+     * the engine an empty or a different account, and it would write to match.
+     */
+    static List<JsonNode> items(String route, JsonNode root, String... textFields) {
+        JsonNode data = root.get("data");
+        if (data == null || !data.isArray()) {
+            throw new TransportException(route, "Bling answered a list whose 'data' is "
+                    + (data == null ? "missing" : data.getNodeType().toString().toLowerCase(Locale.ROOT)), null);
+        }
+        List<JsonNode> out = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            JsonNode item = data.get(i);
+            OptionalLong id = item.isObject() ? Nodes.integer(item, "id") : OptionalLong.empty();
+            if (id.isEmpty() || id.getAsLong() <= 0) {
+                throw new TransportException(route, "item " + i + " of the list has no positive whole 'id': "
+                        + quote(item.isObject() ? item.get("id") : item), null);
+            }
+            for (String field : textFields) {
+                JsonNode v = item.get(field);
+                if (v != null && !v.isNull() && !v.isTextual()) {
+                    throw new TransportException(route, "item " + i + " (id " + id.getAsLong() + ") has '" + field
+                            + "' " + quote(v) + ", not text", null);
+                }
+            }
+            out.add(item);
+        }
+        return out;
+    }
+
+    /** A value for a message, cut short: it comes from the network. */
+    private static String quote(JsonNode v) {
+        String s = String.valueOf(v);
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 
     /** The {@code data} of a success body; an object, or an array for lists. */

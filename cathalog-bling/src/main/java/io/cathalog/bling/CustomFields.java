@@ -43,9 +43,9 @@ public final class CustomFields {
     /** The fields of a module (id, name and situation only; {@link #get} gives the rest). */
     public Stream<BlingCustomField> listByModule(long idModulo) {
         return Pager.stream("GET /campos-customizados/modulos/{idModulo}", n -> {
-            JsonNode data = BlingClient.data(client.call("GET", "/campos-customizados/modulos/{idModulo}",
-                    "/campos-customizados/modulos/" + idModulo,
-                    new Query().add("pagina", n).add("limite", Pager.PAGE_SIZE), null));
+            List<JsonNode> data = BlingClient.items("GET /campos-customizados/modulos/{idModulo}", client.call("GET",
+                    "/campos-customizados/modulos/{idModulo}", "/campos-customizados/modulos/" + idModulo,
+                    new Query().add("pagina", n).add("limite", Pager.PAGE_SIZE), null), "nome");
             List<BlingCustomField> out = new ArrayList<>();
             data.forEach(f -> out.add(BlingCustomField.from(f)));
             return out;

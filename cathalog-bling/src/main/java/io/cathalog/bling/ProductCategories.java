@@ -29,8 +29,9 @@ public final class ProductCategories {
     /** Every category, page by page. */
     public Stream<BlingCategory> list() {
         return Pager.stream("GET /categorias/produtos", n -> {
-            JsonNode data = BlingClient.data(client.call("GET", "/categorias/produtos", "/categorias/produtos",
-                    new Query().add("pagina", n).add("limite", Pager.PAGE_SIZE), null));
+            List<JsonNode> data = BlingClient.items("GET /categorias/produtos", client.call("GET",
+                    "/categorias/produtos", "/categorias/produtos",
+                    new Query().add("pagina", n).add("limite", Pager.PAGE_SIZE), null), "descricao");
             List<BlingCategory> out = new ArrayList<>();
             data.forEach(c -> out.add(BlingCategory.from(c)));
             return out;

@@ -62,8 +62,8 @@ public final class ProductStoreLinks {
         filter.changedFrom().ifPresent(v -> base.add("dataAlteracaoInicial", client.dateTime(v)));
         filter.changedTo().ifPresent(v -> base.add("dataAlteracaoFinal", client.dateTime(v)));
         return Pager.stream("GET /produtos/lojas", n -> {
-            JsonNode data = BlingClient.data(client.call("GET", "/produtos/lojas", "/produtos/lojas",
-                    base.copy().add("pagina", n).add("limite", Pager.PAGE_SIZE), null));
+            List<JsonNode> data = BlingClient.items("GET /produtos/lojas", client.call("GET", "/produtos/lojas",
+                    "/produtos/lojas", base.copy().add("pagina", n).add("limite", Pager.PAGE_SIZE), null), "codigo");
             List<BlingProductStoreLink> out = new ArrayList<>();
             data.forEach(c -> out.add(BlingProductStoreLink.from(c)));
             return out;

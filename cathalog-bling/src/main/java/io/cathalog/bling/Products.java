@@ -59,8 +59,8 @@ public final class Products {
 
     private Stream<BlingProductSummary> page(ProductFilter filter, Query query) {
         return Pager.stream("GET /produtos", n -> {
-            JsonNode data = BlingClient.data(client.call("GET", "/produtos", "/produtos",
-                    query.copy().add("pagina", n).add("limite", Pager.PAGE_SIZE), null));
+            List<JsonNode> data = BlingClient.items("GET /produtos", client.call("GET", "/produtos", "/produtos",
+                    query.copy().add("pagina", n).add("limite", Pager.PAGE_SIZE), null), "nome", "codigo", "situacao");
             List<BlingProductSummary> out = new ArrayList<>();
             data.forEach(p -> out.add(BlingProductSummary.from(p)));
             return out;

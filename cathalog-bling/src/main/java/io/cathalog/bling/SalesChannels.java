@@ -24,8 +24,9 @@ public final class SalesChannels {
     public Stream<BlingSalesChannel> list(List<String> tipos) {
         Query base = new Query().addAll("tipos", tipos);
         return Pager.stream("GET /canais-venda", n -> {
-            JsonNode data = BlingClient.data(client.call("GET", "/canais-venda", "/canais-venda",
-                    base.copy().add("pagina", n).add("limite", Pager.PAGE_SIZE), null));
+            List<JsonNode> data = BlingClient.items("GET /canais-venda", client.call("GET", "/canais-venda",
+                    "/canais-venda", base.copy().add("pagina", n).add("limite", Pager.PAGE_SIZE), null),
+                    "descricao", "tipo");
             List<BlingSalesChannel> out = new ArrayList<>();
             data.forEach(c -> out.add(BlingSalesChannel.from(c)));
             return out;

@@ -35,8 +35,9 @@ public final class StoreCategoryLinks {
         idCategoriaProduto.ifPresent(v -> base.add("idCategoriaProduto", v));
         idCategoriaProdutoPai.ifPresent(v -> base.add("idCategoriaProdutoPai", v));
         return Pager.stream("GET /categorias/lojas", n -> {
-            JsonNode data = BlingClient.data(client.call("GET", "/categorias/lojas", "/categorias/lojas",
-                    base.copy().add("pagina", n).add("limite", Pager.PAGE_SIZE), null));
+            List<JsonNode> data = BlingClient.items("GET /categorias/lojas", client.call("GET", "/categorias/lojas",
+                    "/categorias/lojas", base.copy().add("pagina", n).add("limite", Pager.PAGE_SIZE), null),
+                    "descricao", "codigo");
             List<BlingStoreCategoryLink> out = new ArrayList<>();
             data.forEach(c -> out.add(BlingStoreCategoryLink.from(c)));
             return out;
