@@ -21,7 +21,34 @@ public final class Faults {
     private final int perSecondLimit;
     private final List<Rule> rules = new ArrayList<>();
 
-    private enum Kind { STATUS, TOO_MANY, LATENCY, LOSE }
+    private enum Kind { STATUS, TOO_MANY, LATENCY, LOSE, HOSTILE }
+
+    /**
+     * Answers no well-behaved Bling sends, for {@link #hostileBody}. Each replaces the answer of a
+     * request that was handled (applied, for a write).
+     */
+    public enum HostileBody {
+        /** Every {@code "id"} inside {@code data} is the string {@code "abc"}. */
+        ID_NOT_A_NUMBER,
+        /** {@code data} is an object (a list's first item, or {@code {}}), not a list. */
+        DATA_NOT_A_LIST,
+        /** Every text value inside {@code data} is the number {@code 42}. */
+        NUMBER_FOR_TEXT,
+        /** A list answers ten times {@code limite} items (its own items, repeated). */
+        OVERSIZED_PAGE,
+        /** The answer carries an unknown field holding a 24 MB string. */
+        HUGE_BODY,
+        /** 502 with a 1 MB {@code text/html} page, as a proxy in front of Bling sends. */
+        HTML_502,
+        /** 200 with a {@code text/html} page. */
+        HTML_200,
+        /** {@code Content-Length} says twice what is sent, then the connection closes. */
+        SHORT_BODY,
+        /** The JSON stops half way ({@code Content-Length} matches what is sent). */
+        CUT_JSON,
+        /** 200 with no body at all. */
+        EMPTY_200
+    }
 
     private static final class Rule {
         final Kind kind;
@@ -29,13 +56,19 @@ public final class Faults {
         int remaining;
         final int status;
         final Duration delay;
+        final Optional<HostileBody> body;
 
         Rule(Kind kind, String route, int remaining, int status, Duration delay) {
+            this(kind, route, remaining, status, delay, Optional.empty());
+        }
+
+        Rule(Kind kind, String route, int remaining, int status, Duration delay, Optional<HostileBody> body) {
             this.kind = kind;
             this.route = route;
             this.remaining = remaining;
             this.status = status;
             this.delay = delay;
+            this.body = body;
         }
 
         boolean matches(String key) {
@@ -44,7 +77,8 @@ public final class Faults {
     }
 
     /** What the front must do to one request. */
-    record Decision(Duration delay, Optional<ApiException> failure, boolean loseResponse) {
+    record Decision(Duration delay, Optional<ApiException> failure, boolean loseResponse,
+                    Optional<HostileBody> hostile) {
     }
 
     Faults(Set<String> routes, OAuthService oauth, int perSecondLimit) {
@@ -88,6 +122,16 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The next {@code times} requests to {@code route} are handled as usual (a write is applied),
+     * then answered with {@code body} instead of the real answer.
+     */
+    public synchronized Faults hostileBody(String route, HostileBody body, int times) {
+        Objects.requireNonNull(body, "body");
+        rules.add(new Rule(Kind.HOSTILE, check(route), positive(times), 0, Duration.ZERO, Optional.of(body)));
+        return this;
+    }
+
     /** Every access token of the account expires now (refresh tokens stay valid). */
     public Faults expireAccessTokensNow(String accountId) {
         oauth.expireAccessNow(accountId);
@@ -109,6 +153,7 @@ public final class Faults {
         Duration delay = Duration.ZERO;
         Optional<ApiException> failure = Optional.empty();
         boolean lose = false;
+        Optional<HostileBody> hostile = Optional.empty();
         for (Rule r : rules) {
             if (!r.matches(routeKey) || r.remaining <= 0) {
                 continue;
@@ -135,6 +180,12 @@ public final class Faults {
                         lose = true;
                     }
                 }
+                case HOSTILE -> {
+                    if (hostile.isEmpty()) {
+                        r.remaining--;
+                        hostile = r.body;
+                    }
+                }
             }
         }
         if (failure.isPresent() && lose) {
@@ -143,8 +194,14 @@ public final class Faults {
                     .ifPresent(r -> r.remaining++);
             lose = false;
         }
+        if ((failure.isPresent() || lose) && hostile.isPresent()) {
+            // Nothing is answered to replace: give the count back.
+            rules.stream().filter(r -> r.kind == Kind.HOSTILE && r.matches(routeKey)).findFirst()
+                    .ifPresent(r -> r.remaining++);
+            hostile = Optional.empty();
+        }
         rules.removeIf(r -> r.remaining <= 0);
-        return new Decision(delay, failure, lose);
+        return new Decision(delay, failure, lose, hostile);
     }
 
     private String check(String route) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +80,8 @@ final class Front implements HttpHandler {
             }
             ApiResponse response;
             boolean lose = false;
+            Optional<Faults.HostileBody> hostile = Optional.empty();
+            Map<String, List<String>> query = Map.of();
             try {
                 if (res.error != null) {
                     throw res.error;
@@ -100,7 +103,7 @@ final class Front implements HttpHandler {
                         }
                     }
                 }
-                Map<String, List<String>> query = query(ex.getRequestURI().getRawQuery());
+                query = query(ex.getRequestURI().getRawQuery());
                 if (route.api() && s.unknownQueryParameter() == BlingSandbox.UnknownQueryParameter.REJECT) {
                     for (String name : query.keySet()) {
                         if (!route.queryParams().contains(name)) {
@@ -117,6 +120,7 @@ final class Front implements HttpHandler {
                     throw decision.failure().get();
                 }
                 lose = decision.loseResponse();
+                hostile = decision.hostile();
                 Call call = new Call(method, path, res.vars, query, ex.getRequestHeaders(), body, account, now, s);
                 response = account.isPresent()
                         ? account.get().locked(() -> route.handler().handle(call))
@@ -131,12 +135,16 @@ final class Front implements HttpHandler {
             }
             // Recorded before the answer leaves: a client that reads the log right after its call
             // must find the call there.
-            status = lose ? 0 : response.status();
+            Optional<Raw> raw = hostile.isPresent() ? Optional.of(hostile(hostile.get(), response, query))
+                    : Optional.empty();
+            status = lose ? 0 : raw.map(Raw::status).orElse(response.status());
             ipGuard.answered(address, status == 0 ? 500 : status, now);
             logged = log(now, method, path, routeKey, status, accountId, write);
             if (lose) {
                 // Closing an exchange before its headers are sent closes the connection: no response at all.
                 ex.close();
+            } else if (raw.isPresent()) {
+                sendRaw(ex, raw.get());
             } else {
                 send(ex, response);
             }
@@ -252,6 +260,100 @@ final class Front implements HttpHandler {
         }
         ex.close();
         return r.status();
+    }
+
+    /** An answer as it goes on the wire; {@code length} may claim more bytes than {@code body} has. */
+    private record Raw(int status, String contentType, byte[] body, long length) {
+        static Raw json(int status, JsonNode root) {
+            byte[] b = Json.bytes(root);
+            return new Raw(status, "application/json; charset=utf-8", b, b.length);
+        }
+
+        static Raw html(int status, String page) {
+            byte[] b = page.getBytes(StandardCharsets.UTF_8);
+            return new Raw(status, "text/html; charset=utf-8", b, b.length);
+        }
+    }
+
+    /** What {@link Faults.HostileBody} makes of the real answer. */
+    private static Raw hostile(Faults.HostileBody kind, ApiResponse real, Map<String, List<String>> query) {
+        ObjectNode root = real.json().filter(JsonNode::isObject).map(j -> (ObjectNode) j.deepCopy())
+                .orElseGet(() -> Json.data(Json.obj()));
+        JsonNode data = root.path("data");
+        byte[] bytes = Json.bytes(root);
+        String json = "application/json; charset=utf-8";
+        return switch (kind) {
+            case ID_NOT_A_NUMBER -> {
+                data.findParents("id").forEach(o -> ((ObjectNode) o).put("id", "abc"));
+                yield Raw.json(real.status(), root);
+            }
+            case DATA_NOT_A_LIST -> {
+                if (data.isArray()) {
+                    root.set("data", data.isEmpty() ? Json.obj() : data.get(0));
+                }
+                yield Raw.json(real.status(), root);
+            }
+            case NUMBER_FOR_TEXT -> {
+                numbersForText(data);
+                yield Raw.json(real.status(), root);
+            }
+            case OVERSIZED_PAGE -> {
+                int limit = query.getOrDefault("limite", List.of("100")).stream().findFirst()
+                        .filter(v -> v.matches("\\d{1,3}")).map(Integer::parseInt).orElse(100);
+                ArrayNode items = Json.arr();
+                for (int i = 0; items.size() < 10 * limit; i++) {
+                    items.add(data.isArray() && !data.isEmpty() ? data.get(i % data.size()).deepCopy()
+                            : Json.idRef(i + 1));
+                }
+                root.set("data", items);
+                yield Raw.json(real.status(), root);
+            }
+            case HUGE_BODY -> {
+                root.put("campoEnorme", "x".repeat(24 * 1024 * 1024));
+                yield Raw.json(real.status(), root);
+            }
+            case HTML_502 -> Raw.html(502, "<html><head><title>502 Bad Gateway</title></head><body>"
+                    + "<h1>502 Bad Gateway</h1>" + "<p>upstream connect error</p>\n".repeat(36_000) + "</body></html>");
+            case HTML_200 -> Raw.html(200, "<!DOCTYPE html><html><head><title>Bling</title></head>"
+                    + "<body><h1>Estamos em manutenção</h1></body></html>");
+            case SHORT_BODY -> new Raw(real.status(), json, bytes, 2L * bytes.length);
+            case CUT_JSON -> new Raw(real.status(), json, Arrays.copyOf(bytes, bytes.length / 2),
+                    bytes.length / 2);
+            case EMPTY_200 -> new Raw(200, json, new byte[0], 0);
+        };
+    }
+
+    private static void numbersForText(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String n : names) {
+                if (o.get(n).isTextual()) {
+                    o.put(n, 42);
+                } else {
+                    numbersForText(o.get(n));
+                }
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).isTextual()) {
+                    a.set(i, Json.F.numberNode(42));
+                } else {
+                    numbersForText(a.get(i));
+                }
+            }
+        }
+    }
+
+    /** Sends {@code r} as is; closing the exchange short of {@code length} bytes closes the connection. */
+    private static void sendRaw(HttpExchange ex, Raw r) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", r.contentType());
+        ex.sendResponseHeaders(r.status(), r.length() == 0 ? -1 : r.length());
+        if (r.body().length > 0) {
+            ex.getResponseBody().write(r.body());
+            ex.getResponseBody().flush();
+        }
+        ex.close();
     }
 
     private static byte[] readBody(HttpExchange ex) throws IOException {
