@@ -28,4 +28,33 @@ public final class DemoCatalog {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The catalog with {@code extra} more running shoes declared (SKUs {@code EXTRA-000} on, each
+     * with its own valid GTIN): each is a product to create, fill and link to both stores, so
+     * reliability suites get a plan of the size they need from the same seed.
+     */
+    public static String json(int extra) {
+        if (extra < 0) {
+            throw new IllegalArgumentException("extra must not be negative, got " + extra);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode catalog =
+                (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(json().getBytes(StandardCharsets.UTF_8));
+        com.fasterxml.jackson.databind.node.ArrayNode products =
+                (com.fasterxml.jackson.databind.node.ArrayNode) catalog.path("products");
+        com.fasterxml.jackson.databind.JsonNode model = products.get(0);
+        for (int i = 0; i < extra; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode p = model.deepCopy();
+            p.put("sku", String.format(java.util.Locale.ROOT, "EXTRA-%03d", i));
+            p.put("name", "Tênis Corrida Extra " + i + " Masculino Preto");
+            String body = String.valueOf(789_500_000_000L + i);
+            p.put("gtin", body + Gtin.checkDigit(body));
+            products.add(p);
+        }
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(catalog);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -15,13 +15,32 @@ import java.util.Set;
 public final class Faults {
     /** Targets every route. */
     public static final String ANY_ROUTE = "*";
+    private static final String TOKEN_ROUTE = "POST /oauth/token";
 
     private final Set<String> routes;
     private final OAuthService oauth;
     private final int perSecondLimit;
     private final List<Rule> rules = new ArrayList<>();
 
-    private enum Kind { STATUS, TOO_MANY, LATENCY, LOSE, HOSTILE }
+    private enum Kind { STATUS, TOO_MANY, LATENCY, LOSE, HOSTILE, CHAOS }
+
+    /**
+     * Random trouble for a reliability suite, drawn per request from a seeded generator so that a
+     * run can be replayed: with probability {@code serverErrors} a 503 (not applied), with
+     * {@code lostResponses} the request is applied and its answer lost, and with
+     * {@code burstStarts} a burst of {@code burstLength} consecutive 429s begins.
+     */
+    public record Chaos(double serverErrors, double lostResponses, double burstStarts, int burstLength, long seed) {
+        public Chaos {
+            if (serverErrors < 0 || lostResponses < 0 || burstStarts < 0
+                    || serverErrors + lostResponses + burstStarts > 1) {
+                throw new IllegalArgumentException("chaos probabilities must be at least 0 and add up to at most 1");
+            }
+            if (burstLength < 1) {
+                throw new IllegalArgumentException("burstLength must be at least 1, got " + burstLength);
+            }
+        }
+    }
 
     /**
      * Answers no well-behaved Bling sends, for {@link #hostileBody}. Each replaces the answer of a
@@ -57,6 +76,9 @@ public final class Faults {
         final int status;
         final Duration delay;
         final Optional<HostileBody> body;
+        Optional<Chaos> chaos = Optional.empty();
+        java.util.Random random;
+        int burstLeft;
 
         Rule(Kind kind, String route, int remaining, int status, Duration delay) {
             this(kind, route, remaining, status, delay, Optional.empty());
@@ -132,6 +154,20 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Until {@link #clear()}, every request to {@code route} meets {@code chaos}. With
+     * {@link #ANY_ROUTE} the token endpoint is spared (target {@code "POST /oauth/token"} to
+     * include it): these are the API's troubles, not the authorization server's.
+     */
+    public synchronized Faults chaos(String route, Chaos chaos) {
+        Objects.requireNonNull(chaos, "chaos");
+        Rule r = new Rule(Kind.CHAOS, check(route), Integer.MAX_VALUE, 503, Duration.ZERO);
+        r.chaos = Optional.of(chaos);
+        r.random = new java.util.Random(chaos.seed());
+        rules.add(r);
+        return this;
+    }
+
     /** Every access token of the account expires now (refresh tokens stay valid). */
     public Faults expireAccessTokensNow(String accountId) {
         oauth.expireAccessNow(accountId);
@@ -184,6 +220,22 @@ public final class Faults {
                     if (hostile.isEmpty()) {
                         r.remaining--;
                         hostile = r.body;
+                    }
+                }
+                case CHAOS -> {
+                    if (failure.isEmpty() && !lose && !(r.route.equals(ANY_ROUTE) && routeKey.equals(TOKEN_ROUTE))) {
+                        Chaos c = r.chaos.orElseThrow();
+                        double draw = r.random.nextDouble();
+                        if (r.burstLeft > 0 || draw >= 1 - c.burstStarts()) {
+                            r.burstLeft = r.burstLeft > 0 ? r.burstLeft - 1 : c.burstLength() - 1;
+                            failure = Optional.of(RateLimiter.tooMany(perSecondLimit, "second",
+                                    "O limite de requisições por segundo foi atingido, tente novamente mais tarde."));
+                        } else if (draw < c.serverErrors()) {
+                            failure = Optional.of(new ApiException(503, "SERVER_ERROR", "Erro interno",
+                                    "Falha simulada pelo sandbox (HTTP 503)."));
+                        } else if (draw < c.serverErrors() + c.lostResponses()) {
+                            lose = true;
+                        }
                     }
                 }
             }
