@@ -55,7 +55,7 @@ public final class Faults {
         NUMBER_FOR_TEXT,
         /** A list answers ten times {@code limite} items (its own items, repeated). */
         OVERSIZED_PAGE,
-        /** The answer carries an unknown field holding a 24 MB string. */
+        /** The answer carries an unknown field holding a 48 MB string: more than a client should read. */
         HUGE_BODY,
         /** 502 with a 1 MB {@code text/html} page, as a proxy in front of Bling sends. */
         HTML_502,

@@ -309,7 +309,7 @@ final class Front implements HttpHandler {
                 yield Raw.json(real.status(), root);
             }
             case HUGE_BODY -> {
-                root.put("campoEnorme", "x".repeat(24 * 1024 * 1024));
+                root.put("campoEnorme", "x".repeat(48 * 1024 * 1024));
                 yield Raw.json(real.status(), root);
             }
             case HTML_502 -> Raw.html(502, "<html><head><title>502 Bad Gateway</title></head><body>"

@@ -228,7 +228,7 @@ class HostileInputTest {
                 case DATA_NOT_A_LIST -> "'data' is object";
                 case NUMBER_FOR_TEXT -> "42, not text";
                 case OVERSIZED_PAGE -> "has 1000 items, more than the 100 asked for";
-                case HUGE_BODY -> "String value length";
+                case HUGE_BODY -> "is larger than";
                 case HTML_502 -> "502 Bad Gateway";
                 case HTML_200 -> "not JSON";
                 case SHORT_BODY -> "no response";

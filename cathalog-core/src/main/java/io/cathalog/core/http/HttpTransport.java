@@ -42,6 +42,8 @@ public final class HttpTransport {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Duration timeout;
+    /** Bling's largest answer, a page of 100 products, is well under a megabyte. */
+    static final long MAX_BODY = 32L << 20;
     private final Map<String, String> headers;
 
     private HttpTransport(Builder b) {
@@ -98,7 +100,11 @@ public final class HttpTransport {
             Instant start = clock.instant();
             HttpResponse<byte[]> raw;
             try {
-                raw = http.send(toHttp(request, token), HttpResponse.BodyHandlers.ofByteArray());
+                raw = http.send(toHttp(request, token), BoundedBody.handler(MAX_BODY));
+            } catch (BoundedBody.TooLarge e) {
+                circuit.recordError();
+                throw new TransportException(request.describe(), e.getMessage()
+                        + (request.isIdempotent() ? "" : "; the write may or may not have been applied"), e);
             } catch (IOException e) {
                 Duration took = Duration.between(start, clock.instant());
                 circuit.recordError();
