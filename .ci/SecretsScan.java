@@ -22,8 +22,9 @@ import java.util.Set;
  *
  * <p>Usage: {@code java .ci/SecretsScan.java <journal> <marker> <root>...}: scans every regular
  * file under the roots modified after {@code marker} was, except compiled code (class files,
- * jars: they carry the sandbox's demo secret as a constant) and the journal itself. Exit 1 on a
- * leak, naming file, line and the secret's first characters.
+ * jars: they carry the sandbox's demo secret as a constant), the journal itself and journals of
+ * sandboxes under test (files named {@code *.secrets-journal}: holding secrets is their job). Exit
+ * 1 on a leak, naming file, line and the secret's first characters.
  */
 public class SecretsScan {
     /** Secrets are 40+ characters; a shorter window would match by chance. */
@@ -66,7 +67,7 @@ public class SecretsScan {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     String name = file.getFileName().toString();
                     if (!attrs.isRegularFile() || attrs.lastModifiedTime().compareTo(since) < 0
-                            || name.endsWith(".class") || name.endsWith(".jar")
+                            || name.endsWith(".class") || name.endsWith(".jar") || name.endsWith(".secrets-journal")
                             || file.toAbsolutePath().normalize().equals(journal) || !Files.isReadable(file)) {
                         return FileVisitResult.CONTINUE;
                     }
