@@ -1,50 +1,23 @@
 package io.cathalog.core.sync.internal;
 
-import io.cathalog.core.model.AttributeRule;
-import io.cathalog.core.model.AttributeSource;
-import io.cathalog.core.model.AttributeValue;
-import io.cathalog.core.model.Catalog;
-import io.cathalog.core.model.CategorisationRule;
-import io.cathalog.core.model.Category;
-import io.cathalog.core.model.ProductMatch;
-import io.cathalog.core.model.ProductStatus;
-import io.cathalog.core.model.Store;
-import io.cathalog.core.model.Weight;
-import io.cathalog.core.remote.CustomFieldValue;
-import io.cathalog.core.remote.ProductStoreLink;
-import io.cathalog.core.remote.RemoteCategory;
-import io.cathalog.core.remote.RemoteCustomField;
-import io.cathalog.core.remote.RemoteProduct;
-import io.cathalog.core.remote.RemoteStore;
-import io.cathalog.core.remote.StoreCategoryLink;
-import io.cathalog.core.sync.PlanOptions;
-import io.cathalog.core.sync.ProductScope;
 import io.cathalog.core.sync.SyncPlan;
 
 import java.lang.management.ManagementFactory;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * How the pure planner scales: products x 2 stores over 2 000 categories, a realistic mix (a third
  * uncategorised, a tenth in the wrong category, brands and weights missing on some, custom fields,
- * half the products already linked to each store). Prints a table of plan time, allocation and heap.
+ * half the products already linked to each store; see {@link SyntheticAccount}). Prints a table of
+ * plan time, allocation and heap, one plan per size; {@link PlannerJmh} measures the same input
+ * with JMH.
  *
  * <p>Run: {@code mvn -B -q -pl cathalog-core exec:exec -Dexec.classpathScope=test -Dexec.executable=java
  * -Dexec.args="-Xmx512m -cp %classpath io.cathalog.core.sync.internal.PlannerBenchmark 1000 10000 100000"}
  */
 public final class PlannerBenchmark {
-    private static final int CATEGORIES = 2000;
-
     private PlannerBenchmark() {
     }
 
@@ -64,14 +37,7 @@ public final class PlannerBenchmark {
     }
 
     private static void run(int n) {
-        Catalog catalog = catalog();
-        Observation observed = observation(n);
-        Map<String, Long> ids = new HashMap<>();
-        for (int c = 0; c < CATEGORIES; c++) {
-            ids.put("c" + c, 9_000_000_000L + c);
-        }
-        Planner.Input input = new Planner.Input("bench", catalog, observed, ids, PlanOptions.defaults(),
-                ProductScope.everything(), 2.85, MarketplaceCheck.NONE);
+        Planner.Input input = SyntheticAccount.input(n);
         // Warm up on the same input: the JIT, not the planner, would otherwise dominate small sizes.
         for (int i = 0; i < (n <= 10_000 ? 5 : 1); i++) {
             Planner.plan(input);
@@ -88,84 +54,5 @@ public final class PlannerBenchmark {
         System.out.printf(Locale.ROOT, "%-9d %-7d %-8d %-9d %-11.0f %-12.0f %-12.0f %-10.0f%n", n, 2,
                 plan.changes().size(), plan.attention().size(), took / 1e6, alloc / 1e6, heap / 1e6,
                 rt.maxMemory() / 1e6);
-    }
-
-    private static Catalog catalog() {
-        Catalog.Builder b = Catalog.builder();
-        for (int r = 0; r < 40; r++) {
-            b.category(Category.root("c" + r, "Raiz " + r));
-        }
-        for (int c = 40; c < CATEGORIES; c++) {
-            b.category(Category.child("c" + c, "Categoria " + c, "c" + (c % 40)));
-        }
-        for (int c = 40; c < 240; c++) {
-            b.categorisationRule(new CategorisationRule("r" + c, "c" + c,
-                    ProductMatch.builder().skuPrefix("P" + c + "-").build()));
-        }
-        b.categorisationRule(new CategorisationRule("by-name", "c41", ProductMatch.builder().nameKeyword("especial").build()));
-        for (int r = 0; r < 40; r++) {
-            b.attributeRule(new AttributeRule("brand-" + r, Optional.of("c" + r), "brand",
-                    new AttributeSource.Default(AttributeValue.text("Marca " + r))));
-            b.attributeRule(new AttributeRule("weight-" + r, Optional.of("c" + r), "gross_weight",
-                    new AttributeSource.Default(AttributeValue.number(new BigDecimal("0.5"), "kg"))));
-        }
-        b.attributeRule(new AttributeRule("voltagem", Optional.empty(), "Voltagem",
-                new AttributeSource.FromName("(110|220)\\s*v", AttributeSource.ValueKind.TEXT, Optional.empty())));
-        Map<String, String> ml = new TreeMap<>();
-        Map<String, String> shopee = new TreeMap<>();
-        for (int c = 40; c < CATEGORIES; c++) {
-            if (c % 2 == 0) {
-                ml.put("c" + c, "MLB" + c);
-            } else {
-                shopee.put("c" + c, String.valueOf(100_000 + c));
-            }
-            if (c % 5 == 0) {
-                shopee.put("c" + c, String.valueOf(100_000 + c));
-            }
-        }
-        b.store(new Store("ml", 1, "mercadolivre", "ML", ml));
-        b.store(new Store("shopee", 2, "shopee", "Shopee", shopee));
-        return b.build();
-    }
-
-    private static Observation observation(int n) {
-        List<RemoteCategory> categories = new ArrayList<>();
-        for (int c = 0; c < CATEGORIES; c++) {
-            categories.add(new RemoteCategory(9_000_000_000L + c, c < 40 ? "Raiz " + c : "Categoria " + c,
-                    c < 40 ? OptionalLong.empty() : OptionalLong.of(9_000_000_000L + c % 40)));
-        }
-        SortedMap<String, RemoteProduct> products = new TreeMap<>();
-        SortedMap<Long, ProductStoreLink> mlLinks = new TreeMap<>();
-        SortedMap<Long, ProductStoreLink> shopeeLinks = new TreeMap<>();
-        for (int i = 0; i < n; i++) {
-            int c = 40 + i % 200;
-            String sku = "P" + c + "-" + i;
-            long id = 16_000_000_000L + i;
-            OptionalLong category = i % 3 == 0 ? OptionalLong.empty()
-                    : OptionalLong.of(9_000_000_000L + (i % 10 == 1 ? c + 1 : c));
-            products.put(sku, new RemoteProduct(id, Optional.of(sku), "Produto " + i + (i % 7 == 0 ? " 220v" : ""),
-                    ProductStatus.ACTIVE, i % 4 == 0 ? Optional.empty() : Optional.of("Marca " + (c % 40)),
-                    Optional.empty(), Optional.of(new BigDecimal("19.90")), category, Optional.empty(),
-                    Optional.empty(), i % 5 == 0 ? Optional.empty() : Optional.of(Weight.parse("0,5 kg")),
-                    i % 11 == 0 ? List.of(new CustomFieldValue(7, OptionalLong.of(i), "220")) : List.of()));
-            if (i % 2 == 0) {
-                mlLinks.put(id, new ProductStoreLink(50_000_000L + i, id, 1, "MLB" + i, Optional.empty(),
-                        List.of(9_000_000_000L + c)));
-            }
-            if (i % 3 == 0) {
-                shopeeLinks.put(id, new ProductStoreLink(60_000_000L + i, id, 2, String.valueOf(i), Optional.empty(),
-                        List.of(9_000_000_000L + c)));
-            }
-        }
-        SortedMap<Long, List<StoreCategoryLink>> categoryLinks = new TreeMap<>();
-        categoryLinks.put(1L, List.of(new StoreCategoryLink(1, 1, 9_000_000_040L, "MLB40", "Categoria 40")));
-        categoryLinks.put(2L, List.of());
-        SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks = new TreeMap<>();
-        productLinks.put(1L, mlLinks);
-        productLinks.put(2L, shopeeLinks);
-        return new Observation(Instant.parse("2026-01-05T12:00:00Z"),
-                List.of(new RemoteStore(1, "ML", "MercadoLivre", true), new RemoteStore(2, "Shopee", "Shopee", true)),
-                categories, products, Map.of(), List.of(),
-                List.of(new RemoteCustomField(7, "Voltagem", "", List.of(), true)), categoryLinks, productLinks, Map.of());
     }
 }
