@@ -66,7 +66,9 @@ public final class Faults {
         /** The JSON stops half way ({@code Content-Length} matches what is sent). */
         CUT_JSON,
         /** 200 with no body at all. */
-        EMPTY_200
+        EMPTY_200,
+        /** Headers and half the body, then nothing more for a minute (or until the sandbox closes). */
+        STALLED_BODY
     }
 
     private static final class Rule {

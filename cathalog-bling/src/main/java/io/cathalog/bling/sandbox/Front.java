@@ -263,7 +263,11 @@ final class Front implements HttpHandler {
     }
 
     /** An answer as it goes on the wire; {@code length} may claim more bytes than {@code body} has. */
-    private record Raw(int status, String contentType, byte[] body, long length) {
+    private record Raw(int status, String contentType, byte[] body, long length, Duration stall) {
+        Raw(int status, String contentType, byte[] body, long length) {
+            this(status, contentType, body, length, Duration.ZERO);
+        }
+
         static Raw json(int status, JsonNode root) {
             byte[] b = Json.bytes(root);
             return new Raw(status, "application/json; charset=utf-8", b, b.length);
@@ -320,6 +324,8 @@ final class Front implements HttpHandler {
             case CUT_JSON -> new Raw(real.status(), json, Arrays.copyOf(bytes, bytes.length / 2),
                     bytes.length / 2);
             case EMPTY_200 -> new Raw(200, json, new byte[0], 0);
+            case STALLED_BODY -> new Raw(real.status(), json, Arrays.copyOf(bytes, bytes.length / 2), bytes.length,
+                    Duration.ofMinutes(1));
         };
     }
 
@@ -352,6 +358,13 @@ final class Front implements HttpHandler {
         if (r.body().length > 0) {
             ex.getResponseBody().write(r.body());
             ex.getResponseBody().flush();
+        }
+        if (!r.stall().isZero()) {
+            try {
+                Thread.sleep(r.stall().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the sandbox is closing
+            }
         }
         ex.close();
     }

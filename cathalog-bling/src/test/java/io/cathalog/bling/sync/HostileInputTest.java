@@ -218,7 +218,8 @@ class HostileInputTest {
 
         static Stream<Arguments> readRoutesAndKinds() {
             return Stream.of("GET /produtos", "GET /categorias/produtos")
-                    .flatMap(route -> Stream.of(HostileBody.values()).map(kind -> Arguments.of(route, kind)));
+                    .flatMap(route -> Stream.of(HostileBody.values()).filter(kind -> kind != HostileBody.STALLED_BODY)
+                            .map(kind -> Arguments.of(route, kind)));
         }
 
         /** What the failure must say for each kind, beyond the route. */
@@ -234,6 +235,7 @@ class HostileInputTest {
                 case SHORT_BODY -> "no response";
                 case CUT_JSON -> "end-of-input";
                 case EMPTY_200 -> "empty body";
+                case STALLED_BODY -> "no complete answer";
             };
         }
 
@@ -331,6 +333,39 @@ class HostileInputTest {
                 assertThat(fx.state.remoteIds(fx.account, EntityKind.PRODUCT).values())
                         .as("every product known by its real id").allSatisfy(id -> assertThat(id).isPositive());
             }
+        }
+    }
+
+    /** A body that stops half way must not hold the caller: the whole answer has the client's timeout. */
+    @Test
+    void aStalledAnswerIsGivenUpAtTheTimeoutAndRetried() {
+        try (EngineFixture fx = new EngineFixture()) {
+            io.cathalog.bling.BlingClient client = io.cathalog.bling.BlingClient.builder().baseUrl(fx.sandbox.baseUrl())
+                    .tokens(io.cathalog.core.http.AccessTokenProvider.fixed(fx.sandbox.issueTokens().accessToken()))
+                    .limiter(io.cathalog.core.http.LocalRequestLimiter.builder(fx.account).ratePerSecond(1000)
+                            .window(1000, Duration.ofSeconds(1), Duration.ZERO).build())
+                    .retryPolicy(new io.cathalog.core.http.RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ZERO, true))
+                    .timeout(Duration.ofMillis(500)).sleeper(d -> { }).build();
+            java.util.function.Supplier<Long> count = () -> {
+                try (var all = client.products().list(io.cathalog.bling.ProductFilter.all())) {
+                    return all.count();
+                }
+            };
+            long expected = count.get();
+            int pages = fx.sandbox.requestLog().forRoute("GET /produtos").size();
+            // The first answer stalls; that read is sent again and the list comes whole.
+            fx.sandbox.faults().hostileBody("GET /produtos", HostileBody.STALLED_BODY, 1);
+            assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), count::get)).isEqualTo(expected);
+            assertThat(fx.sandbox.requestLog().forRoute("GET /produtos")).hasSize(2 * pages + 1);
+            // Every attempt stalls: a typed error after three half-second attempts, not a hang.
+            fx.sandbox.faults().hostileBody("GET /produtos", HostileBody.STALLED_BODY, 10);
+            Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> catchThrowable(() -> {
+                try (var all = client.products().list(io.cathalog.bling.ProductFilter.all())) {
+                    all.count();
+                }
+            }));
+            assertThat(thrown).isInstanceOf(TransportException.class)
+                    .hasMessageContaining("no complete answer within 500 ms").hasMessageContaining("3 attempts");
         }
     }
 }

@@ -100,7 +100,7 @@ public final class HttpTransport {
             Instant start = clock.instant();
             HttpResponse<byte[]> raw;
             try {
-                raw = http.send(toHttp(request, token), BoundedBody.handler(MAX_BODY));
+                raw = sendWithin(toHttp(request, token));
             } catch (BoundedBody.TooLarge e) {
                 circuit.recordError();
                 throw new TransportException(request.describe(), e.getMessage()
@@ -176,6 +176,39 @@ public final class HttpTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CathalogException("interrupted while backing off " + request.describe(), e);
+        }
+    }
+
+    /**
+     * Sends and reads the whole answer within the timeout. The JDK's own request timeout stops
+     * counting once the headers arrive, so a body that stalls half way would hold the caller for
+     * ever; here the whole exchange has the deadline, and the exchange is abandoned past it.
+     */
+    private HttpResponse<byte[]> sendWithin(HttpRequest request) throws IOException, InterruptedException {
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> answer =
+                http.sendAsync(request, BoundedBody.handler(MAX_BODY));
+        try {
+            return answer.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(true);
+            throw new java.net.http.HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            for (Throwable t = cause; t != null; t = t.getCause()) {
+                if (t instanceof BoundedBody.TooLarge tooLarge) {
+                    throw tooLarge;
+                }
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
         }
     }
 
