@@ -6,31 +6,19 @@ import io.cathalog.bling.BlingClient;
 import io.cathalog.bling.ProductFilter;
 import io.cathalog.bling.dto.BlingProduct;
 import io.cathalog.bling.dto.BlingProductSummary;
-import io.cathalog.bling.internal.Nodes;
 import io.cathalog.bling.sandbox.BlingSandbox;
 import io.cathalog.core.catalog.CatalogSource;
 import io.cathalog.core.http.AccessTokenProvider;
 import io.cathalog.core.http.LocalRequestLimiter;
-import io.cathalog.core.model.AttributeRule;
-import io.cathalog.core.model.AttributeSource;
-import io.cathalog.core.model.AttributeValue;
-import io.cathalog.core.model.Catalog;
-import io.cathalog.core.model.CategorisationRule;
-import io.cathalog.core.model.Category;
-import io.cathalog.core.model.ProductMatch;
-import io.cathalog.core.model.Store;
 import io.cathalog.core.sync.InMemorySyncStateStore;
 import io.cathalog.core.sync.PlanOptions;
 import io.cathalog.core.sync.SyncEngine;
 import io.cathalog.core.testing.MutableClock;
-
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -44,7 +32,6 @@ import java.util.stream.Stream;
  * (products, then the rounds of products edited by hand).
  */
 public final class SyncRequestsBenchmark {
-    private static final int CATEGORIES = 50;
 
     private SyncRequestsBenchmark() {
     }
@@ -66,9 +53,7 @@ public final class SyncRequestsBenchmark {
                 .accessTokenLifetime(Duration.ofDays(30))
                 .dailyQuota(10_000_000).requestLogCapacity(2_000_000).start()) {
             String account = sandbox.defaultAccountId();
-            long ml = sandbox.account().addSalesChannel("Mercado Livre", "MercadoLivre");
-            long shopee = sandbox.account().addSalesChannel("Shopee", "Shopee");
-            seed(sandbox, n);
+            BenchAccount.Stores stores = BenchAccount.seed(sandbox, n);
             // The catalog was last edited long before the first sync, as in life.
             clock.advance(Duration.ofHours(1));
             BlingClient client = BlingClient.builder().baseUrl(sandbox.baseUrl()).clock(clock)
@@ -77,7 +62,7 @@ public final class SyncRequestsBenchmark {
                             .dailyBudget(10_000_000).build())
                     .build();
             SyncEngine engine = SyncEngine.builder().account(account).clock(clock)
-                    .source(CatalogSource.of(catalog(ml, shopee))).remote(new BlingCatalogRemote(client))
+                    .source(CatalogSource.of(BenchAccount.catalog(stores))).remote(new BlingCatalogRemote(client))
                     .state(new InMemorySyncStateStore()).build();
 
             System.out.printf(Locale.ROOT, "%-44s %-10s %-10s %-8s %s%n", "job (" + n + " products, 2 stores)", "requests",
@@ -125,42 +110,6 @@ public final class SyncRequestsBenchmark {
 
     private static String simulated(Duration d) {
         return String.format(Locale.ROOT, "%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
-    }
-
-    private static void seed(BlingSandbox sandbox, int n) {
-        long[] categories = new long[CATEGORIES];
-        for (int c = 0; c < CATEGORIES; c++) {
-            categories[c] = sandbox.account().addCategory("Categoria " + c, 0);
-        }
-        for (int i = 0; i < n; i++) {
-            int c = i % CATEGORIES;
-            ObjectNode p = Nodes.object().put("nome", "Produto " + i).put("codigo", "C" + c + "-" + i).put("tipo", "P")
-                    .put("situacao", "A").put("formato", "S").put("preco", new BigDecimal("19.90"));
-            if (i % 3 != 0) {
-                p.putObject("categoria").put("id", categories[i % 7 == 0 ? (c + 1) % CATEGORIES : c]);
-            }
-            if (i % 4 != 0) {
-                p.put("marca", "Marca " + c);
-            }
-            sandbox.account().putProduct(p);
-        }
-    }
-
-    private static Catalog catalog(long ml, long shopee) {
-        Catalog.Builder b = Catalog.builder();
-        Map<String, String> mlMap = new TreeMap<>();
-        Map<String, String> shopeeMap = new TreeMap<>();
-        for (int c = 0; c < CATEGORIES; c++) {
-            b.category(Category.root("c" + c, "Categoria " + c));
-            b.categorisationRule(new CategorisationRule("r" + c, "c" + c, ProductMatch.builder().skuPrefix("C" + c + "-").build()));
-            mlMap.put("c" + c, "MLB" + c);
-            shopeeMap.put("c" + c, String.valueOf(100_000 + c));
-        }
-        b.attributeRule(new AttributeRule("marca", Optional.empty(), "brand",
-                new AttributeSource.Default(AttributeValue.text("Genérica"))));
-        b.store(new Store("ml", ml, "mercadolivre", "ML", mlMap));
-        b.store(new Store("shopee", shopee, "shopee", "Shopee", shopeeMap));
-        return b.build();
     }
 
     /** People move a few products to another category by hand. */
