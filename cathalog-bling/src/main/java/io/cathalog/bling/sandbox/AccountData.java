@@ -72,8 +72,20 @@ final class AccountData {
             return fields.path("situacao").asText("A");
         }
 
+        /** Whose codigo {@link #codigo} holds: a write replaces {@code fields}, it never edits the SKU in place. */
+        private ObjectNode codigoOf;
+        private String codigo;
+
+        /**
+         * Cached: every write checks its SKU against every product, and reading it from the JSON
+         * each time made a 100 000-product account slower than Bling by orders of magnitude.
+         */
         String codigo() {
-            return fields.path("codigo").asText("");
+            if (codigoOf != fields) {
+                codigo = fields.path("codigo").asText("");
+                codigoOf = fields;
+            }
+            return codigo;
         }
 
         long categoryId() {
@@ -101,6 +113,30 @@ final class AccountData {
 
         Optional<ObjectNode> visible(Instant now) {
             return now.isBefore(visibleFrom) ? previous : Optional.of(current);
+        }
+
+        /** Whose ids {@link #productId} and {@link #storeId} hold (an update replaces {@code current}). */
+        private ObjectNode idsOf;
+        private long productId;
+        private long storeId;
+
+        /** Cached for the same reason as {@link Product#codigo}: every link write is checked against every link. */
+        long productId() {
+            cacheIds();
+            return productId;
+        }
+
+        long storeId() {
+            cacheIds();
+            return storeId;
+        }
+
+        private void cacheIds() {
+            if (idsOf != current) {
+                productId = current.path("produto").path("id").asLong();
+                storeId = current.path("loja").path("id").asLong();
+                idsOf = current;
+            }
         }
     }
 }

@@ -342,8 +342,7 @@ final class Catalog {
             throw ApiException.field("loja.id", NS_LINK, "A loja " + loja + " não existe.");
         }
         for (StoreLink other : a.storeLinks.values()) {
-            if (!self.equals(Optional.of(other.id)) && other.current.path("produto").path("id").asLong() == produto
-                    && other.current.path("loja").path("id").asLong() == loja) {
+            if (other.productId() == produto && other.storeId() == loja && !self.equals(Optional.of(other.id))) {
                 throw ApiException.field("produto.id", NS_LINK, "O produto " + produto + " já está vinculado à loja "
                         + loja + " (vínculo " + other.id + ").");
             }
