@@ -276,7 +276,7 @@ final class Catalog {
         ObjectNode stored = withId(id, n);
         StoreLink l = new StoreLink(id, stored, c.now());
         l.visibleFrom = c.now().plus(c.settings().storeLinkVisibilityDelay());
-        a.storeLinks.put(id, l);
+        a.addStoreLink(l);
         return ApiResponse.created(linkResponse(stored));
     }
 
@@ -289,7 +289,7 @@ final class Catalog {
         }
         ObjectNode stored = withId(id, validStoreLink(a, c.settings(), c.objectBody(), Optional.of(id)));
         l.previous = l.visible(c.now());
-        l.current = stored;
+        a.setStoreLink(l, stored);
         l.changedAt = c.now();
         l.visibleFrom = c.now().plus(c.settings().storeLinkVisibilityDelay());
         return ApiResponse.ok(linkResponse(stored));
@@ -298,7 +298,7 @@ final class Catalog {
     static ApiResponse deleteStoreLink(Call c) {
         AccountData a = c.acct();
         long id = c.pathId("idProdutoLoja");
-        if (a.storeLinks.remove(id) == null) {
+        if (!a.removeStoreLink(id)) {
             throw ApiException.notFound("O vínculo de produto com loja " + id + " não foi encontrado.");
         }
         return ApiResponse.noContent();
@@ -341,8 +341,8 @@ final class Catalog {
         if (!a.channels.containsKey(loja)) {
             throw ApiException.field("loja.id", NS_LINK, "A loja " + loja + " não existe.");
         }
-        for (StoreLink other : a.storeLinks.values()) {
-            if (other.productId() == produto && other.storeId() == loja && !self.equals(Optional.of(other.id))) {
+        for (StoreLink other : a.storeLinksOf(produto)) {
+            if (other.storeId() == loja && !self.equals(Optional.of(other.id))) {
                 throw ApiException.field("produto.id", NS_LINK, "O produto " + produto + " já está vinculado à loja "
                         + loja + " (vínculo " + other.id + ").");
             }

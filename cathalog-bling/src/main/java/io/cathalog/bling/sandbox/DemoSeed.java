@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -172,13 +171,13 @@ final class DemoSeed {
                 custom.add(value(a, cor, color, color));
             }
             prod.customValues = custom;
-            a.products.put(id, prod);
+            a.addProduct(prod);
             made.add(prod);
         }
         // Look-alikes: near copies of existing products under another SKU (lower case, extra spaces, "Novo").
         for (int k = 0; k < 6; k++) {
             Product original = made.get(8 + k * 37);
-            ObjectNode copy = original.fields.deepCopy();
+            ObjectNode copy = original.fields().deepCopy();
             String name = copy.path("nome").asText();
             copy.put("nome", switch (k % 3) {
                 case 0 -> name.toLowerCase(java.util.Locale.ROOT);
@@ -189,7 +188,7 @@ final class DemoSeed {
             copy.remove("gtin");
             long id = Ids.next(a.ids.product);
             Product dup = new Product(id, copy, original.createdAt.plus(Duration.ofDays(1)));
-            a.products.put(id, dup);
+            a.addProduct(dup);
         }
         // Two T-shirts with size variations (formato V).
         for (int k = 0; k < 2; k++) {
@@ -201,18 +200,17 @@ final class DemoSeed {
             parent.set("categoria", Json.idRef(cats.get("Moda/Camisetas")));
             long pid = Ids.next(a.ids.product);
             Product parentProduct = new Product(pid, parent, now.minus(Duration.ofDays(200 + k)));
-            a.products.put(pid, parentProduct);
+            a.addProduct(parentProduct);
             String[] sizes = {"P", "M", "G"};
             for (int s = 0; s < sizes.length; s++) {
                 ObjectNode child = parent.deepCopy();
                 child.put("nome", base + " Tamanho " + sizes[s]).put("codigo", "MOD-CAM-V" + (k + 1) + "-" + sizes[s])
                         .put("formato", "S").put("gtin", gtin13(rnd));
                 long cid = Ids.next(a.ids.product);
-                Product c = new Product(cid, child, parentProduct.createdAt);
-                c.parentId = Optional.of(pid);
+                Product c = new Product(cid, pid, child, parentProduct.createdAt);
                 c.variation = Json.obj().put("nome", "Tamanho:" + sizes[s]).put("ordem", s + 1);
                 c.stock = BigDecimal.valueOf(10L * (s + 1));
-                a.products.put(cid, c);
+                a.addProduct(c);
             }
         }
         // Store-category links: a few, Mercado Livre and Shopee.
@@ -252,7 +250,7 @@ final class DemoSeed {
     private static void storeLink(AccountData a, Product p, long loja, String codigo, Instant now) {
         long id = Ids.next(a.ids.storeLink);
         ObjectNode n = Json.obj().put("id", id).put("codigo", codigo);
-        n.set("preco", p.fields.get("preco"));
+        n.set("preco", p.fields().get("preco"));
         n.put("precoPromocional", BigDecimal.ZERO);
         n.set("produto", Json.idRef(p.id));
         n.set("loja", Json.idRef(loja));
@@ -263,7 +261,7 @@ final class DemoSeed {
             cats.add(Json.idRef(p.categoryId()));
         }
         AccountData.StoreLink l = new AccountData.StoreLink(id, n, p.changedAt.isAfter(now) ? now : p.changedAt);
-        a.storeLinks.put(id, l);
+        a.addStoreLink(l);
     }
 
     /** A valid Brazilian GTIN-13 (prefix 789). */

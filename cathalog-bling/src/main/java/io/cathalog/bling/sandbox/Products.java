@@ -20,12 +20,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -100,7 +102,7 @@ final class Products {
     // ------------------------------------------------------------------ rendering
 
     static ObjectNode full(AccountData a, Product p) {
-        ObjectNode stored = p.fields.deepCopy();
+        ObjectNode stored = p.fields().deepCopy();
         JsonNode images = stored.path("midia").path("imagens").path("externas");
         stored.put("imagemURL", images.isArray() && images.size() > 0 ? images.get(0).path("link").asText("") : "");
         ObjectNode estoque = stored.has("estoque") ? (ObjectNode) stored.get("estoque") : stored.putObject("estoque");
@@ -129,7 +131,7 @@ final class Products {
     static ObjectNode summary(Product p) {
         ObjectNode out = Json.obj().put("id", p.id);
         p.parentId.ifPresent(parent -> out.put("idProdutoPai", parent));
-        JsonNode f = p.fields;
+        JsonNode f = p.fields();
         out.put("nome", f.path("nome").asText("")).put("codigo", f.path("codigo").asText(""));
         out.set("preco", f.has("preco") ? f.get("preco") : Json.F.numberNode(java.math.BigDecimal.ZERO));
         out.put("precoCusto", java.math.BigDecimal.ZERO);
@@ -142,7 +144,7 @@ final class Products {
     }
 
     static List<Product> children(AccountData a, long parentId) {
-        return a.products.values().stream().filter(c -> c.parentId.equals(Optional.of(parentId))).toList();
+        return a.children(parentId);
     }
 
     // ------------------------------------------------------------------ routes
@@ -164,12 +166,12 @@ final class Products {
             default -> !p.situacao().equals("E");
         };
         filter = filter.and(p -> switch (tipo) {
-            case "P" -> p.fields.path("tipo").asText().equals("P");
-            case "S" -> p.fields.path("tipo").asText().equals("S");
-            case "E" -> p.fields.path("formato").asText().equals("E");
-            case "PS" -> p.fields.path("tipo").asText().equals("P") && p.fields.path("formato").asText().equals("S")
+            case "P" -> p.fields().path("tipo").asText().equals("P");
+            case "S" -> p.fields().path("tipo").asText().equals("S");
+            case "E" -> p.fields().path("formato").asText().equals("E");
+            case "PS" -> p.fields().path("tipo").asText().equals("P") && p.fields().path("formato").asText().equals("S")
                     && p.parentId.isEmpty();
-            case "C" -> p.fields.path("formato").asText().equals("V");
+            case "C" -> p.fields().path("formato").asText().equals("V");
             case "V" -> p.parentId.isPresent();
             default -> true;
         });
@@ -177,7 +179,7 @@ final class Products {
         if (idComponente.isPresent()) {
             long comp = idComponente.getAsLong();
             filter = filter.and(p -> {
-                for (JsonNode k : p.fields.path("estrutura").path("componentes")) {
+                for (JsonNode k : p.fields().path("estrutura").path("componentes")) {
                     if (k.path("produto").path("id").asLong() == comp) {
                         return true;
                     }
@@ -211,19 +213,23 @@ final class Products {
         Optional<String> nome = c.param("nome");
         if (nome.isPresent() && !nome.get().isBlank()) {
             String needle = nome.get().trim().toLowerCase(Locale.ROOT);
-            filter = filter.and(p -> p.fields.path("nome").asText().toLowerCase(Locale.ROOT).contains(needle));
+            filter = filter.and(p -> p.fields().path("nome").asText().toLowerCase(Locale.ROOT).contains(needle));
         }
-        List<Long> ids = c.longParams("idsProdutos[]");
-        if (!ids.isEmpty()) {
-            filter = filter.and(p -> ids.contains(p.id));
-        }
-        List<String> codigos = c.params("codigos[]");
+        // Asked by id: look those up rather than filter every product (the engine verifies its writes so).
+        Set<Long> ids = new HashSet<>(c.longParams("idsProdutos[]"));
+        Collection<Product> candidates = ids.isEmpty() ? a.products.values()
+                : ids.stream().sorted().map(a.products::get).filter(Objects::nonNull).toList();
+        Set<String> codigos = new HashSet<>(c.params("codigos[]"));
         if (!codigos.isEmpty()) {
             filter = filter.and(p -> codigos.contains(p.codigo()));
+            if (ids.isEmpty()) {
+                candidates = codigos.stream().flatMap(code -> a.productsWithCode(code).stream())
+                        .sorted(Comparator.comparingLong((Product p) -> p.id)).toList();
+            }
         }
         List<String> gtins = c.params("gtins[]");
         if (!gtins.isEmpty()) {
-            filter = filter.and(p -> gtins.contains(p.fields.path("gtin").asText("")));
+            filter = filter.and(p -> gtins.contains(p.fields().path("gtin").asText("")));
         }
         OptionalInt saldo = c.intParam("filtroSaldoEstoque", 0, 2);
         if (saldo.isPresent()) {
@@ -232,7 +238,7 @@ final class Products {
                     : p.stock.signum() < 0);
         }
         c.longParam("filtroSaldoEstoqueDeposito");
-        List<Product> all = new ArrayList<>(a.products.values().stream().filter(filter).toList());
+        List<Product> all = new ArrayList<>(candidates.stream().filter(filter).toList());
         if (c.settings().listOrder() == BlingSandbox.ListOrder.NEWEST_FIRST) {
             all.sort(Comparator.comparingLong((Product p) -> p.id).reversed());
         }
@@ -243,7 +249,7 @@ final class Products {
             long id = Ids.next(a.ids.product);
             ObjectNode fields = Json.obj().put("nome", "Produto incluído durante a listagem " + id)
                     .put("codigo", "SCAN-" + id).put("tipo", "P").put("situacao", "A").put("formato", "S");
-            a.products.put(id, new Product(id, fields, c.now()));
+            a.addProduct(new Product(id, fields, c.now()));
         }
         return ApiResponse.ok(data);
     }
@@ -322,8 +328,7 @@ final class Products {
         for (Product child : children(a, id)) {
             remove(a, child.id);
         }
-        a.products.remove(id);
-        a.storeLinks.values().removeIf(l -> l.current.path("produto").path("id").asLong() == id);
+        a.removeProduct(id);
     }
 
     static ApiResponse deleteMany(Call c) {
@@ -353,7 +358,7 @@ final class Products {
         AccountData a = c.acct();
         Product p = require(a, c.pathId("idProduto"));
         String situacao = situationOf(c.objectBody());
-        p.fields.put("situacao", situacao);
+        p.fields().put("situacao", situacao);
         p.changedAt = c.now();
         return ApiResponse.noContent();
     }
@@ -372,7 +377,7 @@ final class Products {
             if (p == null) {
                 alerts.add(alert(idNode.asLong(), "O produto " + idNode.asLong() + " não foi encontrado."));
             } else {
-                p.fields.put("situacao", situacao);
+                p.fields().put("situacao", situacao);
                 p.changedAt = c.now();
             }
         }
@@ -405,7 +410,7 @@ final class Products {
         throwIfAny(errors);
         ObjectNode fields = storable(in);
         if (mode == Mode.MERGE) {
-            fields = merge(target.orElseThrow().fields, fields);
+            fields = merge(target.orElseThrow().fields(), fields);
         }
         boolean fullBody = mode != Mode.MERGE;
         validateFields(a, s, fields, fullBody, false, target.map(p -> p.id), errors);
@@ -440,7 +445,7 @@ final class Products {
                 ObjectNode vf = storable(v);
                 vf.remove("variacao");
                 if (mode == Mode.MERGE && existing.isPresent()) {
-                    vf = merge(existing.get().fields, vf);
+                    vf = merge(existing.get().fields(), vf);
                 }
                 for (String inherited : List.of("tipo", "situacao", "unidade")) {
                     if (!vf.has(inherited) && fields.has(inherited)) {
@@ -472,10 +477,10 @@ final class Products {
         if (target.isEmpty()) {
             long id = Ids.next(a.ids.product);
             p = new Product(id, fields, now);
-            a.products.put(id, p);
+            a.addProduct(p);
         } else {
             p = target.get();
-            p.fields = fields;
+            a.setFields(p, fields);
             p.changedAt = now;
         }
         p.customValues = custom;
@@ -488,14 +493,13 @@ final class Products {
             Product child;
             if (plan.existing.isPresent()) {
                 child = plan.existing.get();
-                child.fields = plan.fields;
+                a.setFields(child, plan.fields());
                 child.changedAt = now;
                 updated.add(variationResult(child.id));
             } else {
                 long id = Ids.next(a.ids.product);
-                child = new Product(id, plan.fields, now);
-                child.parentId = Optional.of(p.id);
-                a.products.put(id, child);
+                child = new Product(id, p.id, plan.fields(), now);
+                a.addProduct(child);
                 saved.add(variationResult(id));
             }
             child.customValues = plan.custom;
@@ -620,8 +624,8 @@ final class Products {
         }
         String codigo = f.path("codigo").asText("");
         if (!codigo.isEmpty()) {
-            for (Product other : a.products.values()) {
-                if (other.codigo().equals(codigo) && !self.equals(Optional.of(other.id))) {
+            for (Product other : a.productsWithCode(codigo)) {
+                if (!self.equals(Optional.of(other.id))) {
                     errors.add(new FieldError(ApiException.codeFor("codigo"), "O código '" + codigo
                             + "' já está sendo utilizado pelo produto " + other.id + ".", prefix + "codigo", NS));
                     break;

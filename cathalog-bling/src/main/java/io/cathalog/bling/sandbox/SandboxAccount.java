@@ -44,7 +44,7 @@ public final class SandboxAccount {
 
     /** A product by SKU ({@code codigo}). */
     public Optional<ObjectNode> productByCode(String codigo) {
-        return a.locked(() -> a.products.values().stream().filter(p -> p.codigo().equals(codigo)).findFirst()
+        return a.locked(() -> a.productsWithCode(codigo).stream().findFirst()
                 .map(p -> Products.full(a, p)));
     }
 
@@ -105,7 +105,7 @@ public final class SandboxAccount {
 
     /** Product-store links as {@code GET /produtos/lojas} returns them (current state, ignoring any visibility delay). */
     public List<ObjectNode> productStoreLinks() {
-        return a.locked(() -> a.storeLinks.values().stream().map(l -> l.current.deepCopy()).toList());
+        return a.locked(() -> a.storeLinks.values().stream().map(l -> l.current().deepCopy()).toList());
     }
 
     /** Custom fields as {@code GET /campos-customizados/{id}} returns them. */

@@ -111,6 +111,47 @@ class ProductsConformanceTest {
         assertThat(field.get("msg").asText()).contains("SKU-1");
     }
 
+    /** SKU uniqueness, variations and store links are indexed; the answers must follow every rename and delete. */
+    @Test
+    void skuAndStoreLinkChecksFollowRenamesVariationsAndDeletes() {
+        long a = create(Api.productJson("A", "SKU-A"));
+        assertThat(api.put("/produtos/" + a, Api.productJson("A", "SKU-A2")).status()).isEqualTo(200);
+        long b = create(Api.productJson("B", "SKU-A"));
+        Api.Resp taken = api.post("/produtos", Api.productJson("C", "SKU-A2"));
+        assertThat(taken.status()).isEqualTo(400);
+        assertThat(taken.error().get("fields").get(0).get("msg").asText()).contains("produto " + a);
+        assertThat(api.patch("/produtos/" + b, "{\"codigo\":\"SKU-A2\"}").status()).isEqualTo(400);
+
+        Api.Resp parent = api.post("/produtos", "{\"nome\":\"Camiseta\",\"codigo\":\"CAM\",\"tipo\":\"P\","
+                + "\"situacao\":\"A\",\"formato\":\"V\",\"variacoes\":[{\"nome\":\"Camiseta P\",\"codigo\":\"CAM-P\","
+                + "\"variacao\":{\"nome\":\"Tamanho:P\"}}]}");
+        long camiseta = parent.data().get("id").asLong();
+        long variation = parent.data().get("variations").get("saved").get(0).get("id").asLong();
+        JsonNode variations = api.get("/produtos/" + camiseta).data().get("variacoes");
+        assertThat(variations).hasSize(1);
+        assertThat(variations.get(0).get("codigo").asText()).isEqualTo("CAM-P");
+        assertThat(api.post("/produtos", Api.productJson("Outra", "CAM-P")).status()).isEqualTo(400);
+        assertThat(api.put("/produtos/" + camiseta, "{\"nome\":\"Camiseta\",\"codigo\":\"CAM\",\"tipo\":\"P\","
+                + "\"situacao\":\"A\",\"formato\":\"V\",\"variacoes\":[{\"id\":" + variation + ",\"nome\":\"Camiseta P\","
+                + "\"codigo\":\"CAM-PP\",\"variacao\":{\"nome\":\"Tamanho:P\"}}]}").status()).isEqualTo(200);
+        assertThat(create(Api.productJson("Outra", "CAM-P"))).isPositive();
+        assertThat(ids(api.get("/produtos?codigos[]=CAM-PP&codigos[]=SKU-A&criterio=5"))).containsExactly(b, variation);
+        assertThat(ids(api.get("/produtos?idsProdutos[]=" + variation + "&idsProdutos[]=" + a + "&idsProdutos[]=" + a
+                + "&idsProdutos[]=1&codigos[]=SKU-A2&criterio=5"))).containsExactly(a);
+
+        long loja = sandbox.account().addSalesChannel("Shopee", "Shopee");
+        String link = "{\"codigo\":\"SHP\",\"produto\":{\"id\":" + b + "},\"loja\":{\"id\":" + loja + "}}";
+        assertThat(api.post("/produtos/lojas", link).status()).isEqualTo(201);
+        assertThat(api.post("/produtos/lojas", link).status()).isEqualTo(400);
+        assertThat(api.delete("/produtos/" + b).status()).isEqualTo(204);
+        assertThat(api.get("/produtos/lojas?idLoja=" + loja).data()).isEmpty();
+        assertThat(api.delete("/produtos/" + camiseta).status()).isEqualTo(204);
+        assertThat(api.get("/produtos/" + variation).status()).isEqualTo(404);
+        long again = create(Api.productJson("B de novo", "SKU-A"));
+        assertThat(api.post("/produtos/lojas", link.replace(Long.toString(b), Long.toString(again))).status()).isEqualTo(201);
+        assertThat(create(Api.productJson("Camiseta P de novo", "CAM-PP"))).isPositive();
+    }
+
     @Test
     void listReturnsSummariesOnlyInAscendingIdOrderWithPaging() {
         long cat = api.post("/categorias/produtos", "{\"descricao\":\"Casa\"}").data().get("id").asLong();
