@@ -120,6 +120,8 @@ public final class LocalRequestLimiter implements RequestLimiter {
         /**
          * The ERP's own window: at most {@code requests} in any {@code window} (Bling: 3 in 1 s),
          * kept with {@code margin} to spare for the time between a permit and the request's arrival.
+         * The limiter keeps the last {@code requests} permit times and copies them on every permit,
+         * so a window of thousands of requests costs that much per request.
          */
         public Builder window(int requests, Duration window, Duration margin) {
             this.pacing = pacing.withWindow(requests, window, margin);
