@@ -44,8 +44,8 @@ import java.util.regex.Pattern;
  * after every GC, from the child's own GC log ({@code -Xlog:gc}); and, by a forced full GC, the
  * live heap when the plan is made (in the {@code proceed} hook of
  * {@link SyncEngine#sync(PlanOptions, java.util.function.Predicate)}, which applies the plan
- * without observing again, as {@code sync(options)} does; a class histogram is printed there)
- * and after the sync, with the engine and its state still held. The module does not read
+ * without observing again, as {@code sync(options)} does) and after the sync, with the engine and
+ * its state still held; a class histogram is printed at both. The module does not read
  * {@code java.management}, so the benchmark does without the management beans.
  *
  * <p>Run: {@code mvn -B -q -pl cathalog-bling exec:java -Dexec.classpathScope=test
@@ -244,7 +244,7 @@ public final class MemoryBenchmark {
             try {
                 report = engine.sync(PlanOptions.defaults(), plan -> {
                     result("changes", Integer.toString(plan.changes().size()));
-                    printHistogram();
+                    printHistogram("when the plan is made");
                     result("liveAtPlanMb", mb(liveHeap()));
                     return true;
                 });
@@ -257,6 +257,7 @@ public final class MemoryBenchmark {
             result("syncSeconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
             result("outcomes", report.counts().toString());
             result("liveAfterSyncMb", mb(liveHeap()));
+            printHistogram("after the sync");
             printPeaks();
             // The engine and its state are what "after MB" measures: keep them reachable until here.
             java.lang.ref.Reference.reachabilityFence(engine);
@@ -270,14 +271,14 @@ public final class MemoryBenchmark {
         }
 
         /** The live classes holding most, from {@code jcmd <this pid> GC.class_histogram} (a full GC itself). */
-        private static void printHistogram() {
+        private static void printHistogram(String when) {
             Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
             try {
                 Process p = new ProcessBuilder(jcmd.toString(), Long.toString(ProcessHandle.current().pid()),
                         "GC.class_histogram").redirectErrorStream(true).start();
                 List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
                 p.waitFor();
-                System.out.println("live objects when the plan is made (GC.class_histogram, top 15):");
+                System.out.println("live objects " + when + " (GC.class_histogram, top 15):");
                 lines.stream().skip(1).limit(17).forEach(line -> System.out.println("  " + line));
                 lines.stream().filter(l -> l.startsWith("Total")).forEach(line -> System.out.println("  " + line));
             } catch (IOException e) {
