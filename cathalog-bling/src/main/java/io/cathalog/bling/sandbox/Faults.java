@@ -192,6 +192,9 @@ public final class Faults {
         Optional<ApiException> failure = Optional.empty();
         boolean lose = false;
         Optional<HostileBody> hostile = Optional.empty();
+        // The counted rules that lost the answer and replaced it, to give their count back if unused.
+        Optional<Rule> lostBy = Optional.empty();
+        Optional<Rule> hostileBy = Optional.empty();
         for (Rule r : rules) {
             if (!r.matches(routeKey) || r.remaining <= 0) {
                 continue;
@@ -201,27 +204,27 @@ public final class Faults {
                 case STATUS -> {
                     if (failure.isEmpty()) {
                         r.remaining--;
-                        failure = Optional.of(new ApiException(r.status, "SERVER_ERROR", "Erro interno",
-                                "Falha simulada pelo sandbox (HTTP " + r.status + ")."));
+                        failure = Optional.of(serverError(r.status));
                     }
                 }
                 case TOO_MANY -> {
                     if (failure.isEmpty()) {
                         r.remaining--;
-                        failure = Optional.of(RateLimiter.tooMany(perSecondLimit, "second",
-                                "O limite de requisições por segundo foi atingido, tente novamente mais tarde."));
+                        failure = Optional.of(RateLimiter.tooManyPerSecond(perSecondLimit));
                     }
                 }
                 case LOSE -> {
                     if (!lose) {
                         r.remaining--;
                         lose = true;
+                        lostBy = Optional.of(r);
                     }
                 }
                 case HOSTILE -> {
                     if (hostile.isEmpty()) {
                         r.remaining--;
                         hostile = r.body;
+                        hostileBy = Optional.of(r);
                     }
                 }
                 case CHAOS -> {
@@ -230,11 +233,9 @@ public final class Faults {
                         double draw = r.random.nextDouble();
                         if (r.burstLeft > 0 || draw >= 1 - c.burstStarts()) {
                             r.burstLeft = r.burstLeft > 0 ? r.burstLeft - 1 : c.burstLength() - 1;
-                            failure = Optional.of(RateLimiter.tooMany(perSecondLimit, "second",
-                                    "O limite de requisições por segundo foi atingido, tente novamente mais tarde."));
+                            failure = Optional.of(RateLimiter.tooManyPerSecond(perSecondLimit));
                         } else if (draw < c.serverErrors()) {
-                            failure = Optional.of(new ApiException(503, "SERVER_ERROR", "Erro interno",
-                                    "Falha simulada pelo sandbox (HTTP 503)."));
+                            failure = Optional.of(serverError(503));
                         } else if (draw < c.serverErrors() + c.lostResponses()) {
                             lose = true;
                         }
@@ -244,18 +245,21 @@ public final class Faults {
         }
         if (failure.isPresent() && lose) {
             // A failed request is not applied, so there is nothing to lose: give the count back.
-            rules.stream().filter(r -> r.kind == Kind.LOSE && r.matches(routeKey)).findFirst()
-                    .ifPresent(r -> r.remaining++);
+            lostBy.ifPresent(r -> r.remaining++);
             lose = false;
         }
         if ((failure.isPresent() || lose) && hostile.isPresent()) {
             // Nothing is answered to replace: give the count back.
-            rules.stream().filter(r -> r.kind == Kind.HOSTILE && r.matches(routeKey)).findFirst()
-                    .ifPresent(r -> r.remaining++);
+            hostileBy.ifPresent(r -> r.remaining++);
             hostile = Optional.empty();
         }
         rules.removeIf(r -> r.remaining <= 0);
         return new Decision(delay, failure, lose, hostile);
+    }
+
+    private static ApiException serverError(int status) {
+        return new ApiException(status, "SERVER_ERROR", "Erro interno",
+                "Falha simulada pelo sandbox (HTTP " + status + ").");
     }
 
     private String check(String route) {

@@ -42,8 +42,7 @@ final class RateLimiter {
             window.pollFirst();
         }
         if (window.size() >= perSecond) {
-            return Optional.of(tooMany(perSecond, "second",
-                    "O limite de requisições por segundo foi atingido, tente novamente mais tarde."));
+            return Optional.of(tooManyPerSecond(perSecond));
         }
         window.addLast(now);
         usedToday++;
@@ -54,7 +53,12 @@ final class RateLimiter {
         return LocalDate.ofInstant(clock.instant(), zone).equals(day) ? usedToday : 0;
     }
 
-    static ApiException tooMany(long limit, String period, String description) {
+    /** Bling's 429 for a spent per-second limit. */
+    static ApiException tooManyPerSecond(long limit) {
+        return tooMany(limit, "second", "O limite de requisições por segundo foi atingido, tente novamente mais tarde.");
+    }
+
+    private static ApiException tooMany(long limit, String period, String description) {
         ObjectNode extra = Json.obj().put("limit", limit).put("period", period);
         return new ApiException(429, "TOO_MANY_REQUESTS", "Limite de requisições atingido.", description,
                 java.util.List.of(), extra);
