@@ -267,7 +267,7 @@ public final class Observer {
             batch.forEach(s -> byId.put(s.id(), s));
             // The ERP's change times have whole seconds: a change in the second of our write or read
             // is taken for ours.
-            Instant since = last.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+            Instant since = seconds(last).plusSeconds(1);
             try (Stream<RemoteProductSummary> again = remote.products(ProductQuery.all()
                     .withIds(new ArrayList<>(byId.keySet())).changedSince(since))) {
                 again.filter(s -> byId.containsKey(s.id())).forEach(s -> changed.add(byId.get(s.id())));
