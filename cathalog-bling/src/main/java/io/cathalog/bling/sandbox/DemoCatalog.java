@@ -1,9 +1,14 @@
 package io.cathalog.bling.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The source of truth that goes with the demo seed: the category tree the demo account should
@@ -38,14 +43,12 @@ public final class DemoCatalog {
         if (extra < 0) {
             throw new IllegalArgumentException("extra must not be negative, got " + extra);
         }
-        com.fasterxml.jackson.databind.node.ObjectNode catalog =
-                (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(json().getBytes(StandardCharsets.UTF_8));
-        com.fasterxml.jackson.databind.node.ArrayNode products =
-                (com.fasterxml.jackson.databind.node.ArrayNode) catalog.path("products");
-        com.fasterxml.jackson.databind.JsonNode model = products.get(0);
+        ObjectNode catalog = (ObjectNode) Json.parse(json().getBytes(StandardCharsets.UTF_8));
+        ArrayNode products = (ArrayNode) catalog.path("products");
+        JsonNode model = products.get(0);
         for (int i = 0; i < extra; i++) {
-            com.fasterxml.jackson.databind.node.ObjectNode p = model.deepCopy();
-            p.put("sku", String.format(java.util.Locale.ROOT, "EXTRA-%03d", i));
+            ObjectNode p = model.deepCopy();
+            p.put("sku", String.format(Locale.ROOT, "EXTRA-%03d", i));
             p.put("name", "Tênis Corrida Extra " + i + " Masculino Preto");
             String body = String.valueOf(789_500_000_000L + i);
             p.put("gtin", body + Gtin.checkDigit(body));
@@ -53,7 +56,7 @@ public final class DemoCatalog {
         }
         try {
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(catalog);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
