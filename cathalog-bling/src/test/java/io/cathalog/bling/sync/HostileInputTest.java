@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -88,6 +89,12 @@ class HostileInputTest {
             return refused(name, json.getBytes(StandardCharsets.UTF_8), JsonCatalogFile::source);
         }
 
+        /** A catalog file of {@code n} categories, {@code category} making each from its index. */
+        private static String categories(int n, IntFunction<String> category) {
+            return "{\"format_version\": 1, \"categories\": [" + IntStream.range(0, n).mapToObj(category)
+                    .collect(Collectors.joining(",\n")) + "]}";
+        }
+
         private static Problem located(CatalogValidationException e) {
             assertThat(e.problems()).hasSize(1);
             return e.problems().get(0);
@@ -122,9 +129,7 @@ class HostileInputTest {
 
         @Test
         void aFileOverTheReadersSizeLimit() throws IOException {
-            String big = "{\"format_version\": 1, \"categories\": [" + IntStream.range(0, 100_000)
-                    .mapToObj(i -> "{\"key\": \"k" + i + "\", \"name\": \"Categoria " + i + "\"}")
-                    .collect(Collectors.joining(",")) + "]}";
+            String big = categories(100_000, i -> "{\"key\": \"k" + i + "\", \"name\": \"Categoria " + i + "\"}");
             assertThat(big.length()).isGreaterThan(3_000_000);
             JsonCatalogFile reader = JsonCatalogFile.reader(1_000_000);
             Problem p = located(refused("big.json", big.getBytes(StandardCharsets.UTF_8), f -> () -> reader.read(f)));
@@ -163,9 +168,8 @@ class HostileInputTest {
         @Test
         void aCycleThroughFiftyThousandCategories() throws IOException {
             int n = 50_000;
-            String json = "{\"format_version\": 1, \"categories\": [" + IntStream.range(0, n)
-                    .mapToObj(i -> "{\"key\": \"c" + i + "\", \"name\": \"C" + i + "\", \"parent\": \"c" + (i + 1) % n + "\"}")
-                    .collect(Collectors.joining(",\n")) + "]}";
+            String json = categories(n, i -> "{\"key\": \"c" + i + "\", \"name\": \"C" + i + "\", \"parent\": \"c"
+                    + (i + 1) % n + "\"}");
             // One cycle, one problem, found in linear time and named without listing all its members.
             Problem p = located(refused("long-cycle.json", json));
             assertThat(p.pointer()).isEqualTo("/categories/0/parent");
@@ -175,10 +179,8 @@ class HostileInputTest {
         @Test
         void aChainFiftyThousandCategoriesDeep() throws IOException {
             int n = 50_000;
-            String json = "{\"format_version\": 1, \"categories\": [" + IntStream.range(0, n)
-                    .mapToObj(i -> "{\"key\": \"c" + i + "\", \"name\": \"C" + i + "\""
-                            + (i == 0 ? "" : ", \"parent\": \"c" + (i - 1) + "\"") + "}")
-                    .collect(Collectors.joining(",\n")) + "]}";
+            String json = categories(n, i -> "{\"key\": \"c" + i + "\", \"name\": \"C" + i + "\""
+                    + (i == 0 ? "" : ", \"parent\": \"c" + (i - 1) + "\"") + "}");
             // Every category below level 10 is a problem; all are listed, the message names the first ones.
             CatalogValidationException e = refused("long-chain.json", json);
             assertThat(e.problems()).hasSize(n - 10);
