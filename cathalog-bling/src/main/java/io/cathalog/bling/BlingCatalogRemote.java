@@ -29,6 +29,7 @@ import io.cathalog.core.remote.ProductQuery;
 import io.cathalog.core.remote.ProductStoreLink;
 import io.cathalog.core.remote.RemoteCategory;
 import io.cathalog.core.remote.RemoteCustomField;
+import io.cathalog.core.remote.RemoteOperation;
 import io.cathalog.core.remote.RemoteProduct;
 import io.cathalog.core.remote.RemoteProductSummary;
 import io.cathalog.core.remote.RemoteStore;
@@ -316,6 +317,20 @@ public final class BlingCatalogRemote implements CatalogRemote {
     @Override
     public void deleteProductStoreLink(long id) {
         bling.productStoreLinks().delete(id);
+    }
+
+    /**
+     * Bling's request costs: a custom field's creation also looks up the products module and the
+     * text field type (once per remote; counted each time, to stay on the safe side), and a product
+     * store link has no partial update, so its update reads the link, changes it and writes it back.
+     */
+    @Override
+    public int requests(RemoteOperation operation) {
+        return switch (operation) {
+            case CREATE_CUSTOM_FIELD -> 3;
+            case UPDATE_PRODUCT_STORE_LINK -> 2;
+            default -> 1;
+        };
     }
 
     @Override

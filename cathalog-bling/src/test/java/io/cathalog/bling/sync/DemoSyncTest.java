@@ -8,7 +8,7 @@ import io.cathalog.core.sync.ChangeAction;
 import io.cathalog.core.sync.EntityKind;
 import io.cathalog.core.sync.Outcome;
 import io.cathalog.core.sync.PlanOptions;
-import io.cathalog.core.sync.PlannedChange;
+import io.cathalog.core.sync.Change;
 import io.cathalog.core.sync.SyncEngine;
 import io.cathalog.core.sync.SyncPlan;
 import org.junit.jupiter.api.Test;
@@ -100,16 +100,23 @@ class DemoSyncTest {
 
     @Test
     void theSameInputsGiveByteIdenticalPlans() {
+        SyncPlan plan;
         String a;
         String b;
         try (EngineFixture fx = new EngineFixture()) {
-            a = fx.demoEngine().plan(PlanOptions.defaults().withPrune(true)).toJson();
+            plan = fx.demoEngine().plan(PlanOptions.defaults().withPrune(true));
+            a = plan.toJson();
         }
         try (EngineFixture fx = new EngineFixture()) {
             b = fx.demoEngine().plan(PlanOptions.defaults().withPrune(true)).toJson();
         }
         assertThat(a).isEqualTo(b);
-        assertThat(a).startsWith("{\n  \"format_version\" : \"1.0\"");
+        assertThat(a).startsWith("{\n  \"format_version\" : \"2.0\"");
+        SyncPlan read = SyncPlan.fromJson(a);
+        for (int i = 0; i < plan.changes().size(); i++) {
+            assertThat(read.changes().get(i)).as("change %d reads back typed", i).isEqualTo(plan.changes().get(i));
+        }
+        assertThat(read).as("reads back to the same typed plan").isEqualTo(plan);
         assertThat(SyncPlan.fromJson(a).toJson()).as("reads back to the same bytes").isEqualTo(a);
     }
 
@@ -120,7 +127,7 @@ class DemoSyncTest {
             assertThat(text).contains("+ category shoes").contains("~ product ").contains(" -> ")
                     .contains("(rule sku-").contains("! ");
             assertThat(text.strip().lines().reduce((x, y) -> y).orElseThrow()).startsWith("Plan: ");
-            PlannedChange any = SyncPlan.fromJson(fx.demoEngine().plan(PlanOptions.defaults()).toJson()).changes().get(0);
+            Change any = SyncPlan.fromJson(fx.demoEngine().plan(PlanOptions.defaults()).toJson()).changes().get(0);
             assertThat(any).isNotNull();
         }
     }

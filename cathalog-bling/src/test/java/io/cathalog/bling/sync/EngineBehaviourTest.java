@@ -14,7 +14,7 @@ import io.cathalog.core.sync.DriftPolicy;
 import io.cathalog.core.sync.EntityKind;
 import io.cathalog.core.sync.Outcome;
 import io.cathalog.core.sync.PlanOptions;
-import io.cathalog.core.sync.PlannedChange;
+import io.cathalog.core.sync.Change;
 import io.cathalog.core.sync.ProductScope;
 import io.cathalog.core.sync.SyncEngine;
 import io.cathalog.core.sync.SyncPlan;
@@ -84,9 +84,9 @@ class EngineBehaviourTest {
             assertThat(refused.attention()).anySatisfy(a -> assertThat(a.reason()).contains("allowMoves"));
 
             SyncPlan move = engine.plan(PlanOptions.defaults().withMoves(true));
-            assertThat(move.changes()).extracting(PlannedChange::action)
+            assertThat(move.changes()).extracting(Change::action)
                     .containsExactly(ChangeAction.REPLACE, ChangeAction.UPDATE, ChangeAction.DELETE);
-            assertThat(move.changes()).filteredOn(PlannedChange::destructive).hasSize(2);
+            assertThat(move.changes()).filteredOn(Change::destructive).hasSize(2);
             ApplyReport moved = engine.apply(move);
             assertThat(moved.outcomes()).extracting(o -> o.outcome())
                     .containsExactly(Outcome.CREATED, Outcome.UPDATED, Outcome.DELETED);
@@ -211,7 +211,7 @@ class EngineBehaviourTest {
             }
             fx.sandbox.resetRequestLog();
             SyncPlan plan = engine.plan(PlanOptions.defaults());
-            assertThat(plan.changes()).extracting(PlannedChange::key)
+            assertThat(plan.changes()).extracting(Change::key)
                     .containsExactlyInAnyOrder("ELE-CEL-0002", "CAS-UTL-0005", "MOD-CAM-0003");
             assertThat(plan.changes()).allMatch(c -> c.entity() == EntityKind.PRODUCT);
             assertThat(fx.sandbox.requestLog().forRoute("GET /produtos/{idProduto}")).hasSize(3);
@@ -258,7 +258,7 @@ class EngineBehaviourTest {
             // pace that is at most 342 writes, four pages a store, however large the account.
             assertThat(fx.sandbox.requestLog().forRoute("GET /produtos/lojas").size()).isBetween(2, 2 * 4);
             // ... and the hand edit is not lost: it is drift, and the plan puts the rule's value back.
-            assertThat(next.changes()).extracting(PlannedChange::key).containsExactly(editedSku);
+            assertThat(next.changes()).extracting(Change::key).containsExactly(editedSku);
             assertThat(next.drift()).extracting(d -> d.field()).containsExactly("category");
         }
     }

@@ -66,4 +66,15 @@ public interface CatalogRemote {
     void updateProductStoreLink(ProductStoreLink link);
 
     void deleteProductStoreLink(long id);
+
+    /**
+     * How many API requests one operation takes in this ERP, for the plan's estimate and the
+     * daily budget. The default is one each; an ERP that needs more for some says so.
+     *
+     * @param operation what the engine would ask
+     * @return the number of requests, at least 1
+     */
+    default int requests(RemoteOperation operation) {
+        return 1;
+    }
 }

@@ -24,6 +24,32 @@ public record ApplyReport(String runId, List<ItemOutcome> outcomes, Duration dur
         return counts;
     }
 
+    /**
+     * The report for people, like the plan's summary line.
+     *
+     * @return e.g. "Applied 14 changes in 8 s: 9 created, 3 updated, 0 deleted, 1 unchanged, 0 skipped, 1 failed."
+     */
+    public String summary() {
+        Map<Outcome, Long> c = counts();
+        if (outcomes.isEmpty()) {
+            return "Nothing applied.";
+        }
+        StringBuilder s = new StringBuilder("Applied ").append(outcomes.size())
+                .append(outcomes.size() == 1 ? " change" : " changes").append(" in ")
+                .append(PlanFormat.human(duration)).append(':');
+        String sep = " ";
+        for (Outcome o : Outcome.values()) {
+            s.append(sep).append(c.get(o)).append(' ').append(o.name().toLowerCase(java.util.Locale.ROOT));
+            sep = ", ";
+        }
+        return s.append('.').toString();
+    }
+
+    /**
+     * Whether any item failed.
+     *
+     * @return true when at least one outcome is {@link Outcome#FAILED}
+     */
     public boolean hasFailures() {
         return outcomes.stream().anyMatch(o -> o.outcome() == Outcome.FAILED);
     }

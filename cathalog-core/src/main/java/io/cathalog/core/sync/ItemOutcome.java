@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param error what went wrong, when the outcome is {@link Outcome#FAILED} (the ERP's own error
  *              message included), or why an item was {@link Outcome#SKIPPED}
  */
-public record ItemOutcome(PlannedChange change, Outcome outcome, Optional<String> error) {
+public record ItemOutcome(Change change, Outcome outcome, Optional<String> error) {
     public ItemOutcome {
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(outcome, "outcome");

@@ -1,44 +1,65 @@
 package io.cathalog.core.sync;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What a sync would change, and what needs a person's attention. Immutable; the same inputs give
- * the same plan.
+ * the same plan. Its forms for people and for saving are renderings ({@link PlanFormat}).
  *
- * @param accountId             the ERP account the plan is for
- * @param changes               in the order they would be applied
- * @param attention             items reported, never guessed
- * @param observedFingerprint   a fingerprint of what was observed in the ERP; applying the plan
- *                              after the ERP changed is refused as stale
- * @param drift                 values edited by hand in the ERP since the last sync
- * @param driftPolicy           what the plan did about them; under {@link DriftPolicy#FAIL} a plan
- *                              with drift is refused by apply
- * @param estimatedRequests     how many API requests applying would take
- * @param estimatedDuration     how long that takes at the account's rate
+ * @param accountId           the ERP account the plan is for
+ * @param changes             typed, in the order they would be applied
+ * @param attention           items reported, never guessed
+ * @param drift               values edited by hand in the ERP since the last sync
+ * @param options             the options it was made with; under {@link DriftPolicy#FAIL} a plan
+ *                            with drift is refused by apply
+ * @param observedFingerprint a digest of everything the plan depends on in the ERP (its
+ *                            premises: the items it changes, the categories' parents, the
+ *                            products in a category it prunes); applying the plan after any of
+ *                            them changed is refused as stale
+ * @param categoryIds         the ERP id of every catalog category the ERP already has, as the
+ *                            plan matched them; the engine remembers them when the plan is applied
+ * @param estimatedRequests   how many API requests applying would take
+ * @param estimatedDuration   how long that takes at the account's rate
  */
-public record SyncPlan(String accountId, List<PlannedChange> changes, List<AttentionItem> attention,
-                       List<FieldDrift> drift, DriftPolicy driftPolicy, String observedFingerprint,
-                       long estimatedRequests, Duration estimatedDuration) {
+public record SyncPlan(String accountId, List<Change> changes, List<AttentionItem> attention,
+                       List<FieldDrift> drift, PlanOptions options, String observedFingerprint,
+                       SortedMap<String, Long> categoryIds, long estimatedRequests, Duration estimatedDuration) {
 
-    /** The version of the plan's JSON form; a minor bump adds, a major one breaks. */
-    public static final String FORMAT_VERSION = "1.0";
-
+    /** Validates and copies the components. */
     public SyncPlan {
         Objects.requireNonNull(accountId, "accountId");
         changes = List.copyOf(changes);
         attention = List.copyOf(attention);
         drift = List.copyOf(drift);
-        Objects.requireNonNull(driftPolicy, "driftPolicy");
+        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(observedFingerprint, "observedFingerprint");
+        categoryIds = Collections.unmodifiableSortedMap(new TreeMap<>(categoryIds));
         Objects.requireNonNull(estimatedDuration, "estimatedDuration");
     }
 
-    /** How many changes of each action, e.g. for "2 to add, 5 to change, 0 to destroy". */
-    public java.util.Map<ChangeAction, Long> counts() {
-        java.util.Map<ChangeAction, Long> counts = new java.util.EnumMap<>(ChangeAction.class);
+    /**
+     * What the plan does about values edited by hand in the ERP.
+     *
+     * @return the options' drift policy
+     */
+    public DriftPolicy driftPolicy() {
+        return options.drift();
+    }
+
+    /**
+     * How many changes of each action, e.g. for "2 to add, 5 to change, 0 to destroy".
+     *
+     * @return every action, zero included
+     */
+    public Map<ChangeAction, Long> counts() {
+        Map<ChangeAction, Long> counts = new EnumMap<>(ChangeAction.class);
         for (ChangeAction a : ChangeAction.values()) {
             counts.put(a, 0L);
         }
@@ -46,27 +67,49 @@ public record SyncPlan(String accountId, List<PlannedChange> changes, List<Atten
         return counts;
     }
 
+    /**
+     * Whether applying would change anything.
+     *
+     * @return true when there is at least one change
+     */
     public boolean hasChanges() {
         return !changes.isEmpty();
     }
 
-    /** The plan as versioned JSON ({@link #FORMAT_VERSION}); the same plan gives the same bytes. */
+    /**
+     * The plan as versioned JSON ({@link PlanFormat#JSON}); the same plan gives the same bytes.
+     *
+     * @return the JSON
+     */
     public String toJson() {
-        return io.cathalog.core.sync.internal.PlanCodec.toJson(this);
+        return PlanFormat.JSON.render(this);
     }
 
-    /** Reads a plan saved with {@link #toJson()}. */
+    /**
+     * Reads a plan saved with {@link #toJson()}.
+     *
+     * @param json the saved plan
+     * @return the plan
+     */
     public static SyncPlan fromJson(String json) {
-        return io.cathalog.core.sync.internal.PlanCodec.fromJson(json);
+        return PlanFormat.parseJson(json);
     }
 
-    /** The plan for people, Terraform-style, ending with a summary line. */
+    /**
+     * The plan for people ({@link PlanFormat#TEXT}), ending with a summary line.
+     *
+     * @return the text
+     */
     public String render() {
-        return io.cathalog.core.sync.internal.PlanCodec.toText(this);
+        return PlanFormat.TEXT.render(this);
     }
 
-    /** The summary line alone: "Plan: 3 to add, 12 to change, 0 to destroy...". */
+    /**
+     * The summary line alone: "Plan: 3 to add, 12 to change, 0 to destroy...".
+     *
+     * @return the summary
+     */
     public String summary() {
-        return io.cathalog.core.sync.internal.PlanCodec.summary(this);
+        return PlanFormat.summary(this);
     }
 }

@@ -14,7 +14,9 @@ import io.cathalog.core.sync.EntityKind;
 import io.cathalog.core.sync.ItemOutcome;
 import io.cathalog.core.sync.Outcome;
 import io.cathalog.core.sync.PlanOptions;
-import io.cathalog.core.sync.PlannedChange;
+import io.cathalog.core.sync.Assignment;
+import io.cathalog.core.sync.Change;
+import io.cathalog.core.sync.ProductFields;
 import io.cathalog.core.sync.SyncEngine;
 import io.cathalog.core.sync.SyncPlan;
 import io.cathalog.core.sync.SyncProgress;
@@ -69,9 +71,9 @@ final class FakeEngine implements SyncEngine {
         this(ctx, items, new AtomicInteger(), new AtomicInteger());
     }
 
-    static PlannedChange change(int i) {
-        return new PlannedChange(ChangeAction.UPDATE, EntityKind.PRODUCT, String.format("SKU-%03d", i),
-                OptionalLong.of(i), List.of(), false);
+    static Change change(int i) {
+        return new Change.UpdateProduct(String.format("SKU-%03d", i), i,
+                ProductFields.builder().name(Assignment.of("Product " + i)).build());
     }
 
     @Override
@@ -83,14 +85,14 @@ final class FakeEngine implements SyncEngine {
             if (failure != null) {
                 throw failure;
             }
-            List<PlannedChange> changes = new ArrayList<>();
+            List<Change> changes = new ArrayList<>();
             for (int i = 0; i < items; i++) {
                 if (!applied.contains(change(i).key())) {
                     changes.add(change(i));
                 }
             }
-            return new SyncPlan(account, changes, List.of(), List.of(), DriftPolicy.OVERWRITE, "fp-" + applied.size(),
-                    changes.size(), Duration.ofSeconds(changes.size()));
+            return new SyncPlan(account, changes, List.of(), List.of(), PlanOptions.defaults(), "fp-" + applied.size(),
+                    new java.util.TreeMap<>(), changes.size(), Duration.ofSeconds(changes.size()));
         } finally {
             leave();
         }
@@ -105,7 +107,7 @@ final class FakeEngine implements SyncEngine {
             List<ItemOutcome> outcomes = new ArrayList<>();
             CathalogException stop = null;
             int done = 0;
-            for (PlannedChange c : plan.changes()) {
+            for (Change c : plan.changes()) {
                 if (stop != null) {
                     outcomes.add(new ItemOutcome(c, Outcome.SKIPPED, Optional.of("run stopped")));
                     continue;

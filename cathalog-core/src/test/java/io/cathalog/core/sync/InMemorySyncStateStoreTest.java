@@ -55,8 +55,7 @@ class InMemorySyncStateStoreTest {
 
     @Test
     void reportsCountEveryOutcome() {
-        PlannedChange c = new PlannedChange(ChangeAction.CREATE, EntityKind.CATEGORY, "k", OptionalLong.empty(),
-                List.of(), false);
+        Change c = new Change.CreateCategory("k", "K", Optional.empty());
         ApplyReport report = new ApplyReport("run", List.of(
                 new ItemOutcome(c, Outcome.CREATED, Optional.empty()),
                 new ItemOutcome(c, Outcome.FAILED, Optional.of("400 VALIDATION_ERROR"))), Duration.ofSeconds(1));

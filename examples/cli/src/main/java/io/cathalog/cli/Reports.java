@@ -3,7 +3,7 @@ package io.cathalog.cli;
 import io.cathalog.core.sync.ApplyReport;
 import io.cathalog.core.sync.AuditFinding;
 import io.cathalog.core.sync.AuditReport;
-import io.cathalog.core.sync.PlannedChange;
+import io.cathalog.core.sync.Change;
 import io.cathalog.core.sync.SyncPlan;
 
 import java.io.PrintStream;
@@ -88,7 +88,7 @@ final class Reports {
         return f.kind() + " " + f.key() + f.store().map(s -> " [" + s + "]").orElse("") + ": " + f.detail();
     }
 
-    static String describe(PlannedChange c) {
+    static String describe(Change c) {
         return c.action() + " " + c.entity() + " " + c.key();
     }
 }

@@ -7,10 +7,8 @@ import io.cathalog.core.NotFoundException;
 import io.cathalog.core.ReauthorizationRequiredException;
 import io.cathalog.core.RunCancelledException;
 import io.cathalog.core.TransportException;
-import io.cathalog.core.model.Dimensions;
 import io.cathalog.core.model.Gtin;
 import io.cathalog.core.model.ProductStatus;
-import io.cathalog.core.model.Weight;
 import io.cathalog.core.remote.CatalogRemote;
 import io.cathalog.core.remote.CustomFieldValue;
 import io.cathalog.core.remote.NewProduct;
@@ -24,21 +22,21 @@ import io.cathalog.core.remote.RemoteProductSummary;
 import io.cathalog.core.remote.StoreCategoryLink;
 import io.cathalog.core.sync.ApplyReport;
 import io.cathalog.core.sync.ApplyStoppedException;
-import io.cathalog.core.sync.ChangeAction;
+import io.cathalog.core.sync.Assignment;
+import io.cathalog.core.sync.CategoryRef;
+import io.cathalog.core.sync.Change;
 import io.cathalog.core.sync.ChangeEvent;
 import io.cathalog.core.sync.ChangeListener;
 import io.cathalog.core.sync.EntityKind;
-import io.cathalog.core.sync.FieldChange;
 import io.cathalog.core.sync.ItemOutcome;
 import io.cathalog.core.sync.JournalEntry;
 import io.cathalog.core.sync.Outcome;
-import io.cathalog.core.sync.PlannedChange;
+import io.cathalog.core.sync.ProductFields;
+import io.cathalog.core.sync.ProductRef;
 import io.cathalog.core.sync.SyncPlan;
 import io.cathalog.core.sync.SyncProgress;
-import io.cathalog.core.sync.SyncStateStore;
 
 import java.lang.System.Logger.Level;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,21 +59,23 @@ import java.util.stream.Stream;
  * have made it (an intent without an outcome), and a creation whose answer was lost looks before
  * it is called failed.
  */
-public final class Applier {
+final class Applier {
     private static final System.Logger LOG = System.getLogger(Applier.class.getName());
 
     private final String account;
     private final CatalogRemote remote;
-    private final SyncStateStore state;
+    private final StateView state;
+    private final Recorder recorder;
     private final Clock clock;
     private final List<ChangeListener> listeners;
     private final SyncProgress.Listener progress;
 
-    public Applier(String account, CatalogRemote remote, SyncStateStore state, Clock clock,
-                   List<ChangeListener> listeners, SyncProgress.Listener progress) {
+    Applier(String account, CatalogRemote remote, StateView state, Recorder recorder, Clock clock,
+            List<ChangeListener> listeners, SyncProgress.Listener progress) {
         this.account = account;
         this.remote = remote;
         this.state = state;
+        this.recorder = recorder;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
         this.progress = progress;
@@ -96,31 +96,34 @@ public final class Applier {
         final Observation observed;
         final Set<String> unfinished = new HashSet<>();
         final Map<String, Long> fieldIds = new HashMap<>();
+        /** Ids of what this run created, for the later changes of the plan that refer to it. */
+        final Map<String, Long> createdCategories = new HashMap<>();
+        final Map<String, Long> createdProducts = new HashMap<>();
         long sequence;
 
         Run(String runId, Observation observed) {
             this.runId = runId;
             this.observed = observed;
-            for (JournalEntry e : state.unfinished(account)) {
+            for (JournalEntry e : state.unfinished()) {
                 unfinished.add(e.entity() + "|" + e.key());
             }
             for (RemoteCustomField f : observed.customFields()) {
                 fieldIds.putIfAbsent(f.name(), f.id());
             }
-            fieldIds.putAll(state.remoteIds(account, EntityKind.CUSTOM_FIELD));
+            fieldIds.putAll(state.remoteIds(EntityKind.CUSTOM_FIELD));
         }
 
-        boolean mayExist(PlannedChange c) {
+        boolean mayExist(Change c) {
             return unfinished.contains(c.entity() + "|" + c.key());
         }
     }
 
-    public ApplyReport apply(SyncPlan plan, Observation observed, String runId) {
+    ApplyReport apply(SyncPlan plan, Observation observed, String runId) {
         Instant start = clock.instant();
         Run run = new Run(runId, observed);
         List<ItemOutcome> outcomes = new ArrayList<>();
         CathalogException stop = null;
-        for (PlannedChange change : plan.changes()) {
+        for (Change change : plan.changes()) {
             if (stop != null) {
                 outcomes.add(record(run, change, Outcome.SKIPPED, Optional.of("run stopped: " + stop.getMessage()),
                         Optional.empty(), false));
@@ -131,7 +134,7 @@ public final class Applier {
             Optional<String> error = Optional.empty();
             Optional<Long> id = Optional.empty();
             try {
-                Done done = execute(run, change);
+                Done done = change.accept(new Execution(run));
                 outcome = done.outcome;
                 id = done.remoteId;
             } catch (Skip s) {
@@ -170,7 +173,7 @@ public final class Applier {
         }
     }
 
-    private ItemOutcome record(Run run, PlannedChange change, Outcome outcome, Optional<String> error,
+    private ItemOutcome record(Run run, Change change, Outcome outcome, Optional<String> error,
                                Optional<Long> id, boolean journaled) {
         ItemOutcome item = new ItemOutcome(change, outcome,
                 outcome == Outcome.FAILED || outcome == Outcome.SKIPPED ? error : Optional.empty());
@@ -194,12 +197,12 @@ public final class Applier {
         return item;
     }
 
-    private void journal(Run run, PlannedChange change, Optional<Outcome> outcome, Optional<Long> id) {
-        state.journal(new JournalEntry(account, run.runId, ++run.sequence, change.entity(), change.key(),
+    private void journal(Run run, Change change, Optional<Outcome> outcome, Optional<Long> id) {
+        recorder.journal(new JournalEntry(account, run.runId, ++run.sequence, change.entity(), change.key(),
                 change.action(), outcome, id, clock.instant()));
     }
 
-    static String describe(PlannedChange c) {
+    static String describe(Change c) {
         return c.action().symbol() + " " + c.entity().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                 + " " + c.key();
     }
@@ -210,89 +213,283 @@ public final class Applier {
         }
     }
 
-    private Done execute(Run run, PlannedChange c) {
-        return switch (c.entity()) {
-            case CUSTOM_FIELD -> customField(run, c);
-            case CATEGORY -> category(run, c);
-            case PRODUCT -> product(run, c);
-            case STORE_CATEGORY_LINK -> categoryLink(run, c);
-            case PRODUCT_STORE_LINK -> productLink(run, c);
-            case CUSTOM_FIELD_VALUE -> throw new Skip("custom field values are applied with their product");
-        };
-    }
+    /** One change applied: the applier's exhaustive handling of every kind of change. */
+    private final class Execution implements Change.Visitor<Done> {
+        private final Run run;
 
-    // ------------------------------------------------------------------ custom fields
+        Execution(Run run) {
+            this.run = run;
+        }
 
-    private Done customField(Run run, PlannedChange c) {
-        String name = c.key();
-        if (run.mayExist(c)) {
-            Optional<RemoteCustomField> found = remote.customFields().stream().filter(f -> f.name().equals(name)).findFirst();
-            if (found.isPresent()) {
-                return fieldCreated(run, name, found.get().id());
+        // -------------------------------------------------------------- custom fields
+
+        @Override
+        public Done createCustomField(Change.CreateCustomField c) {
+            String name = c.name();
+            if (run.mayExist(c)) {
+                Optional<RemoteCustomField> found = remote.customFields().stream().filter(f -> f.name().equals(name))
+                        .findFirst();
+                if (found.isPresent()) {
+                    return fieldCreated(name, found.get().id());
+                }
+            }
+            try {
+                return fieldCreated(name, remote.createCustomField(name));
+            } catch (TransportException lost) {
+                return fieldCreated(name, remote.customFields().stream().filter(f -> f.name().equals(name))
+                        .map(RemoteCustomField::id).findFirst().orElseThrow(() -> lost));
             }
         }
-        try {
-            return fieldCreated(run, name, remote.createCustomField(name));
-        } catch (TransportException lost) {
-            return fieldCreated(run, name, remote.customFields().stream().filter(f -> f.name().equals(name))
-                    .map(RemoteCustomField::id).findFirst().orElseThrow(() -> lost));
+
+        private Done fieldCreated(String name, long id) {
+            recorder.customFieldId(name, id);
+            run.fieldIds.put(name, id);
+            return Done.of(Outcome.CREATED, id);
         }
-    }
 
-    private Done fieldCreated(Run run, String name, long id) {
-        state.putRemoteId(account, EntityKind.CUSTOM_FIELD, name, id);
-        run.fieldIds.put(name, id);
-        return Done.of(Outcome.CREATED, id);
-    }
+        // -------------------------------------------------------------- categories
 
-    // ------------------------------------------------------------------ categories
+        @Override
+        public Done createCategory(Change.CreateCategory c) {
+            return create(c, c.key(), c.name(), c.parent());
+        }
 
-    private Done category(Run run, PlannedChange c) {
-        switch (c.action()) {
-            case CREATE, REPLACE -> {
-                String name = after(c, Fields.NAME).orElseThrow();
-                Optional<String> parentKey = after(c, Fields.PARENT);
-                OptionalLong parentId = OptionalLong.empty();
-                if (parentKey.isPresent()) {
-                    parentId = OptionalLong.of(state.remoteId(account, EntityKind.CATEGORY, parentKey.get())
-                            .orElseThrow(() -> new Skip("its parent '" + parentKey.get() + "' does not exist in the ERP")));
+        @Override
+        public Done replaceCategory(Change.ReplaceCategory c) {
+            return create(c, c.key(), c.name(), c.parent());
+        }
+
+        private Done create(Change c, String key, String name, Optional<CategoryRef> parent) {
+            OptionalLong parentId = parent.isPresent()
+                    ? OptionalLong.of(categoryId(parent.get(), "its parent")) : OptionalLong.empty();
+            if (run.mayExist(c)) {
+                Optional<Long> found = findCategory(name, parentId);
+                if (found.isPresent()) {
+                    return categoryCreated(key, found.get());
                 }
-                if (run.mayExist(c)) {
-                    Optional<Long> found = findCategory(name, parentId);
-                    if (found.isPresent()) {
-                        state.putRemoteId(account, EntityKind.CATEGORY, c.key(), found.get());
-                        return Done.of(Outcome.CREATED, found.get());
+            }
+            long id;
+            try {
+                id = remote.createCategory(name, parentId);
+            } catch (TransportException lost) {
+                // The create may have been applied: look before deciding it failed.
+                id = findCategory(name, parentId).orElseThrow(() -> lost);
+            }
+            return categoryCreated(key, id);
+        }
+
+        private Done categoryCreated(String key, long id) {
+            recorder.categoryId(key, id);
+            run.createdCategories.put(key, id);
+            return Done.of(Outcome.CREATED, id);
+        }
+
+        @Override
+        public Done renameCategory(Change.RenameCategory c) {
+            remote.renameCategory(c.id(), c.name());
+            recorder.categoryId(c.key(), c.id());
+            return Done.of(Outcome.UPDATED, c.id());
+        }
+
+        @Override
+        public Done deleteCategory(Change.DeleteCategory c) {
+            try {
+                remote.deleteCategory(c.id());
+            } catch (NotFoundException gone) {
+                return Done.of(Outcome.UNCHANGED, c.id());
+            }
+            recorder.categoryDeleted(c.key(), c.id());
+            return Done.of(Outcome.DELETED, c.id());
+        }
+
+        /** A category's ERP id: from the plan, from the change of this run that created it, or from the state. */
+        private long categoryId(CategoryRef ref, String what) {
+            if (ref.remoteId().isPresent()) {
+                return ref.remoteId().getAsLong();
+            }
+            Long created = run.createdCategories.get(ref.key());
+            if (created != null) {
+                return created;
+            }
+            return state.remoteId(EntityKind.CATEGORY, ref.key())
+                    .orElseThrow(() -> new Skip(what + " '" + ref.key() + "' does not exist in the ERP"));
+        }
+
+        // -------------------------------------------------------------- products
+
+        @Override
+        public Done createProduct(Change.CreateProduct c) {
+            String sku = c.sku();
+            // The observation looked every declared SKU up; look again only when an earlier run may
+            // have created it after that (its intent has no outcome in the journal).
+            Optional<Long> existing = run.mayExist(c) ? findProduct(sku) : Optional.empty();
+            if (existing.isPresent()) {
+                RemoteProduct known = remote.product(existing.get()).orElseThrow(() -> new Skip("vanished while applying"));
+                ProductChanges changes = changes(c.values(), known);
+                remote.updateProduct(known.id(), changes);
+                afterWrite(sku, known, changes);
+                run.createdProducts.put(sku, known.id());
+                return Done.of(Outcome.CREATED, known.id());
+            }
+            ProductChanges changes = changes(c.values(), null);
+            String name = c.values().name().orElseThrow().after();
+            ProductStatus status = c.values().status().orElseThrow().after();
+            long id;
+            try {
+                id = remote.createProduct(new NewProduct(sku, name, status, changes));
+            } catch (TransportException lost) {
+                id = findProduct(sku).orElseThrow(() -> lost);
+            }
+            recorder.productId(sku, id);
+            run.createdProducts.put(sku, id);
+            RemoteProduct created = new RemoteProduct(id, Optional.of(sku), name, status, Optional.empty(),
+                    Optional.empty(), Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), List.of());
+            afterWrite(sku, created, changes);
+            return Done.of(Outcome.CREATED, id);
+        }
+
+        @Override
+        public Done updateProduct(Change.UpdateProduct c) {
+            String sku = c.sku();
+            long id = c.id();
+            RemoteProduct current = run.observed.products().get(sku);
+            RemoteProduct base = current != null ? current : remote.product(id).orElseThrow(() -> new NotFoundException(
+                    "PATCH product", "RESOURCE_NOT_FOUND", "product " + sku + " (#" + id + ") no longer exists", ""));
+            ProductChanges changes = changes(c.values(), base);
+            try {
+                remote.updateProduct(id, changes);
+            } catch (NotFoundException gone) {
+                recorder.productGone(sku);
+                throw gone;
+            }
+            afterWrite(sku, base, changes);
+            return Done.of(Outcome.UPDATED, id);
+        }
+
+        /** The ERP-side changes of a product's fields; {@code base} gives custom-field link ids. */
+        private ProductChanges changes(ProductFields v, RemoteProduct base) {
+            OptionalLong category = v.category().isPresent()
+                    ? OptionalLong.of(categoryId(v.category().get().after(), "its category")) : OptionalLong.empty();
+            List<CustomFieldValue> custom = new ArrayList<>();
+            for (Map.Entry<String, Assignment<String>> e : v.custom().entrySet()) {
+                String fieldName = e.getKey();
+                Long fieldId = run.fieldIds.get(fieldName);
+                if (fieldId == null) {
+                    throw new Skip("its custom field '" + fieldName + "' does not exist in the ERP");
+                }
+                OptionalLong link = OptionalLong.empty();
+                if (base != null) {
+                    for (CustomFieldValue existing : base.customFields()) {
+                        if (existing.fieldId() == fieldId && existing.linkId().isPresent()) {
+                            link = existing.linkId();
+                            break;
+                        }
                     }
                 }
+                custom.add(new CustomFieldValue(fieldId, link, e.getValue().after()));
+            }
+            return new ProductChanges(v.name().map(Assignment::after), v.status().map(Assignment::after),
+                    v.brand().map(Assignment::after), v.gtin().map(a -> new Gtin(a.after())),
+                    v.price().map(Assignment::after), category, v.dimensions().map(Assignment::after),
+                    v.netWeight().map(Assignment::after), v.grossWeight().map(Assignment::after), custom);
+        }
+
+        // -------------------------------------------------------------- store links
+
+        @Override
+        public Done createStoreCategoryLink(Change.CreateStoreCategoryLink c) {
+            long storeId = c.storeId();
+            long categoryId = categoryId(c.category(), "its category");
+            String code = c.marketplaceCategory();
+            String description = c.description();
+            // The observation listed the store's links; look again only when an earlier run may have
+            // made this one (its intent has no outcome in the journal).
+            Optional<StoreCategoryLink> existing = !run.mayExist(c) ? Optional.empty() : remote.storeCategoryLinks(storeId)
+                    .stream().filter(l -> l.categoryId() == categoryId)
+                    .min(java.util.Comparator.comparingLong(StoreCategoryLink::id));
+            if (existing.isPresent()) {
+                StoreCategoryLink l = existing.get();
+                if (l.marketplaceCategory().equals(code) && l.description().equals(description)) {
+                    return Done.of(Outcome.UNCHANGED, l.id());
+                }
+                remote.updateStoreCategoryLink(new StoreCategoryLink(l.id(), storeId, categoryId, code, description));
+                return Done.of(Outcome.UPDATED, l.id());
+            }
+            long id;
+            try {
+                id = remote.createStoreCategoryLink(new StoreCategoryLink(0, storeId, categoryId, code, description));
+            } catch (TransportException lost) {
+                id = remote.storeCategoryLinks(storeId).stream().filter(l -> l.categoryId() == categoryId)
+                        .map(StoreCategoryLink::id).min(Long::compare).orElseThrow(() -> lost);
+            }
+            return Done.of(Outcome.CREATED, id);
+        }
+
+        @Override
+        public Done updateStoreCategoryLink(Change.UpdateStoreCategoryLink c) {
+            long categoryId = categoryId(c.category(), "its category");
+            remote.updateStoreCategoryLink(new StoreCategoryLink(c.linkId(), c.storeId(), categoryId,
+                    c.marketplaceCategory().after(), c.description().after()));
+            return Done.of(Outcome.UPDATED, c.linkId());
+        }
+
+        @Override
+        public Done createProductStoreLink(Change.CreateProductStoreLink c) {
+            long storeId = c.storeId();
+            long productId = productId(c.product());
+            List<Long> categories = List.of(categoryId(c.category(), "its category"));
+            ProductStoreLink current = run.mayExist(c) ? firstLink(storeId, productId).orElse(null) : null;
+            if (current == null) {
+                ProductStoreLink link = new ProductStoreLink(0, productId, storeId, c.code(), Optional.empty(),
+                        categories);
                 long id;
                 try {
-                    id = remote.createCategory(name, parentId);
+                    id = remote.createProductStoreLink(link);
                 } catch (TransportException lost) {
-                    // The create may have been applied: look before deciding it failed.
-                    id = findCategory(name, parentId).orElseThrow(() -> lost);
+                    id = firstLink(storeId, productId).map(ProductStoreLink::id).orElseThrow(() -> lost);
                 }
-                state.putRemoteId(account, EntityKind.CATEGORY, c.key(), id);
+                recorder.link(new ProductStoreLink(id, productId, storeId, link.code(), link.price(), categories));
                 return Done.of(Outcome.CREATED, id);
             }
-            case UPDATE -> {
-                long id = c.remoteId().orElseThrow();
-                remote.renameCategory(id, after(c, Fields.NAME).orElseThrow());
-                state.putRemoteId(account, EntityKind.CATEGORY, c.key(), id);
-                return Done.of(Outcome.UPDATED, id);
+            return relink(current, new ProductStoreLink(current.id(), productId, storeId, c.code(), current.price(),
+                    categories));
+        }
+
+        @Override
+        public Done updateProductStoreLink(Change.UpdateProductStoreLink c) {
+            long storeId = c.storeId();
+            long productId = productId(c.product());
+            ProductStoreLink current = run.observed.productLinks().getOrDefault(storeId, new java.util.TreeMap<>())
+                    .get(productId);
+            if (current == null) {
+                current = firstLink(storeId, productId).orElseThrow(() -> new Skip("its link no longer exists"));
             }
-            case DELETE -> {
-                long id = c.remoteId().orElseThrow();
-                try {
-                    remote.deleteCategory(id);
-                } catch (NotFoundException gone) {
-                    return Done.of(Outcome.UNCHANGED, id);
-                }
-                if (state.remoteId(account, EntityKind.CATEGORY, c.key()).map(v -> v == id).orElse(false)) {
-                    state.removeRemoteId(account, EntityKind.CATEGORY, c.key());
-                }
-                return Done.of(Outcome.DELETED, id);
+            List<Long> categories = List.of(categoryId(c.category().after(), "its category"));
+            return relink(current, new ProductStoreLink(current.id(), productId, storeId, current.code(),
+                    current.price(), categories));
+        }
+
+        private Done relink(ProductStoreLink current, ProductStoreLink wanted) {
+            if (wanted.equals(current)) {
+                return Done.of(Outcome.UNCHANGED, current.id());
             }
-            default -> throw new IllegalStateException(c.action().toString());
+            remote.updateProductStoreLink(wanted);
+            recorder.link(wanted);
+            return Done.of(Outcome.UPDATED, current.id());
+        }
+
+        /** A product's ERP id: from the plan, from this run's creation of it, or from the state. */
+        private long productId(ProductRef ref) {
+            if (ref.remoteId().isPresent()) {
+                return ref.remoteId().getAsLong();
+            }
+            Long created = run.createdProducts.get(ref.sku());
+            if (created != null) {
+                return created;
+            }
+            return state.remoteId(EntityKind.PRODUCT, ref.sku())
+                    .orElseThrow(() -> new Skip("product '" + ref.sku() + "' does not exist in the ERP"));
         }
     }
 
@@ -302,101 +499,14 @@ public final class Applier {
                 .map(RemoteCategory::id).min(Long::compare);
     }
 
-    // ------------------------------------------------------------------ products
-
-    private Done product(Run run, PlannedChange c) {
-        String sku = c.key();
-        RemoteProduct current = run.observed.products().get(sku);
-        if (c.action() == ChangeAction.CREATE) {
-            // The observation looked every declared SKU up; look again only when an earlier run may
-            // have created it after that (its intent has no outcome in the journal).
-            Optional<Long> existing = run.mayExist(c) ? findProduct(sku) : Optional.empty();
-            if (existing.isPresent()) {
-                RemoteProduct known = remote.product(existing.get()).orElseThrow(() -> new Skip("vanished while applying"));
-                ProductChanges changes = changes(run, c, known);
-                remote.updateProduct(known.id(), changes);
-                afterWrite(sku, known, changes, c);
-                return Done.of(run.mayExist(c) ? Outcome.CREATED : Outcome.UPDATED, known.id());
-            }
-            ProductChanges changes = changes(run, c, null);
-            String name = after(c, Fields.NAME).orElse(sku);
-            ProductStatus status = after(c, Fields.STATUS).map(Fields::parseStatus).orElse(ProductStatus.ACTIVE);
-            long id;
-            try {
-                id = remote.createProduct(new NewProduct(sku, name, status, changes));
-            } catch (TransportException lost) {
-                id = findProduct(sku).orElseThrow(() -> lost);
-            }
-            state.putRemoteId(account, EntityKind.PRODUCT, sku, id);
-            RemoteProduct created = new RemoteProduct(id, Optional.of(sku), name, status, Optional.empty(),
-                    Optional.empty(), Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), List.of());
-            afterWrite(sku, created, changes, c);
-            return Done.of(Outcome.CREATED, id);
-        }
-        long id = c.remoteId().orElseThrow();
-        RemoteProduct base = current != null ? current : remote.product(id).orElseThrow(() -> new NotFoundException(
-                "PATCH product", "RESOURCE_NOT_FOUND", "product " + sku + " (#" + id + ") no longer exists", ""));
-        ProductChanges changes = changes(run, c, base);
-        try {
-            remote.updateProduct(id, changes);
-        } catch (NotFoundException gone) {
-            state.removeSnapshot(account, EntityKind.PRODUCT, sku);
-            state.removeRemoteId(account, EntityKind.PRODUCT, sku);
-            throw gone;
-        }
-        afterWrite(sku, base, changes, c);
-        return Done.of(Outcome.UPDATED, id);
-    }
-
     private Optional<Long> findProduct(String sku) {
         try (Stream<RemoteProductSummary> found = remote.products(ProductQuery.all().withSkus(List.of(sku)))) {
             return found.filter(s -> s.sku().equals(Optional.of(sku))).map(RemoteProductSummary::id).findFirst();
         }
     }
 
-    /** The ERP-side changes a planned product change asks for; {@code base} gives custom-field link ids. */
-    private ProductChanges changes(Run run, PlannedChange c, RemoteProduct base) {
-        Optional<String> name = after(c, Fields.NAME);
-        Optional<ProductStatus> status = after(c, Fields.STATUS).map(Fields::parseStatus);
-        Optional<String> brand = after(c, Fields.BRAND);
-        Optional<Gtin> gtin = after(c, Fields.GTIN).map(Gtin::of);
-        Optional<BigDecimal> price = after(c, Fields.PRICE).map(BigDecimal::new);
-        OptionalLong category = OptionalLong.empty();
-        Optional<String> categoryKey = after(c, Fields.CATEGORY);
-        if (categoryKey.isPresent()) {
-            category = OptionalLong.of(state.remoteId(account, EntityKind.CATEGORY, categoryKey.get())
-                    .orElseThrow(() -> new Skip("its category '" + categoryKey.get() + "' does not exist in the ERP")));
-        }
-        Optional<Dimensions> dims = after(c, Fields.DIMENSIONS).map(Fields::parseDimensions);
-        Optional<Weight> net = after(c, Fields.NET_WEIGHT).map(Weight::parse);
-        Optional<Weight> gross = after(c, Fields.GROSS_WEIGHT).map(Weight::parse);
-        List<CustomFieldValue> custom = new ArrayList<>();
-        for (FieldChange f : c.fields()) {
-            if (!Fields.isCustom(f.field()) || f.after().isEmpty()) {
-                continue;
-            }
-            String fieldName = Fields.customName(f.field());
-            Long fieldId = run.fieldIds.get(fieldName);
-            if (fieldId == null) {
-                throw new Skip("its custom field '" + fieldName + "' does not exist in the ERP");
-            }
-            OptionalLong link = OptionalLong.empty();
-            if (base != null) {
-                for (CustomFieldValue v : base.customFields()) {
-                    if (v.fieldId() == fieldId && v.linkId().isPresent()) {
-                        link = v.linkId();
-                        break;
-                    }
-                }
-            }
-            custom.add(new CustomFieldValue(fieldId, link, f.after().get()));
-        }
-        return new ProductChanges(name, status, brand, gtin, price, category, dims, net, gross, custom);
-    }
-
     /** Records what the product now holds, so the next run neither re-reads it nor writes it again. */
-    private void afterWrite(String sku, RemoteProduct before, ProductChanges ch, PlannedChange c) {
+    private void afterWrite(String sku, RemoteProduct before, ProductChanges ch) {
         RemoteProduct after;
         boolean newLinks = ch.customFields().stream().anyMatch(v -> v.linkId().isEmpty());
         if (newLinks) {
@@ -416,107 +526,12 @@ public final class Applier {
                     ch.dimensions().or(before::dimensions), ch.netWeight().or(before::netWeight),
                     ch.grossWeight().or(before::grossWeight), fields);
         }
-        state.putSnapshot(account, EntityKind.PRODUCT, sku,
-                Snapshots.product(new Snapshots.ProductSnapshot(after, after, Optional.of(clock.instant()))));
-        state.putRemoteId(account, EntityKind.PRODUCT, sku, after.id());
-    }
-
-    // ------------------------------------------------------------------ store links
-
-    private Done categoryLink(Run run, PlannedChange c) {
-        long storeId = Long.parseLong(after(c, Fields.STORE).orElseThrow());
-        String categoryKey = after(c, Fields.CATEGORY).orElseThrow();
-        long categoryId = state.remoteId(account, EntityKind.CATEGORY, categoryKey)
-                .orElseThrow(() -> new Skip("its category '" + categoryKey + "' does not exist in the ERP"));
-        String code = after(c, Fields.CODE).orElseThrow();
-        String description = after(c, Fields.DESCRIPTION).orElseGet(() -> c.fields().stream()
-                .filter(f -> f.field().equals(Fields.DESCRIPTION)).findFirst().flatMap(FieldChange::before).orElse(code));
-        if (c.action() == ChangeAction.UPDATE) {
-            long id = c.remoteId().orElseThrow();
-            remote.updateStoreCategoryLink(new StoreCategoryLink(id, storeId, categoryId, code, description));
-            return Done.of(Outcome.UPDATED, id);
-        }
-        // The observation listed the store's links; look again only when an earlier run may have
-        // made this one (its intent has no outcome in the journal).
-        Optional<StoreCategoryLink> existing = !run.mayExist(c) ? Optional.empty() : remote.storeCategoryLinks(storeId)
-                .stream().filter(l -> l.categoryId() == categoryId)
-                .min(java.util.Comparator.comparingLong(StoreCategoryLink::id));
-        if (existing.isPresent()) {
-            StoreCategoryLink l = existing.get();
-            if (l.marketplaceCategory().equals(code) && l.description().equals(description)) {
-                return Done.of(Outcome.UNCHANGED, l.id());
-            }
-            remote.updateStoreCategoryLink(new StoreCategoryLink(l.id(), storeId, categoryId, code, description));
-            return Done.of(Outcome.UPDATED, l.id());
-        }
-        long id;
-        try {
-            id = remote.createStoreCategoryLink(new StoreCategoryLink(0, storeId, categoryId, code, description));
-        } catch (TransportException lost) {
-            id = remote.storeCategoryLinks(storeId).stream().filter(l -> l.categoryId() == categoryId)
-                    .map(StoreCategoryLink::id).min(Long::compare).orElseThrow(() -> lost);
-        }
-        return Done.of(Outcome.CREATED, id);
-    }
-
-    private Done productLink(Run run, PlannedChange c) {
-        long storeId = Long.parseLong(after(c, Fields.STORE).orElseThrow());
-        String sku = after(c, Fields.PRODUCT).orElseThrow();
-        long productId = state.remoteId(account, EntityKind.PRODUCT, sku)
-                .orElseThrow(() -> new Skip("product '" + sku + "' does not exist in the ERP"));
-        Optional<String> categoryKey = after(c, Fields.CATEGORY);
-        Optional<String> code = after(c, Fields.CODE);
-        ProductStoreLink current;
-        if (c.action() == ChangeAction.UPDATE) {
-            current = run.observed.productLinks().getOrDefault(storeId, new java.util.TreeMap<>()).get(productId);
-            if (current == null) {
-                current = firstLink(storeId, productId).orElseThrow(() -> new Skip("its link no longer exists"));
-            }
-        } else {
-            current = run.mayExist(c) ? firstLink(storeId, productId).orElse(null) : null;
-        }
-        List<Long> categories = current == null ? List.of() : current.categoryIds();
-        if (categoryKey.isPresent()) {
-            categories = List.of(state.remoteId(account, EntityKind.CATEGORY, categoryKey.get())
-                    .orElseThrow(() -> new Skip("its category '" + categoryKey.get() + "' does not exist in the ERP")));
-        }
-        if (current == null) {
-            ProductStoreLink link = new ProductStoreLink(0, productId, storeId, code.orElse(sku), Optional.empty(),
-                    categories);
-            long id;
-            try {
-                id = remote.createProductStoreLink(link);
-            } catch (TransportException lost) {
-                id = firstLink(storeId, productId).map(ProductStoreLink::id).orElseThrow(() -> lost);
-            }
-            ProductStoreLink created = new ProductStoreLink(id, productId, storeId, link.code(), link.price(), categories);
-            state.putSnapshot(account, EntityKind.PRODUCT_STORE_LINK, Observer.linkKey(storeId, productId),
-                    Snapshots.link(created));
-            return Done.of(Outcome.CREATED, id);
-        }
-        ProductStoreLink wanted = new ProductStoreLink(current.id(), productId, storeId, code.orElse(current.code()),
-                current.price(), categories);
-        if (wanted.equals(current)) {
-            return Done.of(Outcome.UNCHANGED, current.id());
-        }
-        remote.updateProductStoreLink(wanted);
-        state.putSnapshot(account, EntityKind.PRODUCT_STORE_LINK, Observer.linkKey(storeId, productId),
-                Snapshots.link(wanted));
-        return Done.of(Outcome.UPDATED, current.id());
+        recorder.product(sku, new Snapshots.ProductSnapshot(after, after, Optional.of(clock.instant())));
     }
 
     private Optional<ProductStoreLink> firstLink(long storeId, long productId) {
         try (Stream<ProductStoreLink> links = remote.productStoreLinks(storeId, OptionalLong.of(productId))) {
             return links.filter(l -> l.productId() == productId).min(java.util.Comparator.comparingLong(ProductStoreLink::id));
         }
-    }
-
-    private static Optional<String> after(PlannedChange c, String field) {
-        for (FieldChange f : c.fields()) {
-            if (f.field().equals(field)) {
-                return f.after();
-            }
-        }
-        return Optional.empty();
     }
 }

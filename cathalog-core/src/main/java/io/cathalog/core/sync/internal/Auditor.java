@@ -10,10 +10,9 @@ import io.cathalog.core.remote.StoreCategoryLink;
 import io.cathalog.core.sync.AttentionItem;
 import io.cathalog.core.sync.AuditFinding;
 import io.cathalog.core.sync.AuditReport;
-import io.cathalog.core.sync.ChangeAction;
-import io.cathalog.core.sync.EntityKind;
-import io.cathalog.core.sync.FieldChange;
-import io.cathalog.core.sync.PlannedChange;
+import io.cathalog.core.sync.Assignment;
+import io.cathalog.core.sync.CategoryRef;
+import io.cathalog.core.sync.Change;
 import io.cathalog.core.sync.SyncPlan;
 
 import java.time.Instant;
@@ -30,11 +29,11 @@ import java.util.Set;
  * The read-only report of an account against the source of truth, from what was observed and what
  * a plan would change. Findings have stable kinds, so hosts can count and filter them.
  */
-public final class Auditor {
+final class Auditor {
     private Auditor() {
     }
 
-    public static AuditReport audit(String account, Instant at, Observation o, Planner.Result planned) {
+    static AuditReport audit(String account, Instant at, Observation o, Planner.Result planned) {
         List<AuditFinding> findings = new ArrayList<>();
         SyncPlan plan = planned.plan();
         Map<Long, RemoteCategory> categories = new HashMap<>();
@@ -63,14 +62,13 @@ public final class Auditor {
         }
         o.unkeyed().forEach(s -> findings.add(new AuditFinding("product-without-sku", "#" + s.id(), Optional.empty(),
                 "'" + s.name() + "' has no SKU, so it cannot be managed")));
-        for (PlannedChange c : plan.changes()) {
-            if (c.entity() == EntityKind.PRODUCT && c.action() == ChangeAction.UPDATE) {
-                for (FieldChange f : c.fields()) {
-                    if (f.field().equals(Fields.CATEGORY) && f.before().isPresent()) {
-                        findings.add(new AuditFinding("miscategorised-product", c.key(), Optional.empty(),
-                                "in '" + f.before().get() + "'; the rules put it in '" + f.after().orElse("") + "'"
-                                        + f.decidedBy().map(r -> " (rule " + r + ")").orElse("")));
-                    }
+        for (Change c : plan.changes()) {
+            if (c instanceof Change.UpdateProduct u && u.values().category().isPresent()) {
+                Assignment<CategoryRef> category = u.values().category().get();
+                if (category.before().isPresent()) {
+                    findings.add(new AuditFinding("miscategorised-product", u.sku(), Optional.empty(),
+                            "in '" + category.before().get() + "'; the rules put it in '" + category.after().key() + "'"
+                                    + category.decidedBy().map(r -> " (rule " + r + ")").orElse("")));
                 }
             }
         }

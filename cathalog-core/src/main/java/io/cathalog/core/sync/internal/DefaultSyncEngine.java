@@ -1,5 +1,6 @@
 package io.cathalog.core.sync.internal;
 
+import io.cathalog.core.CathalogException;
 import io.cathalog.core.ConflictException;
 import io.cathalog.core.StalePlanException;
 import io.cathalog.core.catalog.CatalogSource;
@@ -21,17 +22,29 @@ import io.cathalog.core.sync.SyncStateStore;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** The engine: observe, plan, apply, audit, for one account. Runs of one engine never overlap. */
+/**
+ * The engine: observe, plan, apply, audit, for one account. Runs of one engine never overlap.
+ *
+ * <p>Observation and planning only read; this class decides when what they saw is recorded (the
+ * {@link Recorder} is the one writer of the state store): never for {@link #plan} and
+ * {@link #audit}, and for an apply once the plan's premises are checked, before the first write.
+ */
 public final class DefaultSyncEngine implements SyncEngine {
     private static final System.Logger LOG = System.getLogger(DefaultSyncEngine.class.getName());
 
     private final String account;
     private final CatalogSource source;
-    private final SyncStateStore state;
+    private final CatalogRemote remote;
+    private final StateView state;
+    private final Recorder recorder;
     private final ProductScope scope;
     private final MarketplaceCheck marketplaces;
     private final Clock clock;
@@ -42,13 +55,15 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final Applier applier;
     private final ReentrantLock running = new ReentrantLock();
 
-    public DefaultSyncEngine(String account, CatalogSource source, CatalogRemote remote, SyncStateStore state,
+    public DefaultSyncEngine(String account, CatalogSource source, CatalogRemote remote, SyncStateStore store,
                              ProductScope scope, MarketplaceCheck marketplaces, List<ChangeListener> listeners,
                              Clock clock, double requestsPerSecond, Supplier<String> runIds,
                              SyncProgress.Listener progress) {
         this.account = account;
         this.source = source;
-        this.state = state;
+        this.remote = remote;
+        this.state = new StateView(account, store);
+        this.recorder = new Recorder(account, store);
         this.scope = scope;
         this.marketplaces = marketplaces;
         this.clock = clock;
@@ -56,23 +71,22 @@ public final class DefaultSyncEngine implements SyncEngine {
         this.runIds = runIds;
         this.observer = new Observer(account, remote, state, clock);
         this.progress = progress;
-        this.applier = new Applier(account, remote, state, clock, listeners, progress);
+        this.applier = new Applier(account, remote, state, recorder, clock, listeners, progress);
     }
 
-    /** The state of one observation and the plan made from it. */
-    private record Planned(Catalog catalog, Observation observed, Planner.Result result) {
+    /** One observation, what it would record, and the plan made from it. */
+    private record Planned(Catalog catalog, Observer.Observed observed, Planner.Result result) {
     }
 
     private Planned observeAndPlan(PlanOptions options) {
         Catalog catalog = source.load();
-        java.time.Instant start = clock.instant();
+        Instant start = clock.instant();
         report(SyncProgress.Phase.OBSERVE, 0, 1, start);
-        Observation observed = observer.observe(catalog, scope, options.fullRefresh(), options.prune());
+        Observer.Observed observed = observer.observe(catalog, scope, options.fullRefresh(), options.prune());
         report(SyncProgress.Phase.PLAN, 0, 1, clock.instant());
-        Planner.Result result = Planner.plan(new Planner.Input(account, catalog, observed,
-                state.remoteIds(account, EntityKind.CATEGORY), options, scope, requestsPerSecond, marketplaces));
-        // Adopted categories are remembered, so renames and moves keep recognising them.
-        result.categoryMapping().forEach((key, id) -> state.putRemoteId(account, EntityKind.CATEGORY, key, id));
+        Planner.Result result = Planner.plan(new Planner.Input(account, catalog, observed.observation(),
+                state.remoteIds(EntityKind.CATEGORY), options, scope, requestsPerSecond, marketplaces,
+                remote::requests));
         return new Planned(catalog, observed, result);
     }
 
@@ -80,7 +94,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     public SyncPlan plan(PlanOptions options) {
         return locked(() -> {
             SyncPlan plan = observeAndPlan(options).result().plan();
-            LOG.log(Level.INFO, () -> "account " + account + ": " + PlanCodec.summary(plan));
+            LOG.log(Level.INFO, () -> "account " + account + ": " + plan.summary());
             return plan;
         });
     }
@@ -92,10 +106,12 @@ public final class DefaultSyncEngine implements SyncEngine {
                 throw new IllegalArgumentException("the plan is for account '" + plan.accountId() + "', this engine for '"
                         + account + "'");
             }
-            // Look again: applying a plan made against another state of the ERP could undo others' work.
+            // Look again, at everything the plan depends on (with a prune, the pruned categories'
+            // products too): applying a plan made against another state of the ERP could undo
+            // others' work.
             Catalog catalog = source.load();
-            Observation now = observer.observe(catalog, scope, false, false);
-            String current = now.fingerprint();
+            Observer.Observed now = observer.observe(catalog, scope, false, plan.options().prune());
+            String current = now.observation().fingerprint();
             if (!current.equals(plan.observedFingerprint())) {
                 throw new StalePlanException(plan.observedFingerprint(), current);
             }
@@ -109,26 +125,31 @@ public final class DefaultSyncEngine implements SyncEngine {
     }
 
     @Override
-    public ApplyReport sync(PlanOptions options, java.util.function.Predicate<SyncPlan> proceed) {
+    public ApplyReport sync(PlanOptions options, Predicate<SyncPlan> proceed) {
         return locked(() -> {
             Planned planned = observeAndPlan(options);
             SyncPlan plan = planned.result().plan();
             if (!proceed.test(plan)) {
-                return new ApplyReport("-", List.of(), java.time.Duration.ZERO);
+                // Nothing is applied, but what was read stays read: the next run starts from here.
+                recorder.record(planned.observed().update());
+                return new ApplyReport("-", List.of(), Duration.ZERO);
             }
             return applyObserved(planned.catalog(), plan, planned.observed());
         });
     }
 
-    private ApplyReport applyObserved(Catalog catalog, SyncPlan plan, Observation observed) {
+    private ApplyReport applyObserved(Catalog catalog, SyncPlan plan, Observer.Observed observed) {
         if (plan.driftPolicy() == DriftPolicy.FAIL && !plan.drift().isEmpty()) {
             throw new ConflictException(plan.drift().stream()
-                    .map(d -> d.entity().name().toLowerCase(java.util.Locale.ROOT) + " " + d.key() + " " + d.field())
+                    .map(d -> d.entity().name().toLowerCase(Locale.ROOT) + " " + d.key() + " " + d.field())
                     .toList());
         }
+        recorder.record(observed.update());
+        // Adopted categories are remembered, so renames and moves keep recognising them.
+        recorder.categoryIds(plan.categoryIds());
         String runId = runIds.get();
-        ApplyReport report = applier.apply(plan, observed, runId);
-        LOG.log(Level.INFO, () -> "account " + account + " run " + runId + ": " + report.counts());
+        ApplyReport report = applier.apply(plan, observed.observation(), runId);
+        LOG.log(Level.INFO, () -> "account " + account + " run " + runId + ": " + report.summary());
         confirm(catalog, report);
         return report;
     }
@@ -153,9 +174,9 @@ public final class DefaultSyncEngine implements SyncEngine {
         }
         if (products || links) {
             try {
-                observer.confirm(catalog, scope, products,
-                        links ? catalog.stores().stream().map(s -> s.remoteId()).toList() : List.of());
-            } catch (io.cathalog.core.CathalogException e) {
+                recorder.record(observer.confirm(catalog, scope, products,
+                        links ? catalog.stores().stream().map(s -> s.remoteId()).toList() : List.of()));
+            } catch (CathalogException e) {
                 // The writes are done and journaled; only the shortcut is lost.
                 LOG.log(Level.WARNING, "account " + account + ": could not confirm this run's writes ("
                         + e.getMessage() + "); the next run reads them again");
@@ -163,10 +184,9 @@ public final class DefaultSyncEngine implements SyncEngine {
         }
     }
 
-    private void report(SyncProgress.Phase phase, long done, long total, java.time.Instant since) {
+    private void report(SyncProgress.Phase phase, long done, long total, Instant since) {
         try {
-            progress.onProgress(new SyncProgress(account, "-", phase, done, total,
-                    java.time.Duration.between(since, clock.instant())));
+            progress.onProgress(new SyncProgress(account, "-", phase, done, total, Duration.between(since, clock.instant())));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "a progress listener failed; ignored", e);
         }
@@ -176,7 +196,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     public AuditReport audit() {
         return locked(() -> {
             Planned planned = observeAndPlan(PlanOptions.defaults());
-            return Auditor.audit(account, clock.instant(), planned.observed(), planned.result());
+            return Auditor.audit(account, clock.instant(), planned.observed().observation(), planned.result());
         });
     }
 

@@ -37,6 +37,9 @@ public record Observation(Instant at, List<RemoteStore> stores, List<RemoteCateg
                           SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks,
                           Map<Long, List<Long>> categoryMembers) {
 
+    /** How many of a prunable category's products are listed: one more means "too many to prune". */
+    static final int MEMBERS_LIMIT = 100;
+
     /**
      * A digest of everything observed that a plan depends on: a saved plan whose fingerprint no
      * longer matches was made against an ERP that has changed since.
@@ -60,6 +63,8 @@ public record Observation(Instant at, List<RemoteStore> stores, List<RemoteCateg
             productLinks.forEach((store, links) -> links.forEach((product, l) -> update(sha, "K" + l.id() + "|"
                     + l.productId() + "|" + l.storeId() + "|" + l.code() + "|" + l.price().map(Snapshots::plain)
                     .orElse("") + "|" + l.categoryIds())));
+            // A prune's premise: the category holds only products the plan moves out.
+            new java.util.TreeMap<>(categoryMembers).forEach((category, ids) -> update(sha, "M" + category + "|" + ids));
             return "sha256:" + HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -11,7 +11,6 @@ import io.cathalog.core.remote.StoreCategoryLink;
 import io.cathalog.core.sync.EntityKind;
 import io.cathalog.core.sync.JournalEntry;
 import io.cathalog.core.sync.ProductScope;
-import io.cathalog.core.sync.SyncStateStore;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -36,46 +35,44 @@ import java.util.stream.Stream;
  * changed since the last run (Bling's {@code dataAlteracao} filters) and keep the rest from the
  * state store's snapshots. Products this engine wrote itself in the previous run are not read
  * again when the list shows them unchanged otherwise.
+ *
+ * <p>It only reads: what it would have the engine remember (snapshots, ids, cursors) it returns as
+ * a {@link StateUpdate}, which the engine records or, for a dry run, drops.
  */
-public final class Observer {
+final class Observer {
     private static final System.Logger LOG = System.getLogger(Observer.class.getName());
     /** Read a little before the cursor: the ERP's clock and ours are not the same clock. */
     static final Duration OVERLAP = Duration.ofMinutes(2);
-    static final String PRODUCTS_CURSOR = "products.changedSince";
     private static final int SKU_BATCH = 50;
     private static final int VERIFY_BATCH = 100;
-    static final int MEMBERS_LIMIT = 100;
 
     private final String account;
     private final CatalogRemote remote;
-    private final SyncStateStore state;
+    private final StateView state;
     private final Clock clock;
 
-    public Observer(String account, CatalogRemote remote, SyncStateStore state, Clock clock) {
+    /** What one observation saw, and what it would have the engine remember. */
+    record Observed(Observation observation, StateUpdate update) {
+    }
+
+    Observer(String account, CatalogRemote remote, StateView state, Clock clock) {
         this.account = account;
         this.remote = remote;
         this.state = state;
         this.clock = clock;
     }
 
-    static String linksCursor(long storeId) {
-        return "links." + storeId + ".changedSince";
-    }
-
-    static String linkKey(long storeId, long productId) {
-        return storeId + "/" + productId;
-    }
-
-    public Observation observe(Catalog catalog, ProductScope scope, boolean fullRefresh, boolean prune) {
+    Observed observe(Catalog catalog, ProductScope scope, boolean fullRefresh, boolean prune) {
         Instant started = clock.instant();
+        StateUpdate update = StateUpdate.empty();
         var stores = remote.stores();
         var categories = remote.categories();
         var customFields = remote.customFields();
 
         Map<String, Snapshots.ProductSnapshot> known = new HashMap<>();
-        state.snapshots(account, EntityKind.PRODUCT).forEach((sku, json) -> known.put(sku, Snapshots.product(json)));
+        state.snapshots(EntityKind.PRODUCT).forEach((sku, json) -> known.put(sku, Snapshots.product(json)));
         Optional<Instant> cursor = fullRefresh ? Optional.empty()
-                : state.cursor(account, PRODUCTS_CURSOR).map(Instant::parse);
+                : state.cursor(StateKeys.PRODUCTS_CURSOR).map(Instant::parse);
 
         Set<String> declared = new HashSet<>();
         catalog.products().forEach(p -> declared.add(p.sku()));
@@ -113,13 +110,12 @@ public final class Observer {
                         .forEach(toRead::add);
             }
         }
-        readInFull(toRead, known, products);
+        readInFull(toRead, known, products, update);
         if (cursor.isEmpty()) {
             // A full read: what the state knew and the ERP no longer has is gone.
             for (String sku : known.keySet()) {
                 if (!products.containsKey(sku)) {
-                    state.removeSnapshot(account, EntityKind.PRODUCT, sku);
-                    state.removeRemoteId(account, EntityKind.PRODUCT, sku);
+                    update.add(new StateUpdate.RemoveProduct(sku));
                 }
             }
         }
@@ -129,7 +125,7 @@ public final class Observer {
         for (Store store : catalog.stores()) {
             long id = store.remoteId();
             categoryLinks.put(id, remote.storeCategoryLinks(id));
-            productLinks.put(id, observeLinks(id, fullRefresh));
+            productLinks.put(id, observeLinks(id, fullRefresh, update));
         }
 
         for (String sku : products.keySet()) {
@@ -138,12 +134,12 @@ public final class Observer {
                 previous.put(sku, snap.baseline());
             }
         }
-        state.putCursor(account, PRODUCTS_CURSOR, started.toString());
+        update.add(new StateUpdate.PutCursor(StateKeys.PRODUCTS_CURSOR, started.toString()));
         LOG.log(Level.DEBUG, () -> "observed account " + account + ": " + categories.size() + " categories, "
                 + products.size() + " products (" + toRead.size() + " read in full)");
         Map<Long, List<Long>> members = prune ? categoryMembers(categories) : Map.of();
-        return new Observation(started, stores, categories, products, previous, unkeyed, customFields, categoryLinks,
-                productLinks, members);
+        return new Observed(new Observation(started, stores, categories, products, previous, unkeyed, customFields,
+                categoryLinks, productLinks, members), update);
     }
 
     /**
@@ -153,27 +149,26 @@ public final class Observer {
      * page and one verification query per hundred products written and one page per hundred store
      * links written: the price the next run would otherwise pay, paid while the writes are known.
      */
-    public void confirm(Catalog catalog, ProductScope scope, boolean products, List<Long> linkStores) {
-        if (products) {
+    StateUpdate confirm(Catalog catalog, ProductScope scope, boolean products, List<Long> linkStores) {
+        StateUpdate update = StateUpdate.empty();
+        Optional<Instant> cursor = state.cursor(StateKeys.PRODUCTS_CURSOR).map(Instant::parse);
+        if (products && cursor.isPresent()) {
             Instant started = clock.instant();
-            Optional<Instant> cursor = state.cursor(account, PRODUCTS_CURSOR).map(Instant::parse);
-            if (cursor.isEmpty()) {
-                return;
-            }
             Map<String, Snapshots.ProductSnapshot> known = new HashMap<>();
-            state.snapshots(account, EntityKind.PRODUCT).forEach((sku, json) -> known.put(sku, Snapshots.product(json)));
+            state.snapshots(EntityKind.PRODUCT).forEach((sku, json) -> known.put(sku, Snapshots.product(json)));
             Set<String> declared = new HashSet<>();
             catalog.products().forEach(p -> declared.add(p.sku()));
             List<RemoteProductSummary> toRead = changedSince(cursor.get(), known, declared, scope,
                     scope.skuPattern().map(Pattern::compile));
-            readInFull(toRead, known, new TreeMap<>());
-            state.putCursor(account, PRODUCTS_CURSOR, started.toString());
+            readInFull(toRead, known, new TreeMap<>(), update);
+            update.add(new StateUpdate.PutCursor(StateKeys.PRODUCTS_CURSOR, started.toString()));
             LOG.log(Level.DEBUG, () -> "confirmed account " + account + ": " + toRead.size()
                     + " products changed by others during the run");
         }
         for (long store : linkStores) {
-            observeLinks(store, false);
+            observeLinks(store, false, update);
         }
+        return update;
     }
 
     /**
@@ -189,7 +184,7 @@ public final class Observer {
         // A run that died between a write and its record left the intent open: the ERP may hold
         // that write, so a snapshot older than the intent is not to be trusted.
         Map<String, Instant> openIntents = new HashMap<>();
-        for (JournalEntry e : state.unfinished(account)) {
+        for (JournalEntry e : state.unfinished()) {
             if (e.entity() == EntityKind.PRODUCT) {
                 openIntents.merge(e.key(), e.at(), (a, b) -> a.isAfter(b) ? a : b);
             }
@@ -232,7 +227,7 @@ public final class Observer {
 
     /** Reads each listed product in full and keeps it as the latest snapshot, its baseline kept. */
     private void readInFull(List<RemoteProductSummary> toRead, Map<String, Snapshots.ProductSnapshot> known,
-                            Map<String, RemoteProduct> products) {
+                            Map<String, RemoteProduct> products, StateUpdate update) {
         for (RemoteProductSummary s : toRead) {
             String sku = s.sku().get();
             // Change times have whole seconds: a change later in the second of our read must still
@@ -250,8 +245,7 @@ public final class Observer {
                     ? new Snapshots.ProductSnapshot(full.get(), full.get(), Optional.of(readAt))
                     : new Snapshots.ProductSnapshot(full.get(), before.baseline(), Optional.of(readAt));
             known.put(sku, now);
-            state.putSnapshot(account, EntityKind.PRODUCT, sku, Snapshots.product(now));
-            state.putRemoteId(account, EntityKind.PRODUCT, sku, full.get().id());
+            update.add(new StateUpdate.PutProduct(sku, now));
         }
     }
 
@@ -278,30 +272,32 @@ public final class Observer {
 
     /**
      * For pruning: the ERP's products in each category that may be deleted (one that the id map
-     * does not know), at most {@value #MEMBERS_LIMIT} ids each, so that a category is pruned only
-     * when every product in it is one this plan moves out.
+     * does not know), at most {@value Observation#MEMBERS_LIMIT} ids each, so that a category is
+     * pruned only when every product in it is one this plan moves out. They are part of the
+     * plan's fingerprint: a product added to such a category before the apply makes it stale.
      */
     private Map<Long, List<Long>> categoryMembers(List<io.cathalog.core.remote.RemoteCategory> categories) {
-        Set<Long> known = new HashSet<>(state.remoteIds(account, EntityKind.CATEGORY).values());
+        Set<Long> known = new HashSet<>(state.remoteIds(EntityKind.CATEGORY).values());
         Map<Long, List<Long>> members = new TreeMap<>();
         for (var c : categories) {
             if (known.contains(c.id())) {
                 continue;
             }
             try (Stream<RemoteProductSummary> in = remote.products(ProductQuery.all().inCategory(c.id()))) {
-                members.put(c.id(), in.limit(MEMBERS_LIMIT + 1).map(RemoteProductSummary::id).toList());
+                members.put(c.id(), in.limit(Observation.MEMBERS_LIMIT + 1).map(RemoteProductSummary::id).sorted()
+                        .toList());
             }
         }
         return members;
     }
 
-    private SortedMap<Long, ProductStoreLink> observeLinks(long storeId, boolean fullRefresh) {
-        String prefix = storeId + "/";
+    private SortedMap<Long, ProductStoreLink> observeLinks(long storeId, boolean fullRefresh, StateUpdate update) {
+        String prefix = StateKeys.linkPrefix(storeId);
         Instant started = clock.instant();
         SortedMap<Long, ProductStoreLink> links = new TreeMap<>();
         Optional<Instant> cursor = fullRefresh ? Optional.empty()
-                : state.cursor(account, linksCursor(storeId)).map(Instant::parse);
-        Map<String, String> snaps = state.snapshots(account, EntityKind.PRODUCT_STORE_LINK);
+                : state.cursor(StateKeys.linksCursor(storeId)).map(Instant::parse);
+        Map<String, String> snaps = state.snapshots(EntityKind.PRODUCT_STORE_LINK);
         if (cursor.isPresent()) {
             snaps.forEach((key, json) -> {
                 if (key.startsWith(prefix)) {
@@ -311,18 +307,17 @@ public final class Observer {
             });
         } else {
             snaps.keySet().stream().filter(k -> k.startsWith(prefix))
-                    .forEach(k -> state.removeSnapshot(account, EntityKind.PRODUCT_STORE_LINK, k));
+                    .forEach(k -> update.add(new StateUpdate.RemoveLink(k)));
         }
         try (Stream<ProductStoreLink> read = cursor.isPresent()
                 ? remote.productStoreLinksChangedSince(storeId, cursor.get().minus(OVERLAP))
                 : remote.productStoreLinks(storeId, OptionalLong.empty())) {
             read.forEach(l -> {
                 links.put(l.productId(), l);
-                state.putSnapshot(account, EntityKind.PRODUCT_STORE_LINK, linkKey(storeId, l.productId()),
-                        Snapshots.link(l));
+                update.add(new StateUpdate.PutLink(l));
             });
         }
-        state.putCursor(account, linksCursor(storeId), started.toString());
+        update.add(new StateUpdate.PutCursor(StateKeys.linksCursor(storeId), started.toString()));
         return links;
     }
 

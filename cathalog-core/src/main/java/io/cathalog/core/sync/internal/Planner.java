@@ -14,15 +14,18 @@ import io.cathalog.core.remote.ProductStoreLink;
 import io.cathalog.core.remote.RemoteCategory;
 import io.cathalog.core.remote.RemoteCustomField;
 import io.cathalog.core.remote.RemoteProduct;
+import io.cathalog.core.remote.RemoteOperation;
 import io.cathalog.core.remote.StoreCategoryLink;
+import io.cathalog.core.sync.Assignment;
 import io.cathalog.core.sync.AttentionItem;
-import io.cathalog.core.sync.ChangeAction;
+import io.cathalog.core.sync.CategoryRef;
+import io.cathalog.core.sync.Change;
 import io.cathalog.core.sync.DriftPolicy;
 import io.cathalog.core.sync.EntityKind;
-import io.cathalog.core.sync.FieldChange;
 import io.cathalog.core.sync.FieldDrift;
 import io.cathalog.core.sync.PlanOptions;
-import io.cathalog.core.sync.PlannedChange;
+import io.cathalog.core.sync.ProductFields;
+import io.cathalog.core.sync.ProductRef;
 import io.cathalog.core.sync.ProductScope;
 import io.cathalog.core.sync.SyncPlan;
 
@@ -37,11 +40,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
  * The planner: a pure, deterministic function of the catalog, what was observed in the ERP, the
@@ -53,9 +56,15 @@ import java.util.TreeSet;
  */
 public final class Planner {
 
-    /** Everything a plan is made from. */
+    /**
+     * Everything a plan is made from.
+     *
+     * @param categoryIds the ERP id of each catalog category as the engine last knew it
+     * @param costs       how many API requests each operation takes in the ERP
+     */
     public record Input(String account, Catalog catalog, Observation observed, Map<String, Long> categoryIds,
-                        PlanOptions options, ProductScope scope, double requestsPerSecond, MarketplaceCheck marketplaces) {
+                        PlanOptions options, ProductScope scope, double requestsPerSecond, MarketplaceCheck marketplaces,
+                        ToIntFunction<RemoteOperation> costs) {
         public Input {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(catalog, "catalog");
@@ -64,6 +73,7 @@ public final class Planner {
             Objects.requireNonNull(options, "options");
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(marketplaces, "marketplaces");
+            Objects.requireNonNull(costs, "costs");
         }
     }
 
@@ -78,11 +88,10 @@ public final class Planner {
     private final Map<String, Long> mapped = new LinkedHashMap<>();
     /** Keys whose category is to be created (or re-created) by this plan. */
     private final Set<String> creating = new HashSet<>();
-    private final List<PlannedChange> categoryChanges = new ArrayList<>();
-    private final List<PlannedChange> deletions = new ArrayList<>();
+    private final List<Change> categoryChanges = new ArrayList<>();
+    private final List<Change> deletions = new ArrayList<>();
     private final List<AttentionItem> attention = new ArrayList<>();
     private final List<FieldDrift> drift = new ArrayList<>();
-    private long requests;
 
     private Planner(Input in) {
         this.in = in;
@@ -142,29 +151,27 @@ public final class Planner {
         Set<String> neededFields = new TreeSet<>();
         desired.values().forEach(d -> neededFields.addAll(d.custom().keySet()));
         storeValues.values().forEach(m -> neededFields.addAll(m.keySet()));
-        List<PlannedChange> fieldChanges = new ArrayList<>();
+        List<Change> fieldChanges = new ArrayList<>();
         for (String field : neededFields) {
             if (!fieldIds.containsKey(field)) {
-                fieldChanges.add(new PlannedChange(ChangeAction.CREATE, EntityKind.CUSTOM_FIELD, field, OptionalLong.empty(),
-                        List.of(change(Fields.NAME, Optional.empty(), Optional.of(field), Optional.empty())), false));
-                requests += 3;
+                fieldChanges.add(new Change.CreateCustomField(field));
             }
         }
 
-        List<PlannedChange> productChanges = new ArrayList<>();
+        List<Change> productChanges = new ArrayList<>();
         for (DesiredProduct d : desired.values()) {
             planProduct(d, storeValues.getOrDefault(d.sku(), new TreeMap<>()), fieldIds).ifPresent(productChanges::add);
             d.attention().forEach(attention::add);
         }
 
-        List<PlannedChange> linkChanges = new ArrayList<>();
-        List<PlannedChange> productLinkChanges = new ArrayList<>();
+        List<Change> linkChanges = new ArrayList<>();
+        List<Change> productLinkChanges = new ArrayList<>();
         for (Store store : in.catalog.stores()) {
             planCategoryLinks(store, linkChanges);
             planProductLinks(store, desired, productLinkChanges);
         }
 
-        List<PlannedChange> all = new ArrayList<>();
+        List<Change> all = new ArrayList<>();
         all.addAll(fieldChanges);
         all.addAll(categoryChanges);
         all.addAll(productChanges);
@@ -174,9 +181,14 @@ public final class Planner {
         attention.sort(Comparator.comparing((AttentionItem a) -> a.entity().ordinal()).thenComparing(AttentionItem::key)
                 .thenComparing(a -> a.store().orElse("")).thenComparing(AttentionItem::reason));
         List<AttentionItem> uniqueAttention = new ArrayList<>(new java.util.LinkedHashSet<>(attention));
-        Duration duration = Duration.ofMillis(Math.round(requests * 1000 / in.requestsPerSecond));
-        SyncPlan plan = new SyncPlan(in.account, all, uniqueAttention, drift, in.options.drift(),
-                in.observed.fingerprint(), requests, duration);
+        long requests = 0;
+        for (Change c : all) {
+            requests += Costs.requests(c, in.costs);
+        }
+        // Whole seconds: what the plan says is what its saved form can say.
+        Duration duration = Duration.ofSeconds(Math.round(requests / in.requestsPerSecond));
+        SyncPlan plan = new SyncPlan(in.account, all, uniqueAttention, drift, in.options,
+                in.observed.fingerprint(), new TreeMap<>(mapped), requests, duration);
         List<String> unclaimed = new ArrayList<>();
         Set<Long> claimed = new HashSet<>(mapped.values());
         in.observed.categories().stream().filter(c -> !claimed.contains(c.id()))
@@ -207,12 +219,9 @@ public final class Planner {
             }
             boolean parentReplaced = parentKey.map(replaced::contains).orElse(false);
             if (match == null) {
+                Optional<CategoryRef> parent = parentKey.map(this::categoryRef);
                 creating.add(c.key());
-                categoryChanges.add(new PlannedChange(ChangeAction.CREATE, EntityKind.CATEGORY, c.key(),
-                        OptionalLong.empty(), List.of(
-                        change(Fields.NAME, Optional.empty(), Optional.of(c.name()), Optional.empty()),
-                        change(Fields.PARENT, Optional.empty(), parentKey, Optional.empty())), false));
-                requests += 1;
+                categoryChanges.add(new Change.CreateCategory(c.key(), c.name(), parent));
                 continue;
             }
             claimed.add(match.id());
@@ -228,18 +237,13 @@ public final class Planner {
                 continue;
             }
             if (moved) {
-                // Bling cannot re-parent a category: create it anew, move its products, delete the old.
+                // The ERP cannot re-parent a category: create it anew, move its products, delete the old.
+                Optional<CategoryRef> parent = parentKey.map(this::categoryRef);
                 creating.add(c.key());
                 replaced.add(c.key());
-                categoryChanges.add(new PlannedChange(ChangeAction.REPLACE, EntityKind.CATEGORY, c.key(),
-                        OptionalLong.of(match.id()), List.of(
-                        change(Fields.NAME, Optional.of(match.name()), Optional.of(c.name()), Optional.empty()),
-                        change(Fields.PARENT, Optional.of(describeRemote(remoteParent)), parentKey, Optional.empty())),
-                        true));
-                deletions.add(new PlannedChange(ChangeAction.DELETE, EntityKind.CATEGORY, c.key(),
-                        OptionalLong.of(match.id()), List.of(change(Fields.NAME, Optional.of(match.name()),
-                        Optional.empty(), Optional.empty())), true));
-                requests += 2;
+                categoryChanges.add(new Change.ReplaceCategory(c.key(), match.id(), match.name(),
+                        describeRemote(remoteParent), c.name(), parent));
+                deletions.add(new Change.DeleteCategory(c.key(), match.id(), match.name()));
                 continue;
             }
             mapped.put(c.key(), match.id());
@@ -283,27 +287,27 @@ public final class Planner {
                     .anyMatch(o -> o.parentId().orElse(-1) == r.id() && kept.contains(o.id()));
             List<Long> members = in.observed.categoryMembers().get(r.id());
             boolean hasProducts = staying.contains(r.id()) || members == null
-                    || members.size() > Observer.MEMBERS_LIMIT || !movingOut.containsAll(members);
+                    || members.size() > Observation.MEMBERS_LIMIT || !movingOut.containsAll(members);
             if (hasKeptChild || hasProducts) {
                 kept.add(r.id());
                 attention.add(new AttentionItem(EntityKind.CATEGORY, "#" + r.id(), Optional.empty(),
                         "not in the catalog, but not pruned: it still has " + (hasKeptChild ? "categories" : "products")));
                 continue;
             }
-            deletions.add(new PlannedChange(ChangeAction.DELETE, EntityKind.CATEGORY, "#" + r.id(),
-                    OptionalLong.of(r.id()), List.of(change(Fields.NAME, Optional.of(pathOf(r)), Optional.empty(),
-                    Optional.empty())), true));
-            requests += 1;
+            deletions.add(new Change.DeleteCategory("#" + r.id(), r.id(), pathOf(r)));
         }
     }
 
     private void planRename(Category c, RemoteCategory match) {
         if (!match.name().equals(c.name())) {
-            categoryChanges.add(new PlannedChange(ChangeAction.UPDATE, EntityKind.CATEGORY, c.key(),
-                    OptionalLong.of(match.id()), List.of(change(Fields.NAME, Optional.of(match.name()),
-                    Optional.of(c.name()), Optional.empty())), false));
-            requests += 1;
+            categoryChanges.add(new Change.RenameCategory(c.key(), match.id(), match.name(), c.name()));
         }
+    }
+
+    /** A catalog category as a change refers to it: by its ERP id, or as one this plan creates. */
+    private CategoryRef categoryRef(String key) {
+        Long id = creating.contains(key) ? null : mapped.get(key);
+        return id == null ? CategoryRef.planned(key) : CategoryRef.existing(key, id);
     }
 
     /** The ERP category with this name under the parent: the exact name first, then ignoring case and accents. */
@@ -374,15 +378,15 @@ public final class Planner {
                 .contains(c.key()))).orElse(false);
     }
 
-    private Optional<PlannedChange> planProduct(DesiredProduct d, SortedMap<String, String> marketplaceValues,
-                                                Map<String, Long> fieldIds) {
+    private Optional<Change> planProduct(DesiredProduct d, SortedMap<String, String> marketplaceValues,
+                                         Map<String, Long> fieldIds) {
         Optional<RemoteProduct> observed = d.observed();
-        List<FieldChange> fields = new ArrayList<>();
+        ProductFields.Builder fields = ProductFields.builder();
         RemoteProduct o = observed.orElse(null);
         RemoteProduct previous = o == null ? null : in.observed.previous().get(d.sku());
 
         if (o != null && d.gtin().isEmpty() && o.gtin().filter(g -> !Gtin.isValid(g)).isPresent()) {
-            // Bling validates the whole product on every save: with an invalid GTIN it refuses any
+            // The ERP validates the whole product on every save: with an invalid GTIN it refuses any
             // change at all, so nothing is planned until the catalog gives the right GTIN.
             return Optional.empty();
         }
@@ -390,28 +394,39 @@ public final class Planner {
             if (!d.declared()) {
                 return Optional.empty();
             }
-            fields.add(change(Fields.NAME, Optional.empty(), Optional.of(d.name()), Optional.empty()));
-            fields.add(change(Fields.STATUS, Optional.empty(), Optional.of(Fields.status(d.status())), Optional.empty()));
+            fields.name(Assignment.of(d.name()));
+            fields.status(Assignment.of(d.status()));
         } else {
-            diff(fields, d.sku(), Fields.NAME, Optional.of(o.name()), Optional.of(d.name()), Optional.empty(),
-                    previous == null ? null : Optional.of(previous.name()), d.declared());
-            diff(fields, d.sku(), Fields.STATUS, Optional.of(Fields.status(o.status())),
-                    Optional.of(Fields.status(d.status())), Optional.empty(),
-                    previous == null ? null : Optional.of(Fields.status(previous.status())), d.declared());
+            if (differs(d.sku(), Fields.NAME, Optional.of(o.name()), Optional.of(d.name()),
+                    previous == null ? null : Optional.of(previous.name()), d.declared())) {
+                fields.name(new Assignment<>(Optional.of(o.name()), d.name(), Optional.empty()));
+            }
+            Optional<String> statusNow = Optional.of(Fields.status(o.status()));
+            if (differs(d.sku(), Fields.STATUS, statusNow, Optional.of(Fields.status(d.status())),
+                    previous == null ? null : Optional.of(Fields.status(previous.status())), d.declared())) {
+                fields.status(new Assignment<>(statusNow, d.status(), Optional.empty()));
+            }
         }
-        diff(fields, d.sku(), Fields.BRAND, o == null ? Optional.empty() : o.brand(),
-                d.brand().map(Decided::value), d.brand().flatMap(Decided::by),
-                previous == null ? null : previous.brand(), d.brand().isPresent());
-        diff(fields, d.sku(), Fields.GTIN, o == null ? Optional.empty() : o.gtin(), d.gtin().map(Gtin::digits),
-                Optional.empty(), previous == null ? null : previous.gtin(), d.gtin().isPresent());
+        Optional<String> brandNow = o == null ? Optional.empty() : o.brand();
+        if (differs(d.sku(), Fields.BRAND, brandNow, d.brand().map(Decided::value),
+                previous == null ? null : previous.brand(), d.brand().isPresent())) {
+            fields.brand(new Assignment<>(brandNow, d.brand().get().value(), d.brand().get().by()));
+        }
+        Optional<String> gtinNow = o == null ? Optional.empty() : o.gtin();
+        if (differs(d.sku(), Fields.GTIN, gtinNow, d.gtin().map(Gtin::digits),
+                previous == null ? null : previous.gtin(), d.gtin().isPresent())) {
+            fields.gtin(new Assignment<>(gtinNow, d.gtin().get().digits(), Optional.empty()));
+        }
         Optional<String> observedPrice = o == null ? Optional.empty() : o.price().map(BigDecimal::toPlainString);
         Optional<String> desiredPrice = d.price().map(BigDecimal::toPlainString);
         if (d.price().isPresent() && o != null && o.price().isPresent()
                 && o.price().get().compareTo(d.price().get()) == 0) {
             desiredPrice = observedPrice;
         }
-        diff(fields, d.sku(), Fields.PRICE, observedPrice, desiredPrice, Optional.empty(),
-                previous == null ? null : previous.price().map(BigDecimal::toPlainString), d.price().isPresent());
+        if (differs(d.sku(), Fields.PRICE, observedPrice, desiredPrice,
+                previous == null ? null : previous.price().map(BigDecimal::toPlainString), d.price().isPresent())) {
+            fields.price(new Assignment<>(observedPrice, d.price().get(), Optional.empty()));
+        }
 
         // The category: a key whose ERP id may only exist once the plan's categories are created.
         if (d.categoryKey().isPresent()) {
@@ -426,14 +441,14 @@ public final class Planner {
                         : Optional.of(categoryText(previous.categoryId().getAsLong()));
                 noteDrift(d.sku(), Fields.CATEGORY, previous == null ? null : last, before);
                 if (!isKeptDrift(previous == null ? null : last, before)) {
-                    fields.add(change(Fields.CATEGORY, before, Optional.of(key), d.categoryKey().get().by()));
+                    fields.category(new Assignment<>(before, categoryRef(key), d.categoryKey().get().by()));
                 }
             }
         }
-        weightDiff(fields, d.sku(), Fields.NET_WEIGHT, o == null ? Optional.empty() : o.netWeight(), d.netWeight(),
-                previous == null ? null : previous.netWeight());
-        weightDiff(fields, d.sku(), Fields.GROSS_WEIGHT, o == null ? Optional.empty() : o.grossWeight(),
-                d.grossWeight(), previous == null ? null : previous.grossWeight());
+        weightDiff(d.sku(), Fields.NET_WEIGHT, o == null ? Optional.empty() : o.netWeight(), d.netWeight(),
+                previous == null ? null : previous.netWeight()).ifPresent(fields::netWeight);
+        weightDiff(d.sku(), Fields.GROSS_WEIGHT, o == null ? Optional.empty() : o.grossWeight(),
+                d.grossWeight(), previous == null ? null : previous.grossWeight()).ifPresent(fields::grossWeight);
         if (d.dimensions().isPresent()) {
             Dimensions want = d.dimensions().get().value();
             Optional<Dimensions> have = o == null ? Optional.empty() : o.dimensions();
@@ -446,8 +461,7 @@ public final class Planner {
                     noteDrift(d.sku(), Fields.DIMENSIONS, lastText, have.map(Fields::dimensions));
                 }
                 if (!(edited && in.options.drift() == DriftPolicy.KEEP_REMOTE)) {
-                    fields.add(change(Fields.DIMENSIONS, have.map(Fields::dimensions),
-                            Optional.of(Fields.dimensions(want)), d.dimensions().get().by()));
+                    fields.dimensions(new Assignment<>(have.map(Fields::dimensions), want, d.dimensions().get().by()));
                 }
             }
         }
@@ -460,22 +474,18 @@ public final class Planner {
         Map<String, String> previousCustom = customByName(previous);
         for (Map.Entry<String, Decided<String>> e : custom.entrySet()) {
             Optional<String> have = Optional.ofNullable(observedCustom.get(e.getKey()));
-            diff(fields, d.sku(), Fields.CUSTOM + e.getKey(), have, Optional.of(e.getValue().value()),
-                    e.getValue().by(), previous == null ? null : Optional.ofNullable(previousCustom.get(e.getKey())), true);
+            if (differs(d.sku(), Fields.CUSTOM + e.getKey(), have, Optional.of(e.getValue().value()),
+                    previous == null ? null : Optional.ofNullable(previousCustom.get(e.getKey())), true)) {
+                fields.custom(e.getKey(), new Assignment<>(have, e.getValue().value(), e.getValue().by()));
+            }
         }
         if (fields.isEmpty()) {
             return Optional.empty();
         }
-        boolean newCustom = fields.stream().anyMatch(f -> Fields.isCustom(f.field()) && f.before().isEmpty());
         if (o == null) {
-            // A POST, and a read for the link ids of new custom-field values.
-            requests += 1 + (newCustom ? 1 : 0);
-            return Optional.of(new PlannedChange(ChangeAction.CREATE, EntityKind.PRODUCT, d.sku(), OptionalLong.empty(),
-                    fields, false));
+            return Optional.of(new Change.CreateProduct(d.sku(), fields.build()));
         }
-        requests += 1 + (newCustom ? 1 : 0);
-        return Optional.of(new PlannedChange(ChangeAction.UPDATE, EntityKind.PRODUCT, d.sku(), OptionalLong.of(o.id()),
-                fields, false));
+        return Optional.of(new Change.UpdateProduct(d.sku(), o.id(), fields.build()));
     }
 
     private Map<String, String> customByName(RemoteProduct p) {
@@ -494,39 +504,37 @@ public final class Planner {
         return out;
     }
 
-    private void weightDiff(List<FieldChange> fields, String sku, String field, Optional<Weight> have,
-                            Optional<Decided<Weight>> want, Optional<Weight> previous) {
+    private Optional<Assignment<Weight>> weightDiff(String sku, String field, Optional<Weight> have,
+                                                    Optional<Decided<Weight>> want, Optional<Weight> previous) {
         if (want.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Weight w = want.get().value();
         if (have.isPresent() && have.get().isSameAs(w)) {
-            return;
+            return Optional.empty();
         }
         Optional<String> last = previous == null ? null : previous.map(p -> p.to(io.cathalog.core.model.WeightUnit.GRAM).toString());
         Optional<String> now = have.map(h -> h.to(io.cathalog.core.model.WeightUnit.GRAM).toString());
         noteDrift(sku, field, last, now);
         if (isKeptDrift(last, now)) {
-            return;
+            return Optional.empty();
         }
-        fields.add(change(field, have.map(Weight::toString), Optional.of(w.toString()), want.get().by()));
+        return Optional.of(new Assignment<>(have.map(Weight::toString), w, want.get().by()));
     }
 
     /**
-     * Adds a change when {@code desired} differs from {@code observed}. {@code previous} is what the
-     * engine last knew ({@code null} when it was not read again in this run): a difference between
-     * it and {@code observed} is an edit made by hand.
+     * Whether a field is to be written: {@code desired} differs from {@code observed}, and it is not
+     * a hand edit the drift policy keeps. {@code previous} is what the engine last knew ({@code null}
+     * when it was not read again in this run): a difference between it and {@code observed} is an
+     * edit made by hand, and is noted as drift.
      */
-    private void diff(List<FieldChange> fields, String sku, String field, Optional<String> observed,
-                      Optional<String> desired, Optional<String> by, Optional<String> previous, boolean managed) {
+    private boolean differs(String sku, String field, Optional<String> observed, Optional<String> desired,
+                            Optional<String> previous, boolean managed) {
         if (!managed || desired.isEmpty() || desired.equals(observed)) {
-            return;
+            return false;
         }
         noteDrift(sku, field, previous, observed);
-        if (isKeptDrift(previous, observed)) {
-            return;
-        }
-        fields.add(change(field, observed, desired, by));
+        return !isKeptDrift(previous, observed);
     }
 
     private void noteDrift(String sku, String field, Optional<String> previous, Optional<String> observed) {
@@ -583,7 +591,7 @@ public final class Planner {
         return Optional.empty();
     }
 
-    private void planCategoryLinks(Store store, List<PlannedChange> out) {
+    private void planCategoryLinks(Store store, List<Change> out) {
         Map<Long, List<StoreCategoryLink>> byCategory = new HashMap<>();
         in.observed.categoryLinks().getOrDefault(store.remoteId(), List.of())
                 .forEach(l -> byCategory.computeIfAbsent(l.categoryId(), c -> new ArrayList<>()).add(l));
@@ -595,17 +603,11 @@ public final class Planner {
             }
             String key = store.key() + "/" + c.key();
             String description = in.marketplaces.categoryName(store, code.get()).orElse(c.name());
-            Long id = creating.contains(c.key()) ? null : mapped.get(c.key());
-            List<StoreCategoryLink> existing = id == null ? List.of() : byCategory.getOrDefault(id, List.of());
-            List<FieldChange> fields = new ArrayList<>();
+            CategoryRef category = categoryRef(c.key());
+            List<StoreCategoryLink> existing = category.isPlanned() ? List.of()
+                    : byCategory.getOrDefault(category.remoteId().getAsLong(), List.of());
             if (existing.isEmpty()) {
-                fields.add(change(Fields.STORE, Optional.empty(), Optional.of(Long.toString(store.remoteId())), Optional.empty()));
-                fields.add(change(Fields.CATEGORY, Optional.empty(), Optional.of(c.key()), Optional.empty()));
-                fields.add(change(Fields.CODE, Optional.empty(), code, Optional.empty()));
-                fields.add(change(Fields.DESCRIPTION, Optional.empty(), Optional.of(description), Optional.empty()));
-                out.add(new PlannedChange(ChangeAction.CREATE, EntityKind.STORE_CATEGORY_LINK, key, OptionalLong.empty(),
-                        fields, false));
-                requests += 1;
+                out.add(new Change.CreateStoreCategoryLink(key, store.remoteId(), category, code.get(), description));
                 continue;
             }
             StoreCategoryLink link = existing.get(0);
@@ -615,21 +617,14 @@ public final class Planner {
                                 + ") is kept in sync"));
             }
             if (!link.marketplaceCategory().equals(code.get()) || !link.description().equals(description)) {
-                // A PUT carries all four fields: the unchanged ones show with before equal to after.
-                fields.add(change(Fields.STORE, Optional.of(Long.toString(store.remoteId())),
-                        Optional.of(Long.toString(store.remoteId())), Optional.empty()));
-                fields.add(change(Fields.CATEGORY, Optional.of(c.key()), Optional.of(c.key()), Optional.empty()));
-                fields.add(change(Fields.CODE, Optional.of(link.marketplaceCategory()), code, Optional.empty()));
-                fields.add(change(Fields.DESCRIPTION, Optional.of(link.description()), Optional.of(description),
-                        Optional.empty()));
-                out.add(new PlannedChange(ChangeAction.UPDATE, EntityKind.STORE_CATEGORY_LINK, key,
-                        OptionalLong.of(link.id()), fields, false));
-                requests += 1;
+                out.add(new Change.UpdateStoreCategoryLink(key, link.id(), store.remoteId(), category,
+                        new Assignment<>(Optional.of(link.marketplaceCategory()), code.get(), Optional.empty()),
+                        new Assignment<>(Optional.of(link.description()), description, Optional.empty())));
             }
         }
     }
 
-    private void planProductLinks(Store store, SortedMap<String, DesiredProduct> desired, List<PlannedChange> out) {
+    private void planProductLinks(Store store, SortedMap<String, DesiredProduct> desired, List<Change> out) {
         SortedMap<Long, ProductStoreLink> links = in.observed.productLinks().getOrDefault(store.remoteId(), new TreeMap<>());
         Set<String> unmapped = new HashSet<>();
         for (DesiredProduct d : desired.values()) {
@@ -638,7 +633,7 @@ public final class Planner {
             }
             String category = d.categoryKey().get().value();
             String key = store.key() + "/" + d.sku();
-            Long categoryId = creating.contains(category) ? null : mapped.get(category);
+            CategoryRef target = categoryRef(category);
             ProductStoreLink link = d.observed().map(o -> links.get(o.id())).orElse(null);
             // A product is linked anew only where the store maps its category; a link that exists
             // keeps following the product's category either way.
@@ -646,42 +641,24 @@ public final class Planner {
                 unmapped.add(category);
                 continue;
             }
+            ProductRef product = d.observed().map(o -> ProductRef.existing(d.sku(), o.id()))
+                    .orElseGet(() -> ProductRef.planned(d.sku()));
             if (link == null) {
-                out.add(new PlannedChange(ChangeAction.CREATE, EntityKind.PRODUCT_STORE_LINK, key, OptionalLong.empty(),
-                        List.of(change(Fields.STORE, Optional.empty(), Optional.of(Long.toString(store.remoteId())),
-                                        Optional.empty()),
-                                change(Fields.PRODUCT, Optional.empty(), Optional.of(d.sku()), Optional.empty()),
-                                change(Fields.CODE, Optional.empty(), Optional.of(d.sku()), Optional.empty()),
-                                change(Fields.CATEGORY, Optional.empty(), Optional.of(category), Optional.empty())),
-                        false));
-                requests += 1;
+                out.add(new Change.CreateProductStoreLink(key, store.remoteId(), product, d.sku(), target));
                 continue;
             }
             // An existing link's code is the marketplace's listing id: never overwritten.
-            List<FieldChange> fields = new ArrayList<>();
-            boolean categoryOk = categoryId != null && link.categoryIds().equals(List.of(categoryId));
+            boolean categoryOk = !target.isPlanned() && link.categoryIds().equals(List.of(target.remoteId().getAsLong()));
             if (!categoryOk) {
-                fields.add(change(Fields.CATEGORY, Optional.of(link.categoryIds().stream().map(this::categoryText)
-                        .reduce((a, b) -> a + ", " + b).orElse("")), Optional.of(category), Optional.empty()));
-            }
-            if (!fields.isEmpty()) {
-                List<FieldChange> all = new ArrayList<>();
-                all.add(change(Fields.STORE, Optional.of(Long.toString(store.remoteId())),
-                        Optional.of(Long.toString(store.remoteId())), Optional.empty()));
-                all.add(change(Fields.PRODUCT, Optional.of(d.sku()), Optional.of(d.sku()), Optional.empty()));
-                all.addAll(fields);
-                out.add(new PlannedChange(ChangeAction.UPDATE, EntityKind.PRODUCT_STORE_LINK, key,
-                        OptionalLong.of(link.id()), all, false));
-                requests += 2;
+                Optional<String> before = Optional.of(link.categoryIds().stream().map(this::categoryText)
+                        .reduce((a, b) -> a + ", " + b).orElse(""));
+                out.add(new Change.UpdateProductStoreLink(key, link.id(), store.remoteId(), product,
+                        new Assignment<>(before, target, Optional.empty())));
             }
         }
         for (String category : new TreeSet<>(unmapped)) {
             attention.add(new AttentionItem(EntityKind.CATEGORY, category, Optional.of(store.key()),
                     "has no marketplace category for this store: its products are not linked to it"));
         }
-    }
-
-    private static FieldChange change(String field, Optional<String> before, Optional<String> after, Optional<String> by) {
-        return new FieldChange(field, before, after, by);
     }
 }

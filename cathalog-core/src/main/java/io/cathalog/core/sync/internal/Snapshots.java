@@ -112,8 +112,18 @@ final class Snapshots {
         return new RemoteProduct(o.path("id").asLong(), Json.text(o, "sku"), o.path("name").asText(),
                 ProductStatus.valueOf(o.path("status").asText()), Json.text(o, "brand"), Json.text(o, "gtin"),
                 Json.decimal(o, "price"), Json.number(o, "category"),
-                Json.text(o, "dimensions").map(Fields::parseDimensions), Json.text(o, "net_weight").map(Weight::parse),
+                Json.text(o, "dimensions").map(Snapshots::dimensions), Json.text(o, "net_weight").map(Weight::parse),
                 Json.text(o, "gross_weight").map(Weight::parse), fields);
+    }
+
+    /** The snapshot's own form of dimensions, "W x H x D" as {@link Fields#dimensions} writes it. */
+    private static Dimensions dimensions(String s) {
+        String[] parts = s.split(" x ");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("dimensions are 'W x H x D', got '" + s + "'");
+        }
+        return new Dimensions(io.cathalog.core.model.Length.parse(parts[0]), io.cathalog.core.model.Length.parse(parts[1]),
+                io.cathalog.core.model.Length.parse(parts[2]));
     }
 
     static String plain(java.math.BigDecimal v) {

@@ -51,7 +51,7 @@ final class SyntheticAccount {
             ids.put("c" + c, 9_000_000_000L + c);
         }
         return new Planner.Input("bench", catalog(), observation(n), ids, PlanOptions.defaults(),
-                ProductScope.everything(), 2.85, MarketplaceCheck.NONE);
+                ProductScope.everything(), 2.85, MarketplaceCheck.NONE, op -> 1);
     }
 
     private static Catalog catalog() {

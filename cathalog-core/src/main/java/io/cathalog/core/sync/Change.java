@@ -1,0 +1,507 @@
+package io.cathalog.core.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One change a plan makes in the ERP, typed: each kind carries exactly what applying it needs,
+ * and references to things the same plan creates ({@link CategoryRef}, {@link ProductRef}) are
+ * typed, never names to look up or text to parse.
+ *
+ * <p>The kinds are closed ({@code sealed}); code that handles every kind implements
+ * {@link Visitor}, so that a new kind does not compile until every handler handles it. (On Java 21
+ * and later a {@code switch} over the sealed type does the same; the library targets Java 17.)
+ *
+ * <p>Every change has a natural {@link #key()} (a category key, a SKU, {@code store/sku}, ...) under
+ * which the engine journals it, and {@link #fields()}, the change as people read it.
+ */
+public sealed interface Change permits Change.CreateCustomField, Change.CreateCategory, Change.RenameCategory,
+        Change.ReplaceCategory, Change.DeleteCategory, Change.CreateProduct, Change.UpdateProduct,
+        Change.CreateStoreCategoryLink, Change.UpdateStoreCategoryLink, Change.CreateProductStoreLink,
+        Change.UpdateProductStoreLink {
+
+    /**
+     * What the change does.
+     *
+     * @return the action, with the symbol plans show for it
+     */
+    ChangeAction action();
+
+    /**
+     * What kind of thing it changes.
+     *
+     * @return the entity kind
+     */
+    EntityKind entity();
+
+    /**
+     * The natural key of the thing changed, under which it is journaled.
+     *
+     * @return the key
+     */
+    String key();
+
+    /**
+     * The thing's id in the ERP, when it exists there.
+     *
+     * @return the ERP id, or empty for a creation
+     */
+    OptionalLong remoteId();
+
+    /**
+     * Whether it removes something from the ERP (only planned when asked for).
+     *
+     * @return true for deletions and replacements
+     */
+    default boolean destructive() {
+        return false;
+    }
+
+    /**
+     * The change as people read it, field by field, in a stable order.
+     *
+     * @return one entry per field the change writes (or removes)
+     */
+    List<FieldChange> fields();
+
+    /**
+     * Hands this change to the visitor's method for its kind.
+     *
+     * @param visitor the handler of every kind
+     * @param <R>     what the visitor returns
+     * @return what the visitor returned
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * Handles every kind of change: the Java 17 form of an exhaustive switch over the sealed type.
+     *
+     * @param <R> what each method returns
+     */
+    interface Visitor<R> {
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R createCustomField(CreateCustomField c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R createCategory(CreateCategory c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R renameCategory(RenameCategory c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R replaceCategory(ReplaceCategory c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R deleteCategory(DeleteCategory c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R createProduct(CreateProduct c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R updateProduct(UpdateProduct c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R createStoreCategoryLink(CreateStoreCategoryLink c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R updateStoreCategoryLink(UpdateStoreCategoryLink c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R createProductStoreLink(CreateProductStoreLink c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R updateProductStoreLink(UpdateProductStoreLink c);
+    }
+
+    /**
+     * Creates a text custom field (a free attribute's home in the ERP).
+     *
+     * @param name the field's name, also its key
+     */
+    record CreateCustomField(String name) implements Change {
+        /** Validates the name. */
+        public CreateCustomField {
+            requireText(name, "name");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.CREATE; }
+        @Override public EntityKind entity() { return EntityKind.CUSTOM_FIELD; }
+        @Override public String key() { return name; }
+        @Override public OptionalLong remoteId() { return OptionalLong.empty(); }
+        @Override public List<FieldChange> fields() { return List.of(created("name", name)); }
+        @Override public <R> R accept(Visitor<R> v) { return v.createCustomField(this); }
+    }
+
+    /**
+     * Creates a category under a parent (or at the root).
+     *
+     * @param key    the catalog key
+     * @param name   the name
+     * @param parent the parent; empty for the root
+     */
+    record CreateCategory(String key, String name, Optional<CategoryRef> parent) implements Change {
+        /** Validates the components. */
+        public CreateCategory {
+            requireText(key, "key");
+            requireText(name, "name");
+            Objects.requireNonNull(parent, "parent");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.CREATE; }
+        @Override public EntityKind entity() { return EntityKind.CATEGORY; }
+        @Override public OptionalLong remoteId() { return OptionalLong.empty(); }
+        @Override public <R> R accept(Visitor<R> v) { return v.createCategory(this); }
+
+        @Override
+        public List<FieldChange> fields() {
+            return List.of(created("name", name), new FieldChange("parent", Optional.empty(),
+                    parent.map(CategoryRef::key), Optional.empty()));
+        }
+    }
+
+    /**
+     * Renames a category the ERP has; its parent stays.
+     *
+     * @param key     the catalog key
+     * @param id      the ERP id
+     * @param oldName the name the ERP shows now
+     * @param name    the new name
+     */
+    record RenameCategory(String key, long id, String oldName, String name) implements Change {
+        /** Validates the components. */
+        public RenameCategory {
+            requireText(key, "key");
+            Objects.requireNonNull(oldName, "oldName");
+            requireText(name, "name");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.UPDATE; }
+        @Override public EntityKind entity() { return EntityKind.CATEGORY; }
+        @Override public OptionalLong remoteId() { return OptionalLong.of(id); }
+        @Override public <R> R accept(Visitor<R> v) { return v.renameCategory(this); }
+
+        @Override
+        public List<FieldChange> fields() {
+            return List.of(changed("name", oldName, name));
+        }
+    }
+
+    /**
+     * Creates a category anew under another parent, where the ERP cannot move one; the old one is
+     * deleted by a {@link DeleteCategory} at the end of the plan, once its products have moved.
+     *
+     * @param key       the catalog key
+     * @param oldId     the ERP id of the category replaced
+     * @param oldName   its name in the ERP
+     * @param oldParent where it is in the ERP now, as people read it
+     * @param name      the name of the new category
+     * @param parent    the new parent; empty for the root
+     */
+    record ReplaceCategory(String key, long oldId, String oldName, String oldParent, String name,
+                           Optional<CategoryRef> parent) implements Change {
+        /** Validates the components. */
+        public ReplaceCategory {
+            requireText(key, "key");
+            Objects.requireNonNull(oldName, "oldName");
+            Objects.requireNonNull(oldParent, "oldParent");
+            requireText(name, "name");
+            Objects.requireNonNull(parent, "parent");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.REPLACE; }
+        @Override public EntityKind entity() { return EntityKind.CATEGORY; }
+        @Override public OptionalLong remoteId() { return OptionalLong.of(oldId); }
+        @Override public boolean destructive() { return true; }
+        @Override public <R> R accept(Visitor<R> v) { return v.replaceCategory(this); }
+
+        @Override
+        public List<FieldChange> fields() {
+            return List.of(changed("name", oldName, name), new FieldChange("parent", Optional.of(oldParent),
+                    parent.map(CategoryRef::key), Optional.empty()));
+        }
+    }
+
+    /**
+     * Deletes a category from the ERP: one the catalog does not have (a prune, keyed {@code #id}),
+     * or the old one of a {@link ReplaceCategory} (keyed by the catalog key).
+     *
+     * @param key  the catalog key, or {@code #id} for a category the catalog does not know
+     * @param id   the ERP id
+     * @param path where it is in the ERP, as people read it
+     */
+    record DeleteCategory(String key, long id, String path) implements Change {
+        /** Validates the components. */
+        public DeleteCategory {
+            requireText(key, "key");
+            Objects.requireNonNull(path, "path");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.DELETE; }
+        @Override public EntityKind entity() { return EntityKind.CATEGORY; }
+        @Override public OptionalLong remoteId() { return OptionalLong.of(id); }
+        @Override public boolean destructive() { return true; }
+        @Override public <R> R accept(Visitor<R> v) { return v.deleteCategory(this); }
+
+        @Override
+        public List<FieldChange> fields() {
+            return List.of(new FieldChange("name", Optional.of(path), Optional.empty(), Optional.empty()));
+        }
+    }
+
+    /**
+     * Creates a product the catalog declares and the ERP does not have.
+     *
+     * @param sku    the SKU
+     * @param values what to write; the name and status are always set
+     */
+    record CreateProduct(String sku, ProductFields values) implements Change {
+        /** Validates that the name and status are set. */
+        public CreateProduct {
+            requireText(sku, "sku");
+            Objects.requireNonNull(values, "values");
+            if (values.name().isEmpty() || values.status().isEmpty()) {
+                throw new IllegalArgumentException("a product is created with its name and status");
+            }
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.CREATE; }
+        @Override public EntityKind entity() { return EntityKind.PRODUCT; }
+        @Override public String key() { return sku; }
+        @Override public OptionalLong remoteId() { return OptionalLong.empty(); }
+        @Override public List<FieldChange> fields() { return values.describe(); }
+        @Override public <R> R accept(Visitor<R> v) { return v.createProduct(this); }
+    }
+
+    /**
+     * Changes exactly the given fields of a product the ERP has.
+     *
+     * @param sku    the SKU
+     * @param id     the ERP id
+     * @param values what to write; never empty
+     */
+    record UpdateProduct(String sku, long id, ProductFields values) implements Change {
+        /** Validates that something is written. */
+        public UpdateProduct {
+            requireText(sku, "sku");
+            Objects.requireNonNull(values, "values");
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("an update writes at least one field");
+            }
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.UPDATE; }
+        @Override public EntityKind entity() { return EntityKind.PRODUCT; }
+        @Override public String key() { return sku; }
+        @Override public OptionalLong remoteId() { return OptionalLong.of(id); }
+        @Override public List<FieldChange> fields() { return values.describe(); }
+        @Override public <R> R accept(Visitor<R> v) { return v.updateProduct(this); }
+    }
+
+    /**
+     * Links a category to a store's marketplace category.
+     *
+     * @param key                 {@code store/category}
+     * @param storeId             the store's ERP id
+     * @param category            the category
+     * @param marketplaceCategory the marketplace's category code
+     * @param description         the marketplace category's name for people
+     */
+    record CreateStoreCategoryLink(String key, long storeId, CategoryRef category, String marketplaceCategory,
+                                   String description) implements Change {
+        /** Validates the components. */
+        public CreateStoreCategoryLink {
+            requireText(key, "key");
+            Objects.requireNonNull(category, "category");
+            requireText(marketplaceCategory, "marketplaceCategory");
+            Objects.requireNonNull(description, "description");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.CREATE; }
+        @Override public EntityKind entity() { return EntityKind.STORE_CATEGORY_LINK; }
+        @Override public OptionalLong remoteId() { return OptionalLong.empty(); }
+        @Override public <R> R accept(Visitor<R> v) { return v.createStoreCategoryLink(this); }
+
+        @Override
+        public List<FieldChange> fields() {
+            return List.of(created("store", Long.toString(storeId)), created("category", category.key()),
+                    created("code", marketplaceCategory), created("description", description));
+        }
+    }
+
+    /**
+     * Changes the marketplace category (or its name) an existing store category link points at.
+     *
+     * @param key                 {@code store/category}
+     * @param linkId              the link's ERP id
+     * @param storeId             the store's ERP id
+     * @param category            the category (the ERP has it)
+     * @param marketplaceCategory the code, before and after
+     * @param description         the marketplace category's name, before and after
+     */
+    record UpdateStoreCategoryLink(String key, long linkId, long storeId, CategoryRef category,
+                                   Assignment<String> marketplaceCategory, Assignment<String> description)
+            implements Change {
+        /** Validates the components. */
+        public UpdateStoreCategoryLink {
+            requireText(key, "key");
+            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(marketplaceCategory, "marketplaceCategory");
+            Objects.requireNonNull(description, "description");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.UPDATE; }
+        @Override public EntityKind entity() { return EntityKind.STORE_CATEGORY_LINK; }
+        @Override public OptionalLong remoteId() { return OptionalLong.of(linkId); }
+        @Override public <R> R accept(Visitor<R> v) { return v.updateStoreCategoryLink(this); }
+
+        @Override
+        public List<FieldChange> fields() {
+            String store = Long.toString(storeId);
+            return List.of(changed("store", store, store), changed("category", category.key(), category.key()),
+                    new FieldChange("code", marketplaceCategory.before(), Optional.of(marketplaceCategory.after()),
+                            Optional.empty()),
+                    new FieldChange("description", description.before(), Optional.of(description.after()),
+                            Optional.empty()));
+        }
+    }
+
+    /**
+     * Links a product to a store, in a category.
+     *
+     * @param key      {@code store/sku}
+     * @param storeId  the store's ERP id
+     * @param product  the product
+     * @param code     the product's code in the store
+     * @param category the category the link carries
+     */
+    record CreateProductStoreLink(String key, long storeId, ProductRef product, String code, CategoryRef category)
+            implements Change {
+        /** Validates the components. */
+        public CreateProductStoreLink {
+            requireText(key, "key");
+            Objects.requireNonNull(product, "product");
+            requireText(code, "code");
+            Objects.requireNonNull(category, "category");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.CREATE; }
+        @Override public EntityKind entity() { return EntityKind.PRODUCT_STORE_LINK; }
+        @Override public OptionalLong remoteId() { return OptionalLong.empty(); }
+        @Override public <R> R accept(Visitor<R> v) { return v.createProductStoreLink(this); }
+
+        @Override
+        public List<FieldChange> fields() {
+            return List.of(created("store", Long.toString(storeId)), created("product", product.sku()),
+                    created("code", code), created("category", category.key()));
+        }
+    }
+
+    /**
+     * Moves an existing product store link to the product's category; its code (the marketplace's
+     * listing id) is never overwritten.
+     *
+     * @param key      {@code store/sku}
+     * @param linkId   the link's ERP id
+     * @param storeId  the store's ERP id
+     * @param product  the product (the ERP has it)
+     * @param category the category, before (as people read it) and after
+     */
+    record UpdateProductStoreLink(String key, long linkId, long storeId, ProductRef product,
+                                  Assignment<CategoryRef> category) implements Change {
+        /** Validates the components. */
+        public UpdateProductStoreLink {
+            requireText(key, "key");
+            Objects.requireNonNull(product, "product");
+            Objects.requireNonNull(category, "category");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.UPDATE; }
+        @Override public EntityKind entity() { return EntityKind.PRODUCT_STORE_LINK; }
+        @Override public OptionalLong remoteId() { return OptionalLong.of(linkId); }
+        @Override public <R> R accept(Visitor<R> v) { return v.updateProductStoreLink(this); }
+
+        @Override
+        public List<FieldChange> fields() {
+            String store = Long.toString(storeId);
+            List<FieldChange> out = new ArrayList<>(3);
+            out.add(changed("store", store, store));
+            out.add(changed("product", product.sku(), product.sku()));
+            out.add(new FieldChange("category", category.before(), Optional.of(category.after().key()),
+                    category.decidedBy()));
+            return out;
+        }
+    }
+
+    private static FieldChange created(String field, String value) {
+        return new FieldChange(field, Optional.empty(), Optional.of(value), Optional.empty());
+    }
+
+    private static FieldChange changed(String field, String before, String after) {
+        return new FieldChange(field, Optional.of(before), Optional.of(after), Optional.empty());
+    }
+
+    private static void requireText(String value, String what) {
+        Objects.requireNonNull(value, what);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(what + " is empty");
+        }
+    }
+}
