@@ -4,6 +4,7 @@ import io.cathalog.core.BlockedException;
 import io.cathalog.core.CathalogException;
 import io.cathalog.core.DailyQuotaExceededException;
 import io.cathalog.core.ReauthorizationRequiredException;
+import io.cathalog.core.RunCancelledException;
 import io.cathalog.core.auth.KeepAliveResult;
 import io.cathalog.core.auth.TokenManager;
 import io.cathalog.core.auth.TokenStore;
@@ -153,7 +154,7 @@ public final class SyncScheduler implements AutoCloseable {
         }
         RequestLimiter limiter = job.limiter().orElseGet(() -> LocalRequestLimiter.builder(job.accountId())
                 .dailyBudget(job.dailyBudget()).clock(clock).sleeper(sleeper).zone(zone).build());
-        GatedLimiter gate = new GatedLimiter(limiter, clock);
+        CountingLimiter gate = new CountingLimiter(limiter);
         Account account = new Account(job, gate);
         JobContext context = new JobContext(job.accountId(), gate, account::onProgress, clock);
         SyncEngine engine = Objects.requireNonNull(job.engineFactory().apply(context),
@@ -406,13 +407,12 @@ public final class SyncScheduler implements AutoCloseable {
         }
         a.gate.beginRun();
         if (shuttingDown) {
-            a.gate.requestStop("the scheduler is shutting down");
+            a.requestStop("the scheduler is shutting down");
         }
         Attempt attempt = new Attempt(a, trigger, products, start, usage.usedToday());
         try {
             attempt.execute();
         } finally {
-            a.gate.endRun();
             Lease held;
             synchronized (a) {
                 held = a.lease;
@@ -423,7 +423,8 @@ public final class SyncScheduler implements AutoCloseable {
                 leases.release(held);
             }
             if (a.leaseLost) {
-                a.gate.clearStop();
+                // The stop was for this run; the account may run here again once the lease is free.
+                a.clearStop();
             }
         }
         RunRecord record = attempt.record();
@@ -469,7 +470,7 @@ public final class SyncScheduler implements AutoCloseable {
                 ApplyReport report = engine.sync(a.job.options(), plan -> {
                     estimated = OptionalLong.of(plan.estimatedRequests());
                     remaining = OptionalLong.of(a.gate.usage().remainingToday());
-                    if (a.gate.stopRequested()) {
+                    if (a.stopReason().isPresent()) {
                         declined[0] = true;
                         return false;
                     }
@@ -478,9 +479,8 @@ public final class SyncScheduler implements AutoCloseable {
                                 + "applying until the budget stops it, the rest after the reset", a.job.accountId(),
                                 plan.estimatedRequests(), remaining.getAsLong());
                     }
-                    a.gate.applying();
                     return true;
-                });
+                }, a::stopReason);
                 if (declined[0]) {
                     stopped("stopped before applying: " + stopReason());
                     return;
@@ -514,7 +514,7 @@ public final class SyncScheduler implements AutoCloseable {
         }
 
         private void stoppedBy(CathalogException cause, boolean applied) {
-            if (cause instanceof StopRefusal || a.gate.stopRequested()) {
+            if (cause instanceof RunCancelledException || a.stopReason().isPresent()) {
                 stopped(cause.getMessage());
             } else if (cause instanceof DailyQuotaExceededException q) {
                 budgetStopped(q, applied);
@@ -738,7 +738,7 @@ public final class SyncScheduler implements AutoCloseable {
         synchronized (lifecycle) {
             // Runs are asked to stop before the scheduler says it is shut down, so that whoever
             // sees isShutdown() can count on the stop having been asked for.
-            accounts.values().forEach(a -> a.gate.requestStop("the scheduler is shutting down"));
+            accounts.values().forEach(a -> a.requestStop("the scheduler is shutting down"));
             shuttingDown = true;
             t = ticker;
             w = workers;
@@ -818,7 +818,7 @@ public final class SyncScheduler implements AutoCloseable {
     /** One account's mutable scheduling state; fields guarded by the object itself unless noted. */
     private final class Account {
         final AccountJob job;
-        final GatedLimiter gate;
+        final CountingLimiter gate;
         final AtomicBoolean running = new AtomicBoolean();
         SyncEngine engine; // set once at registration
         Instant nextRunAt;
@@ -835,10 +835,27 @@ public final class SyncScheduler implements AutoCloseable {
         volatile boolean leaseLost;
         Optional<String> leaseHolder = Optional.empty();
         Thread runThread;
+        /** Why the current (or next) run must stop; the run's {@link io.cathalog.core.sync.RunControl}. */
+        private volatile String stopReason;
 
-        Account(AccountJob job, GatedLimiter gate) {
+        Account(AccountJob job, CountingLimiter gate) {
             this.job = job;
             this.gate = gate;
+        }
+
+        /** Stops the run between two changes (or between two reads); the first reason given wins. */
+        synchronized void requestStop(String reason) {
+            if (stopReason == null) {
+                stopReason = reason;
+            }
+        }
+
+        synchronized void clearStop() {
+            stopReason = null;
+        }
+
+        Optional<String> stopReason() {
+            return Optional.ofNullable(stopReason);
         }
 
         synchronized boolean due(Instant now) {
@@ -857,7 +874,6 @@ public final class SyncScheduler implements AutoCloseable {
             progress = Optional.of(ProgressView.of(p, clock.instant()));
             // Renew first: a lease found lost here stops the run at this very change boundary.
             renewLeaseIfDue();
-            gate.onProgress(p);
             try {
                 hostProgress.onProgress(p);
             } catch (RuntimeException e) {
@@ -880,7 +896,7 @@ public final class SyncScheduler implements AutoCloseable {
                 // Lapsed: another instance may have run the account meanwhile, so this run's plan
                 // may be stale. Stop at the next change boundary rather than take the lease again.
                 leaseLost = true;
-                gate.requestStop("the account's lease was lost");
+                requestStop("the account's lease was lost");
                 LOG.log(Level.WARNING, "account {0}: lost the run lease; stopping after the current change",
                         job.accountId());
             }

@@ -17,6 +17,7 @@ import io.cathalog.core.sync.PlanOptions;
 import io.cathalog.core.sync.Assignment;
 import io.cathalog.core.sync.Change;
 import io.cathalog.core.sync.ProductFields;
+import io.cathalog.core.sync.RunControl;
 import io.cathalog.core.sync.SyncEngine;
 import io.cathalog.core.sync.SyncPlan;
 import io.cathalog.core.sync.SyncProgress;
@@ -99,7 +100,7 @@ final class FakeEngine implements SyncEngine {
     }
 
     @Override
-    public ApplyReport apply(SyncPlan plan) {
+    public ApplyReport apply(SyncPlan plan, RunControl control) {
         enter();
         try {
             applies.incrementAndGet();
@@ -108,6 +109,9 @@ final class FakeEngine implements SyncEngine {
             CathalogException stop = null;
             int done = 0;
             for (Change c : plan.changes()) {
+                if (stop == null && control.stopReason().isPresent()) {
+                    stop = new io.cathalog.core.RunCancelledException("asked to stop: " + control.stopReason().get());
+                }
                 if (stop != null) {
                     outcomes.add(new ItemOutcome(c, Outcome.SKIPPED, Optional.of("run stopped")));
                     continue;

@@ -186,9 +186,10 @@ class SyncSchedulerTest {
         assertThat(byA).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(RunOutcome.STOPPED);
             assertThat(r.error()).get().asString().contains("lease was lost");
-            // Change 2 finished; change 3 was refused before anything was sent; the rest skipped.
-            assertThat(r.counts()).containsEntry(Outcome.UPDATED, 3L).containsEntry(Outcome.FAILED, 1L)
-                    .containsEntry(Outcome.SKIPPED, 2L);
+            // Change 2 finished; the run control stopped the run before change 3: nothing of it was
+            // sent, so it and the rest are skipped, none failed.
+            assertThat(r.counts()).containsEntry(Outcome.UPDATED, 3L).containsEntry(Outcome.FAILED, 0L)
+                    .containsEntry(Outcome.SKIPPED, 3L);
             assertThat(r.requestsUsed()).isEqualTo(3);
         });
         // The account can run here again later.
@@ -309,8 +310,8 @@ class SyncSchedulerTest {
         assertThat(shutdown.get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(run.get(10, TimeUnit.SECONDS)).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(RunOutcome.STOPPED);
-            assertThat(r.counts()).containsEntry(Outcome.UPDATED, 4L).containsEntry(Outcome.FAILED, 1L)
-                    .containsEntry(Outcome.SKIPPED, 5L);
+            assertThat(r.counts()).containsEntry(Outcome.UPDATED, 4L).containsEntry(Outcome.FAILED, 0L)
+                    .containsEntry(Outcome.SKIPPED, 6L);
             assertThat(r.requestsUsed()).as("nothing sent after change 3").isEqualTo(4);
         });
         assertThat(engine.get().appliedInOrder).containsExactly("SKU-000", "SKU-001", "SKU-002", "SKU-003");
@@ -339,7 +340,8 @@ class SyncSchedulerTest {
             }
 
             @Override
-            public io.cathalog.core.sync.ApplyReport apply(io.cathalog.core.sync.SyncPlan plan) {
+            public io.cathalog.core.sync.ApplyReport apply(io.cathalog.core.sync.SyncPlan plan,
+                                                           io.cathalog.core.sync.RunControl control) {
                 throw new AssertionError();
             }
 

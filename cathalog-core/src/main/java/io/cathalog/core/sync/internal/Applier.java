@@ -33,6 +33,7 @@ import io.cathalog.core.sync.JournalEntry;
 import io.cathalog.core.sync.Outcome;
 import io.cathalog.core.sync.ProductFields;
 import io.cathalog.core.sync.ProductRef;
+import io.cathalog.core.sync.RunControl;
 import io.cathalog.core.sync.SyncPlan;
 import io.cathalog.core.sync.SyncProgress;
 
@@ -118,12 +119,19 @@ final class Applier {
         }
     }
 
-    ApplyReport apply(SyncPlan plan, Observation observed, String runId) {
+    ApplyReport apply(SyncPlan plan, Observation observed, String runId, RunControl control) {
         Instant start = clock.instant();
         Run run = new Run(runId, observed);
         List<ItemOutcome> outcomes = new ArrayList<>();
         CathalogException stop = null;
         for (Change change : plan.changes()) {
+            if (stop == null) {
+                Optional<String> reason = control.stopReason();
+                if (reason.isPresent()) {
+                    stop = new RunCancelledException("the run of account '" + account + "' was asked to stop ("
+                            + reason.get() + ")");
+                }
+            }
             if (stop != null) {
                 outcomes.add(record(run, change, Outcome.SKIPPED, Optional.of("run stopped: " + stop.getMessage()),
                         Optional.empty(), false));

@@ -15,6 +15,7 @@ import io.cathalog.core.sync.ItemOutcome;
 import io.cathalog.core.sync.Outcome;
 import io.cathalog.core.sync.PlanOptions;
 import io.cathalog.core.sync.ProductScope;
+import io.cathalog.core.sync.RunControl;
 import io.cathalog.core.sync.SyncEngine;
 import io.cathalog.core.sync.SyncPlan;
 import io.cathalog.core.sync.SyncProgress;
@@ -78,11 +79,11 @@ public final class DefaultSyncEngine implements SyncEngine {
     private record Planned(Catalog catalog, Observer.Observed observed, Planner.Result result) {
     }
 
-    private Planned observeAndPlan(PlanOptions options) {
+    private Planned observeAndPlan(PlanOptions options, RunControl control) {
         Catalog catalog = source.load();
         Instant start = clock.instant();
         report(SyncProgress.Phase.OBSERVE, 0, 1, start);
-        Observer.Observed observed = observer.observe(catalog, scope, options.fullRefresh(), options.prune());
+        Observer.Observed observed = observer.observe(catalog, scope, options.fullRefresh(), options.prune(), control);
         report(SyncProgress.Phase.PLAN, 0, 1, clock.instant());
         Planner.Result result = Planner.plan(new Planner.Input(account, catalog, observed.observation(),
                 state.remoteIds(EntityKind.CATEGORY), options, scope, requestsPerSecond, marketplaces,
@@ -93,14 +94,14 @@ public final class DefaultSyncEngine implements SyncEngine {
     @Override
     public SyncPlan plan(PlanOptions options) {
         return locked(() -> {
-            SyncPlan plan = observeAndPlan(options).result().plan();
+            SyncPlan plan = observeAndPlan(options, RunControl.none()).result().plan();
             LOG.log(Level.INFO, () -> "account " + account + ": " + plan.summary());
             return plan;
         });
     }
 
     @Override
-    public ApplyReport apply(SyncPlan plan) {
+    public ApplyReport apply(SyncPlan plan, RunControl control) {
         return locked(() -> {
             if (!plan.accountId().equals(account)) {
                 throw new IllegalArgumentException("the plan is for account '" + plan.accountId() + "', this engine for '"
@@ -110,35 +111,30 @@ public final class DefaultSyncEngine implements SyncEngine {
             // products too): applying a plan made against another state of the ERP could undo
             // others' work.
             Catalog catalog = source.load();
-            Observer.Observed now = observer.observe(catalog, scope, false, plan.options().prune());
+            Observer.Observed now = observer.observe(catalog, scope, false, plan.options().prune(), control);
             String current = now.observation().fingerprint();
             if (!current.equals(plan.observedFingerprint())) {
                 throw new StalePlanException(plan.observedFingerprint(), current);
             }
-            return applyObserved(catalog, plan, now);
+            return applyObserved(catalog, plan, now, control);
         });
     }
 
     @Override
-    public ApplyReport sync(PlanOptions options) {
-        return sync(options, plan -> true);
-    }
-
-    @Override
-    public ApplyReport sync(PlanOptions options, Predicate<SyncPlan> proceed) {
+    public ApplyReport sync(PlanOptions options, Predicate<SyncPlan> proceed, RunControl control) {
         return locked(() -> {
-            Planned planned = observeAndPlan(options);
+            Planned planned = observeAndPlan(options, control);
             SyncPlan plan = planned.result().plan();
             if (!proceed.test(plan)) {
                 // Nothing is applied, but what was read stays read: the next run starts from here.
                 recorder.record(planned.observed().update());
                 return new ApplyReport("-", List.of(), Duration.ZERO);
             }
-            return applyObserved(planned.catalog(), plan, planned.observed());
+            return applyObserved(planned.catalog(), plan, planned.observed(), control);
         });
     }
 
-    private ApplyReport applyObserved(Catalog catalog, SyncPlan plan, Observer.Observed observed) {
+    private ApplyReport applyObserved(Catalog catalog, SyncPlan plan, Observer.Observed observed, RunControl control) {
         if (plan.driftPolicy() == DriftPolicy.FAIL && !plan.drift().isEmpty()) {
             throw new ConflictException(plan.drift().stream()
                     .map(d -> d.entity().name().toLowerCase(Locale.ROOT) + " " + d.key() + " " + d.field())
@@ -148,7 +144,7 @@ public final class DefaultSyncEngine implements SyncEngine {
         // Adopted categories are remembered, so renames and moves keep recognising them.
         recorder.categoryIds(plan.categoryIds());
         String runId = runIds.get();
-        ApplyReport report = applier.apply(plan, observed.observation(), runId);
+        ApplyReport report = applier.apply(plan, observed.observation(), runId, control);
         LOG.log(Level.INFO, () -> "account " + account + " run " + runId + ": " + report.summary());
         confirm(catalog, report);
         return report;
@@ -174,7 +170,7 @@ public final class DefaultSyncEngine implements SyncEngine {
         }
         if (products || links) {
             try {
-                recorder.record(observer.confirm(catalog, scope, products,
+                recorder.record(observer.confirm(catalog, scope, RunControl.none(), products,
                         links ? catalog.stores().stream().map(s -> s.remoteId()).toList() : List.of()));
             } catch (CathalogException e) {
                 // The writes are done and journaled; only the shortcut is lost.
@@ -195,7 +191,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     @Override
     public AuditReport audit() {
         return locked(() -> {
-            Planned planned = observeAndPlan(PlanOptions.defaults());
+            Planned planned = observeAndPlan(PlanOptions.defaults(), RunControl.none());
             return Auditor.audit(account, clock.instant(), planned.observed().observation(), planned.result());
         });
     }

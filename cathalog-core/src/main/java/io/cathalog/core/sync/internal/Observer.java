@@ -11,6 +11,8 @@ import io.cathalog.core.remote.StoreCategoryLink;
 import io.cathalog.core.sync.EntityKind;
 import io.cathalog.core.sync.JournalEntry;
 import io.cathalog.core.sync.ProductScope;
+import io.cathalog.core.sync.RunControl;
+import io.cathalog.core.RunCancelledException;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -62,7 +64,7 @@ final class Observer {
         this.clock = clock;
     }
 
-    Observed observe(Catalog catalog, ProductScope scope, boolean fullRefresh, boolean prune) {
+    Observed observe(Catalog catalog, ProductScope scope, boolean fullRefresh, boolean prune, RunControl control) {
         Instant started = clock.instant();
         StateUpdate update = StateUpdate.empty();
         var stores = remote.stores();
@@ -110,7 +112,7 @@ final class Observer {
                         .forEach(toRead::add);
             }
         }
-        readInFull(toRead, known, products, update);
+        readInFull(toRead, known, products, update, control);
         if (cursor.isEmpty()) {
             // A full read: what the state knew and the ERP no longer has is gone.
             for (String sku : known.keySet()) {
@@ -149,7 +151,8 @@ final class Observer {
      * page and one verification query per hundred products written and one page per hundred store
      * links written: the price the next run would otherwise pay, paid while the writes are known.
      */
-    StateUpdate confirm(Catalog catalog, ProductScope scope, boolean products, List<Long> linkStores) {
+    StateUpdate confirm(Catalog catalog, ProductScope scope, RunControl control, boolean products,
+                        List<Long> linkStores) {
         StateUpdate update = StateUpdate.empty();
         Optional<Instant> cursor = state.cursor(StateKeys.PRODUCTS_CURSOR).map(Instant::parse);
         if (products && cursor.isPresent()) {
@@ -160,7 +163,7 @@ final class Observer {
             catalog.products().forEach(p -> declared.add(p.sku()));
             List<RemoteProductSummary> toRead = changedSince(cursor.get(), known, declared, scope,
                     scope.skuPattern().map(Pattern::compile));
-            readInFull(toRead, known, new TreeMap<>(), update);
+            readInFull(toRead, known, new TreeMap<>(), update, control);
             update.add(new StateUpdate.PutCursor(StateKeys.PRODUCTS_CURSOR, started.toString()));
             LOG.log(Level.DEBUG, () -> "confirmed account " + account + ": " + toRead.size()
                     + " products changed by others during the run");
@@ -221,14 +224,24 @@ final class Observer {
         return toRead;
     }
 
+    /** Between reads: a run asked to stop ends before it has written anything. */
+    private void stopIfAsked(RunControl control) {
+        Optional<String> reason = control.stopReason();
+        if (reason.isPresent()) {
+            throw new RunCancelledException("the run of account '" + account + "' was asked to stop while reading ("
+                    + reason.get() + ")");
+        }
+    }
+
     private static Instant seconds(Instant t) {
         return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     /** Reads each listed product in full and keeps it as the latest snapshot, its baseline kept. */
     private void readInFull(List<RemoteProductSummary> toRead, Map<String, Snapshots.ProductSnapshot> known,
-                            Map<String, RemoteProduct> products, StateUpdate update) {
+                            Map<String, RemoteProduct> products, StateUpdate update, RunControl control) {
         for (RemoteProductSummary s : toRead) {
+            stopIfAsked(control);
             String sku = s.sku().get();
             // Change times have whole seconds: a change later in the second of our read must still
             // count as after it, so the read vouches only for the second before.
