@@ -85,21 +85,16 @@ public final class SyncScheduler implements AutoCloseable {
     private final String owner;
     private final LeaseLock leases;
     private final Duration leaseTtl;
-    private final Duration leaseRetry;
-    private final Duration backoffBase;
-    private final Duration backoffCap;
-    private final Duration blockedBackoff;
     private final Duration tickEvery;
     private final int maxConcurrentRuns;
     private final Random random;
     private final SyncProgress.Listener hostProgress;
-    private final Optional<TokenManager> tokenManager;
-    private final Optional<TokenStore> tokenStore;
+    private final Optional<TokenKeepAlive> keepAlive;
     private final Duration refreshTokenLifetime;
-    private final Duration keepAliveEvery;
     private final Sleeper sleeper;
     private final ZoneId zone;
 
+    private final RunPolicy policy;
     private final Map<String, Account> accounts = new ConcurrentSkipListMap<>();
     private final AtomicInteger activeRuns = new AtomicInteger();
     private final Object idle = new Object();
@@ -107,27 +102,22 @@ public final class SyncScheduler implements AutoCloseable {
     private volatile boolean shuttingDown;
     private ScheduledExecutorService ticker; // guarded by lifecycle
     private ExecutorService workers; // guarded by lifecycle
-    private Instant lastKeepAlive = Instant.MIN; // guarded by this
 
     private SyncScheduler(Builder b) {
         this.clock = b.clock;
         this.owner = b.owner;
         this.leases = b.leases;
         this.leaseTtl = b.leaseTtl;
-        this.leaseRetry = b.leaseRetry;
-        this.backoffBase = b.backoffBase;
-        this.backoffCap = b.backoffCap;
-        this.blockedBackoff = b.blockedBackoff;
         this.tickEvery = b.tickEvery;
         this.maxConcurrentRuns = b.maxConcurrentRuns;
         this.random = b.random;
         this.hostProgress = b.progress;
-        this.tokenManager = b.tokenManager;
-        this.tokenStore = b.tokenStore;
         this.refreshTokenLifetime = b.refreshTokenLifetime;
-        this.keepAliveEvery = b.keepAliveEvery;
+        this.keepAlive = b.tokenManager.map(m -> new TokenKeepAlive(m, b.tokenStore, b.clock, b.refreshTokenLifetime,
+                b.keepAliveEvery));
         this.sleeper = b.sleeper;
         this.zone = b.zone;
+        this.policy = new RunPolicy(b.backoffBase, b.backoffCap, b.blockedBackoff, b.leaseRetry);
     }
 
     public static Builder builder() {
@@ -160,12 +150,12 @@ public final class SyncScheduler implements AutoCloseable {
         SyncEngine engine = Objects.requireNonNull(job.engineFactory().apply(context),
                 "the engine factory of account '" + job.accountId() + "' returned null");
         account.engine = engine;
-        account.nextRunAt = clock.instant().plus(jitter(job.jitter()));
+        account.schedule = Schedule.first(clock.instant().plus(jitter(job.jitter())));
         if (accounts.putIfAbsent(job.accountId(), account) != null) {
             throw new IllegalArgumentException("account '" + job.accountId() + "' is registered already");
         }
         LOG.log(Level.INFO, "account {0} scheduled every {1} (+ up to {2}), first run at {3}", job.accountId(),
-                job.interval(), job.jitter(), account.nextRunAt);
+                job.interval(), job.jitter(), account.schedule.nextRunAt());
     }
 
     /** Removes an account that is not running; false when it is unknown or running. */
@@ -202,10 +192,7 @@ public final class SyncScheduler implements AutoCloseable {
         synchronized (a) {
             products.forEach(p -> a.pending.put(p.id(), p));
             a.requested = Optional.of(products.isEmpty() ? Trigger.MANUAL : Trigger.WEBHOOK);
-            Instant now = clock.instant();
-            if (a.nextRunAt.isAfter(now) && a.pause.isEmpty() && !a.waitingForBudget) {
-                a.nextRunAt = now;
-            }
+            a.schedule = policy.requested(a.schedule, clock.instant());
         }
         wake();
         return true;
@@ -226,12 +213,8 @@ public final class SyncScheduler implements AutoCloseable {
             return false;
         }
         synchronized (a) {
-            a.pause = Optional.empty();
-            a.failures = 0;
+            a.schedule = policy.resumed(a.schedule, clock.instant());
             a.requested = Optional.of(Trigger.MANUAL);
-            if (!a.waitingForBudget) {
-                a.nextRunAt = clock.instant();
-            }
         }
         LOG.log(Level.INFO, "account {0} resumed", accountId);
         wake();
@@ -361,7 +344,7 @@ public final class SyncScheduler implements AutoCloseable {
         String id = a.job.accountId();
         Instant start = clock.instant();
         synchronized (a) {
-            if (a.pause.isPresent()) {
+            if (a.schedule.pause().isPresent()) {
                 return Optional.empty();
             }
         }
@@ -371,8 +354,7 @@ public final class SyncScheduler implements AutoCloseable {
         if (noBudgetUntil.isPresent()) {
             // Not a run: nothing could be sent. Wait for the reset without spending anything.
             synchronized (a) {
-                a.waitingForBudget = true;
-                a.nextRunAt = noBudgetUntil.get();
+                a.schedule = policy.budgetSpent(a.schedule, noBudgetUntil.get());
             }
             LOG.log(Level.INFO, "account {0}: the day''s budget is spent; next run at {1}", id, noBudgetUntil.get());
             return Optional.empty();
@@ -384,7 +366,8 @@ public final class SyncScheduler implements AutoCloseable {
             synchronized (a) {
                 a.leaseHolder = holder.map(Lease::owner);
                 // Someone else is syncing the account; come back sooner when webhooks are waiting.
-                a.nextRunAt = start.plus(a.pending.isEmpty() ? a.job.interval().plus(jitter(a.job.jitter())) : leaseRetry);
+                a.schedule = policy.leaseHeldElsewhere(a.schedule, start, a.job.interval(), jitter(a.job.jitter()),
+                        !a.pending.isEmpty());
             }
             LOG.log(Level.DEBUG, () -> "account " + id + ": lease held by " + holder.map(Lease::owner).orElse("?")
                     + "; not running here");
@@ -397,7 +380,7 @@ public final class SyncScheduler implements AutoCloseable {
             a.leaseRenewedAt = start;
             a.leaseLost = false;
             a.leaseHolder = Optional.empty();
-            a.waitingForBudget = false;
+            a.schedule = policy.started(a.schedule);
             products = List.copyOf(a.pending.values());
             a.pending.clear();
             trigger = !products.isEmpty() ? Trigger.WEBHOOK : a.requested.orElse(Trigger.SCHEDULE);
@@ -505,11 +488,10 @@ public final class SyncScheduler implements AutoCloseable {
             report(report);
             outcome = report.hasFailures() ? RunOutcome.COMPLETED_WITH_FAILURES : RunOutcome.COMPLETED;
             synchronized (a) {
-                a.failures = 0;
-                a.split.ifPresent(s -> LOG.log(Level.INFO, "account {0}: the split sync planned at {1} completed in {2} parts",
-                        a.job.accountId(), s.plannedAt(), s.parts() + 1));
-                a.split = Optional.empty();
-                a.nextRunAt = afterInterval();
+                a.schedule.split().ifPresent(s -> LOG.log(Level.INFO, "account {0}: the split sync planned at {1} "
+                        + "completed in {2} parts", a.job.accountId(), s.plannedAt(), s.parts() + 1));
+                a.schedule = policy.completed(a.schedule, clock.instant(), a.job.interval(), jitter(a.job.jitter()),
+                        !a.pending.isEmpty());
             }
         }
 
@@ -532,7 +514,8 @@ public final class SyncScheduler implements AutoCloseable {
             error = Optional.of(why);
             synchronized (a) {
                 // The rest is done by the next run, here after a restart, or by the lease's new holder.
-                a.nextRunAt = a.leaseLost ? afterInterval() : clock.instant();
+                a.schedule = policy.stopped(a.schedule, clock.instant(), a.leaseLost, a.job.interval(),
+                        jitter(a.job.jitter()), !a.pending.isEmpty());
             }
         }
 
@@ -541,21 +524,7 @@ public final class SyncScheduler implements AutoCloseable {
             error = Optional.of(q.getMessage());
             Instant resetAt = q.resetAt();
             synchronized (a) {
-                a.failures = 0;
-                a.waitingForBudget = true;
-                a.nextRunAt = resetAt;
-                if (applied) {
-                    long skipped = counts.getOrDefault(Outcome.SKIPPED, 0L);
-                    long done = counts.values().stream().mapToLong(Long::longValue).sum() - skipped;
-                    a.split = Optional.of(a.split
-                            .map(s -> new SplitInfo(s.plannedAt(), s.estimatedRequests(), s.remainingBudget(),
-                                    s.applied() + done, skipped, resetAt, s.parts() + 1))
-                            .orElseGet(() -> new SplitInfo(start, estimated.orElse(0), remaining.orElse(0), done, skipped,
-                                    resetAt, 1)));
-                } else {
-                    a.split = a.split.map(s -> new SplitInfo(s.plannedAt(), s.estimatedRequests(), s.remainingBudget(),
-                            s.applied(), s.left(), resetAt, s.parts()));
-                }
+                a.schedule = policy.budgetStopped(a.schedule, start, resetAt, applied, counts, estimated, remaining);
             }
         }
 
@@ -563,7 +532,7 @@ public final class SyncScheduler implements AutoCloseable {
             outcome = RunOutcome.REAUTHORIZATION_REQUIRED;
             error = Optional.of(r.getMessage());
             synchronized (a) {
-                a.pause = Optional.of(new Pause(r.getMessage(), Optional.of(r.authorizeUrl())));
+                a.schedule = policy.paused(a.schedule, r.getMessage(), Optional.of(r.authorizeUrl()));
             }
         }
 
@@ -571,12 +540,7 @@ public final class SyncScheduler implements AutoCloseable {
             outcome = RunOutcome.FAILED;
             error = Optional.of(message);
             synchronized (a) {
-                a.failures++;
-                Duration delay = backoff(a.failures);
-                if (e instanceof BlockedException && delay.compareTo(blockedBackoff) < 0) {
-                    delay = blockedBackoff;
-                }
-                a.nextRunAt = clock.instant().plus(delay);
+                a.schedule = policy.failed(a.schedule, clock.instant(), e instanceof BlockedException);
             }
             if (!(e instanceof CathalogException)) {
                 LOG.log(Level.WARNING, "account " + a.job.accountId() + ": unexpected failure", e);
@@ -587,26 +551,12 @@ public final class SyncScheduler implements AutoCloseable {
             return a.leaseLost ? "the account's lease was lost" : "the scheduler is shutting down";
         }
 
-        /** After the interval, or now when webhooks arrived during the run. */
-        private Instant afterInterval() {
-            Instant now = clock.instant();
-            return a.pending.isEmpty() ? now.plus(a.job.interval()).plus(jitter(a.job.jitter())) : now;
-        }
-
         RunRecord record() {
             long used = a.job.engineFromContext() ? a.gate.sent()
                     : Math.max(0, a.gate.usage().usedToday() - usedBefore);
             return new RunRecord(a.job.accountId(), runId, trigger, owner, start, clock.instant(), outcome, counts,
                     estimated, remaining, used, products, error);
         }
-    }
-
-    private Duration backoff(int failures) {
-        Duration d = backoffBase;
-        for (int i = 1; i < failures && d.compareTo(backoffCap) < 0; i++) {
-            d = d.multipliedBy(2);
-        }
-        return d.compareTo(backoffCap) > 0 ? backoffCap : d;
     }
 
     private Duration jitter(Duration max) {
@@ -628,75 +578,40 @@ public final class SyncScheduler implements AutoCloseable {
      * its account's next run. Empty without {@link Builder#tokens}.
      */
     public List<KeepAliveResult> keepAlive() {
-        if (tokenManager.isEmpty()) {
+        if (keepAlive.isEmpty()) {
             return List.of();
-        }
-        synchronized (this) {
-            lastKeepAlive = clock.instant();
         }
         List<String> ids = accounts.values().stream().filter(a -> a.pauseNow().isEmpty()).map(a -> a.job.accountId())
                 .toList();
-        List<KeepAliveResult> results = tokenManager.get().refreshLapsing(ids);
+        List<KeepAliveResult> results = keepAlive.get().run(ids);
         for (KeepAliveResult r : results) {
             Account a = accounts.get(r.accountId());
-            if (a == null) {
-                continue;
-            }
-            switch (r.outcome()) {
-                case REAUTHORIZATION_REQUIRED, NOT_AUTHORIZED -> {
-                    Optional<URI> url = authorizeUrl(r.accountId());
-                    synchronized (a) {
-                        a.pause = Optional.of(new Pause(r.detail(), url));
-                    }
-                    LOG.log(Level.WARNING, "account {0} paused: {1}", r.accountId(), r.detail());
+            if (a != null && (r.outcome() == KeepAliveResult.Outcome.REAUTHORIZATION_REQUIRED
+                    || r.outcome() == KeepAliveResult.Outcome.NOT_AUTHORIZED)) {
+                Optional<URI> url = keepAlive.get().authorizeUrl(r.accountId());
+                synchronized (a) {
+                    a.schedule = policy.paused(a.schedule, r.detail(), url);
                 }
-                case REFRESHED -> LOG.log(Level.INFO, "account {0}: {1}", r.accountId(), r.detail());
-                case FAILED -> LOG.log(Level.WARNING, "account {0}: keep-alive failed ({1}); tried again later",
-                        r.accountId(), r.detail());
-                case NOT_DUE -> { }
+                LOG.log(Level.WARNING, "account {0} paused: {1}", r.accountId(), r.detail());
             }
         }
         return results;
     }
 
     private void keepAliveIfDue() {
-        if (tokenManager.isEmpty()) {
+        if (keepAlive.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
-        boolean due;
-        synchronized (this) {
-            due = !now.isBefore(lastKeepAlive.plus(keepAliveEvery));
-        }
-        if (!due) {
-            // Sooner when a refresh token would lapse before its account's next run.
-            due = accounts.values().stream().anyMatch(a -> a.pauseNow().isEmpty() && refreshTokenLapse(a.job.accountId())
-                    .map(lapse -> lapse.isBefore(a.nextRunNow().plus(keepAliveEvery))).orElse(false));
-        }
-        if (due) {
+        Map<String, Instant> nextRuns = new LinkedHashMap<>();
+        accounts.values().stream().filter(a -> a.pauseNow().isEmpty())
+                .forEach(a -> nextRuns.put(a.job.accountId(), a.nextRunNow()));
+        if (keepAlive.get().due(nextRuns)) {
             keepAlive();
         }
     }
 
-    private Optional<URI> authorizeUrl(String accountId) {
-        try {
-            return tokenManager.map(m -> m.authorization().authorizeUrl(accountId));
-        } catch (CathalogException e) {
-            return Optional.empty();
-        }
-    }
-
     private Optional<VersionedTokens> storedTokens(String accountId) {
-        try {
-            return tokenStore.flatMap(s -> s.load(accountId));
-        } catch (CathalogException e) {
-            LOG.log(Level.DEBUG, () -> "cannot read the tokens of " + accountId + ": " + e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private Optional<Instant> refreshTokenLapse(String accountId) {
-        return storedTokens(accountId).map(v -> v.tokens().obtainedAt().plus(refreshTokenLifetime));
+        return keepAlive.flatMap(k -> k.storedTokens(accountId));
     }
 
     // ------------------------------------------------------------------ status
@@ -717,7 +632,7 @@ public final class SyncScheduler implements AutoCloseable {
 
     private Optional<Instant> nextRun(Account a) {
         synchronized (a) {
-            return a.pause.isPresent() ? Optional.empty() : Optional.of(a.nextRunAt);
+            return a.schedule.nextRun();
         }
     }
 
@@ -812,21 +727,14 @@ public final class SyncScheduler implements AutoCloseable {
 
     // ------------------------------------------------------------------ one account
 
-    private record Pause(String reason, Optional<URI> authorizeUrl) {
-    }
-
     /** One account's mutable scheduling state; fields guarded by the object itself unless noted. */
     private final class Account {
         final AccountJob job;
         final CountingLimiter gate;
         final AtomicBoolean running = new AtomicBoolean();
         SyncEngine engine; // set once at registration
-        Instant nextRunAt;
-        int failures;
-        Optional<Pause> pause = Optional.empty();
-        boolean waitingForBudget;
+        Schedule schedule; // set at registration, then replaced as a whole by the policy
         Optional<RunRecord> lastRun = Optional.empty();
-        Optional<SplitInfo> split = Optional.empty();
         volatile Optional<ProgressView> progress = Optional.empty();
         final Map<Long, ProductRef> pending = new LinkedHashMap<>();
         Optional<Trigger> requested = Optional.empty();
@@ -859,15 +767,15 @@ public final class SyncScheduler implements AutoCloseable {
         }
 
         synchronized boolean due(Instant now) {
-            return pause.isEmpty() && !nextRunAt.isAfter(now);
+            return schedule.due(now);
         }
 
-        synchronized Optional<Pause> pauseNow() {
-            return pause;
+        synchronized Optional<Schedule.Pause> pauseNow() {
+            return schedule.pause();
         }
 
         synchronized Instant nextRunNow() {
-            return nextRunAt;
+            return schedule.nextRunAt();
         }
 
         void onProgress(SyncProgress p) {
@@ -910,21 +818,22 @@ public final class SyncScheduler implements AutoCloseable {
                 AccountStatus.State state;
                 if (shuttingDown && !running.get()) {
                     state = AccountStatus.State.STOPPED;
-                } else if (pause.isPresent()) {
+                } else if (schedule.pause().isPresent()) {
                     state = AccountStatus.State.PAUSED;
                 } else if (running.get() && lease != null) {
                     state = AccountStatus.State.RUNNING;
-                } else if (waitingForBudget) {
+                } else if (schedule.waitingForBudget()) {
                     state = AccountStatus.State.WAITING_FOR_BUDGET;
-                } else if (failures > 0) {
+                } else if (schedule.failures() > 0) {
                     state = AccountStatus.State.BACKING_OFF;
                 } else {
                     state = AccountStatus.State.SCHEDULED;
                 }
                 return new AccountStatus(job.accountId(), state, now, lastRun,
-                        pause.isPresent() ? Optional.empty() : Optional.of(nextRunAt), failures, usage.usedToday(),
-                        usage.dailyBudget(), usage.resetAt(), pause.map(Pause::reason),
-                        pause.flatMap(Pause::authorizeUrl), split, progress, List.copyOf(pending.values()),
+                        schedule.nextRun(), schedule.failures(), usage.usedToday(),
+                        usage.dailyBudget(), usage.resetAt(), schedule.pause().map(Schedule.Pause::reason),
+                        schedule.pause().flatMap(Schedule.Pause::authorizeUrl), schedule.split(), progress,
+                        List.copyOf(pending.values()),
                         tokens.map(v -> v.tokens().expiresAt()),
                         tokens.map(v -> v.tokens().obtainedAt().plus(refreshTokenLifetime)), leaseHolder);
             }
