@@ -333,6 +333,12 @@ public final class BlingCatalogRemote implements CatalogRemote {
         };
     }
 
+    /** Bling validates the whole product on every save: an invalid GTIN blocks any change to it. */
+    @Override
+    public Optional<String> invalidGtinRefusal() {
+        return Optional.of("Bling saves no change to the product until it is fixed");
+    }
+
     @Override
     public String toString() {
         return "BlingCatalogRemote[" + bling + "]";

@@ -77,4 +77,15 @@ public interface CatalogRemote {
     default int requests(RemoteOperation operation) {
         return 1;
     }
+
+    /**
+     * Whether this ERP refuses every change to a product while the GTIN it holds is invalid (Bling
+     * validates the whole product on every save), and how to say so to a person. The engine then
+     * plans nothing for such a product until the catalog gives a valid GTIN, and says why.
+     *
+     * @return the consequence, in a few words; empty when the ERP saves changes regardless
+     */
+    default java.util.Optional<String> invalidGtinRefusal() {
+        return java.util.Optional.empty();
+    }
 }

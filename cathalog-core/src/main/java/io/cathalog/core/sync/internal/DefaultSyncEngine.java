@@ -87,7 +87,7 @@ public final class DefaultSyncEngine implements SyncEngine {
         report(SyncProgress.Phase.PLAN, 0, 1, clock.instant());
         Planner.Result result = Planner.plan(new Planner.Input(account, catalog, observed.observation(),
                 state.remoteIds(EntityKind.CATEGORY), options, scope, requestsPerSecond, marketplaces,
-                remote::requests));
+                remote::requests, remote.invalidGtinRefusal()));
         return new Planned(catalog, observed, result);
     }
 

@@ -61,11 +61,22 @@ public final class Planner {
      *
      * @param categoryIds the ERP id of each catalog category as the engine last knew it
      * @param costs       how many API requests each operation takes in the ERP
+     * @param invalidGtinRefusal when the ERP refuses every change to a product with an invalid GTIN,
+     *                    how to say so ({@link io.cathalog.core.remote.CatalogRemote#invalidGtinRefusal})
      */
     public record Input(String account, Catalog catalog, Observation observed, Map<String, Long> categoryIds,
                         PlanOptions options, ProductScope scope, double requestsPerSecond, MarketplaceCheck marketplaces,
-                        ToIntFunction<RemoteOperation> costs) {
+                        ToIntFunction<RemoteOperation> costs, Optional<String> invalidGtinRefusal) {
+        /** An ERP that saves changes whatever GTIN a product holds. */
+        public Input(String account, Catalog catalog, Observation observed, Map<String, Long> categoryIds,
+                     PlanOptions options, ProductScope scope, double requestsPerSecond, MarketplaceCheck marketplaces,
+                     ToIntFunction<RemoteOperation> costs) {
+            this(account, catalog, observed, categoryIds, options, scope, requestsPerSecond, marketplaces, costs,
+                    Optional.empty());
+        }
+
         public Input {
+            Objects.requireNonNull(invalidGtinRefusal, "invalidGtinRefusal");
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(catalog, "catalog");
             Objects.requireNonNull(observed, "observed");
@@ -114,7 +125,7 @@ public final class Planner {
             fieldNames.put(f.id(), f.name());
             fieldIds.putIfAbsent(f.name(), f.id());
         }
-        Resolver resolver = new Resolver(in.catalog, keyOfRemote, paths, fieldNames);
+        Resolver resolver = new Resolver(in.catalog, keyOfRemote, paths, fieldNames, in.invalidGtinRefusal);
 
         Map<String, Product> declared = new HashMap<>();
         in.catalog.products().forEach(p -> declared.put(p.sku(), p));
@@ -385,9 +396,10 @@ public final class Planner {
         RemoteProduct o = observed.orElse(null);
         RemoteProduct previous = o == null ? null : in.observed.previous().get(d.sku());
 
-        if (o != null && d.gtin().isEmpty() && o.gtin().filter(g -> !Gtin.isValid(g)).isPresent()) {
-            // The ERP validates the whole product on every save: with an invalid GTIN it refuses any
-            // change at all, so nothing is planned until the catalog gives the right GTIN.
+        if (in.invalidGtinRefusal.isPresent() && o != null && d.gtin().isEmpty()
+                && o.gtin().filter(g -> !Gtin.isValid(g)).isPresent()) {
+            // This ERP refuses any change at all to a product with an invalid GTIN: nothing is
+            // planned until the catalog gives the right GTIN (the resolver says so).
             return Optional.empty();
         }
         if (o == null) {

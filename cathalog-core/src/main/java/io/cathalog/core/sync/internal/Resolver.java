@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
  */
 final class Resolver {
     private final Catalog catalog;
+    private final Optional<String> invalidGtinRefusal;
     /** The ERP's category id to the source-of-truth key it is mapped to. */
     private final Map<Long, String> keyOfRemoteCategory;
     /** The ERP's category id to its path of names, for rules on the current category. */
@@ -59,6 +60,16 @@ final class Resolver {
 
     Resolver(Catalog catalog, Map<Long, String> keyOfRemoteCategory, Map<Long, String> remotePath,
              Map<Long, String> customFieldNames) {
+        this(catalog, keyOfRemoteCategory, remotePath, customFieldNames, Optional.empty());
+    }
+
+    /**
+     * @param invalidGtinRefusal how the ERP words its refusal of any change to a product with an
+     *                           invalid GTIN; empty for an ERP that saves regardless
+     */
+    Resolver(Catalog catalog, Map<Long, String> keyOfRemoteCategory, Map<Long, String> remotePath,
+             Map<Long, String> customFieldNames, Optional<String> invalidGtinRefusal) {
+        this.invalidGtinRefusal = invalidGtinRefusal;
         this.catalog = catalog;
         this.keyOfRemoteCategory = keyOfRemoteCategory;
         this.remotePath = remotePath;
@@ -101,8 +112,8 @@ final class Resolver {
                 gtin = Optional.of(Gtin.of(remoteGtin.get()));
             } else {
                 attention.add(new AttentionItem(EntityKind.PRODUCT, sku, Optional.empty(),
-                        "the GTIN in the ERP, '" + remoteGtin.get() + "', is invalid and the catalog gives none;"
-                                + " Bling saves no change to the product until it is fixed"));
+                        "the GTIN in the ERP, '" + remoteGtin.get() + "', is invalid and the catalog gives none"
+                                + invalidGtinRefusal.map(r -> "; " + r).orElse("")));
             }
         }
         Optional<BigDecimal> price = declared.flatMap(Product::price);
