@@ -66,7 +66,7 @@ public interface DocumentSource {
 
     /**
      * Documents as class-path resources {@code <root>/<name>.json} of {@code loader}. A plugin in a
-     * named module reads its own resources with {@link #resources(Function)} instead, since a
+     * named module reads its own resources with {@link #resources(Function, String)} instead, since a
      * module's resources are visible to its own code only.
      */
     static DocumentSource classpath(ClassLoader loader, String root) {

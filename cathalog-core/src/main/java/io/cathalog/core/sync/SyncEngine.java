@@ -68,14 +68,13 @@ public interface SyncEngine {
 
     /**
      * As {@link #sync(PlanOptions, Predicate)}, asking {@code control} while reading and before
-     * every change whether to stop.
+     * every change whether to stop. The default plans, then applies; the engine of
+     * {@link #builder()} reads the ERP once for both.
      *
      * @param options the plan's options
      * @param proceed whether to apply the plan
      * @param control asked between items; a reason to stop ends the run cleanly
      * @return one outcome per change, or none
-     * @implSpec The default plans, then applies; the engine of {@link #builder()} reads the ERP once
-     *           for both.
      */
     default ApplyReport sync(PlanOptions options, Predicate<SyncPlan> proceed, RunControl control) {
         SyncPlan plan = plan(options);
