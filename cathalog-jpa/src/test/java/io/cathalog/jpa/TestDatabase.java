@@ -111,15 +111,20 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Every shipped script of {@code kind}, in version order, as one text. */
     static String script(Kind kind) {
-        try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(JpaEntities.ddlResource(kind.script))) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + JpaEntities.ddlResource(kind.script));
+        StringBuilder all = new StringBuilder();
+        for (String resource : JpaEntities.ddlResources(kind.script)) {
+            try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing " + resource);
+                }
+                all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
+        return all.toString();
     }
 
     /** The statements of a script: comment lines dropped, split at the semicolons that end lines. */
