@@ -70,6 +70,22 @@ final class TestDatabase implements AutoCloseable {
         return db;
     }
 
+    /**
+     * An H2 database in files under {@code dir} that other processes open too
+     * ({@code AUTO_SERVER}: this process serves it over TCP to the others).
+     */
+    static TestDatabase sharedH2(java.nio.file.Path dir) {
+        TestDatabase db = new TestDatabase(Kind.H2, "jdbc:h2:file:" + dir.resolve("cathalog").toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=20000", "sa", "", Optional.empty());
+        db.createTables();
+        return db;
+    }
+
+    /** PostgreSQL when configured, else an H2 database in files under {@code dir}: for tests with child processes. */
+    static TestDatabase sharedWithProcesses(java.nio.file.Path dir) {
+        return postgresSettings().isPresent() ? postgres() : sharedH2(dir);
+    }
+
     static TestDatabase postgres() {
         Map<String, String> pg = postgresSettings().orElseThrow(() -> new IllegalStateException("CATHALOG_PG_URL is not set"));
         String schema = "cathalog_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -142,7 +158,14 @@ final class TestDatabase implements AutoCloseable {
 
     /** A new factory over this database, as another application instance would have, validated against the tables. */
     EntityManagerFactory newFactory() {
-        PersistenceConfiguration unit = new PersistenceConfiguration("cathalog-test-" + factories.size());
+        EntityManagerFactory emf = factory(url, user, password, "cathalog-test-" + factories.size());
+        factories.add(emf);
+        return emf;
+    }
+
+    /** A factory over the database at {@code url}, validated against its tables (also for child processes). */
+    static EntityManagerFactory factory(String url, String user, String password, String unitName) {
+        PersistenceConfiguration unit = new PersistenceConfiguration(unitName);
         JpaEntities.classes().forEach(unit::managedClass);
         unit.property(PersistenceConfiguration.JDBC_URL, url)
                 .property(PersistenceConfiguration.JDBC_USER, user)
@@ -150,9 +173,7 @@ final class TestDatabase implements AutoCloseable {
                 .property("hibernate.hbm2ddl.auto", "validate")
                 .property("hibernate.connection.pool_size", "4")
                 .property("hibernate.show_sql", "false");
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory(unit);
-        factories.add(emf);
-        return emf;
+        return Persistence.createEntityManagerFactory(unit);
     }
 
     /** Empties every table (between the tests of a class that shares one database). */
