@@ -88,6 +88,14 @@ final class TestDatabase implements AutoCloseable {
 
     static TestDatabase postgres() {
         Map<String, String> pg = postgresSettings().orElseThrow(() -> new IllegalStateException("CATHALOG_PG_URL is not set"));
+        String schema = newSchema(pg);
+        String url = pg.get("url") + (pg.get("url").contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        TestDatabase db = new TestDatabase(Kind.POSTGRESQL, url, pg.get("user"), pg.get("password"), Optional.of(schema));
+        db.createTables();
+        return db;
+    }
+
+    private static String newSchema(Map<String, String> pg) {
         String schema = "cathalog_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(pg.get("url"), pg.get("user"), pg.get("password"));
              Statement s = c.createStatement()) {
@@ -95,10 +103,7 @@ final class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create schema " + schema + " on " + pg.get("url"), e);
         }
-        String url = pg.get("url") + (pg.get("url").contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        TestDatabase db = new TestDatabase(Kind.POSTGRESQL, url, pg.get("user"), pg.get("password"), Optional.of(schema));
-        db.createTables();
-        return db;
+        return schema;
     }
 
     /** H2 always; PostgreSQL too when it is configured. */
@@ -115,32 +120,65 @@ final class TestDatabase implements AutoCloseable {
     }
 
     private void createTables() {
+        createTables(JpaEntities.ddlResources(kind.script).size());
+    }
+
+    /** Runs the shipped scripts up to {@code version} (for a migration test; the entities validate only against the last). */
+    private void createTables(int version) {
         try {
             keepAlive = connect();
-            try (Statement s = keepAlive.createStatement()) {
-                for (String statement : statements(script(kind))) {
-                    s.execute(statement);
-                }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to " + kind, e);
+        }
+        for (int v = 1; v <= version; v++) {
+            migrate(v);
+        }
+    }
+
+    /** Runs the shipped script of {@code version} on this database. */
+    void migrate(int version) {
+        try (Statement s = keepAlive.createStatement()) {
+            for (String statement : statements(script(JpaEntities.ddlResources(kind.script).get(version - 1)))) {
+                s.execute(statement);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("running the " + kind + " DDL failed: " + e.getMessage(), e);
+            throw new IllegalStateException("running the " + kind + " DDL version " + version + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** A fresh database of {@code kind} with the schema of {@code version} only. */
+    static TestDatabase atVersion(Kind kind, int version) {
+        if (kind == Kind.H2) {
+            TestDatabase db = new TestDatabase(Kind.H2, "jdbc:h2:mem:cathalog-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000",
+                    "sa", "", Optional.empty());
+            db.createTables(version);
+            return db;
+        }
+        Map<String, String> pg = postgresSettings().orElseThrow(() -> new IllegalStateException("CATHALOG_PG_URL is not set"));
+        String schema = newSchema(pg);
+        String url = pg.get("url") + (pg.get("url").contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        TestDatabase db = new TestDatabase(Kind.POSTGRESQL, url, pg.get("user"), pg.get("password"), Optional.of(schema));
+        db.createTables(version);
+        return db;
     }
 
     /** Every shipped script of {@code kind}, in version order, as one text. */
     static String script(Kind kind) {
         StringBuilder all = new StringBuilder();
-        for (String resource : JpaEntities.ddlResources(kind.script)) {
-            try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing " + resource);
-                }
-                all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        JpaEntities.ddlResources(kind.script).forEach(r -> all.append(script(r)).append('\n'));
         return all.toString();
+    }
+
+    /** The text of one shipped script. */
+    static String script(String resource) {
+        try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The statements of a script: comment lines dropped, split at the semicolons that end lines. */
