@@ -289,6 +289,37 @@ public abstract class SyncStateStoreContract {
         assertThat(store.cursor("a", "c")).contains("9");
     }
 
+    @Test
+    void ofWritersRacingWithDifferentFencesTheNewestWritesLast() throws Exception {
+        int writers = 4; // no more than the JPA tests' connection pool
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+            List<Future<?>> done = new ArrayList<>();
+            for (int f = 1; f <= writers; f++) {
+                long fence = f;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        SyncStateStore run = store.fenced("a", fence);
+                        for (int i = 0; i < 15; i++) {
+                            run.putCursor("a", "c", fence + "-" + i);
+                        }
+                    } catch (FencedOutException refused) {
+                        // a newer fence got there first: from then on, all of this writer's writes fail
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.cursor("a", "c")).as("no older write landed after the newest fence's").contains(writers + "-14");
+    }
+
     protected static JournalEntry intent(String run, long sequence, EntityKind entity, String key, ChangeAction action) {
         return new JournalEntry("a", run, sequence, entity, key, action, Optional.empty(), Optional.empty(),
                 T0.plusSeconds(sequence));
