@@ -35,6 +35,9 @@ class JournalRow {
     Long remoteId;
     @Column(name = "at", nullable = false)
     Instant at;
+    /** True on an intent until its outcome, or a repeat of it, is journaled. */
+    @Column(name = "open_intent", nullable = false)
+    boolean openIntent;
 
     JournalRow() {
         // for JPA

@@ -12,7 +12,9 @@ import io.cathalog.core.sync.ItemOutcome;
 import io.cathalog.core.sync.Outcome;
 import jakarta.persistence.TypedQuery;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -20,8 +22,9 @@ import java.util.OptionalLong;
  * The append-only history of changes applied to the ERP, in {@code cathalog_change_log}: one row
  * per {@link ChangeEvent} (account, run, entity, key, action, outcome, error, time), with the
  * changed fields' values before and after as JSON objects. Register it as the engine's listener;
- * query it with {@link #query}. It never updates or deletes a row (hosts prune old history with
- * their own SQL, by {@code at}).
+ * query it with {@link #query}. It never updates a row; its retention is its own, apart from the
+ * journal's: {@link #pruneBefore} deletes rows older than a time (or hosts prune with their own
+ * SQL, by {@code at}).
  *
  * <pre>{@code
  * JpaChangeLog history = new JpaChangeLog(JpaTransactions.resourceLocal(emf));
@@ -103,5 +106,18 @@ public final class JpaChangeLog implements ChangeListener {
     @Override
     public String toString() {
         return "JpaChangeLog[" + db.transactions() + "]";
+    }
+
+    /**
+     * The change log's retention: deletes, for every account, the rows older than {@code before},
+     * in one statement. The history a host must keep (an audit period) is usually far longer
+     * than the journal's few days.
+     *
+     * @return how many rows were deleted
+     */
+    public long pruneBefore(Instant before) {
+        Objects.requireNonNull(before, "before");
+        return db.run("pruning the change log", em -> (long) em.createQuery("delete from CathalogChangeRow c where c.at < :before")
+                .setParameter("before", before).executeUpdate());
     }
 }

@@ -1,6 +1,7 @@
 package io.cathalog.jpa;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The entity classes of this module, for the host's persistence unit. Every table is prefixed
@@ -23,7 +24,9 @@ public final class JpaEntities {
             RemoteIdRow.class, SnapshotRow.class, CursorRow.class, JournalRow.class,
             TokenRow.class, LeaseRow.class, RateLimitRow.class, ChangeRow.class,
             CategoryRow.class, ProductRow.class, ProductAttributeRow.class, CategorisationRuleRow.class,
-            AttributeRuleRow.class, AttributeOverrideRow.class, StoreRow.class, StoreCategoryMapRow.class);
+            AttributeRuleRow.class, AttributeOverrideRow.class, StoreRow.class, StoreCategoryMapRow.class,
+            FenceRow.class);
+    private static final int SCHEMA_VERSION = 2;
 
     private JpaEntities() {
     }
@@ -40,9 +43,19 @@ public final class JpaEntities {
 
     /** The script that creates the tables on {@code database} ({@code "postgresql"} or {@code "h2"}), version 1. */
     public static String ddlResource(String database) {
+        return ddlResources(database).get(0);
+    }
+
+    /**
+     * Every versioned script for {@code database} ({@code "postgresql"} or {@code "h2"}), oldest
+     * first ({@code V1__cathalog.sql}, {@code V2__cathalog.sql}, ...): run in order, they create
+     * the tables the entities map.
+     */
+    public static List<String> ddlResources(String database) {
         if (!database.equals("postgresql") && !database.equals("h2")) {
             throw new IllegalArgumentException("DDL scripts ship for postgresql and h2, not '" + database + "'");
         }
-        return "io/cathalog/jpa/sql/" + database + "/V1__cathalog.sql";
+        return IntStream.rangeClosed(1, SCHEMA_VERSION)
+                .mapToObj(v -> "io/cathalog/jpa/sql/" + database + "/V" + v + "__cathalog.sql").toList();
     }
 }

@@ -2,8 +2,7 @@ package io.cathalog.jpa;
 
 import io.cathalog.core.lease.Lease;
 import io.cathalog.core.lease.LeaseLock;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import io.cathalog.core.LeaseLostException;
 import jakarta.persistence.PersistenceException;
 
 import java.time.Clock;
@@ -16,8 +15,10 @@ import java.util.Optional;
 /**
  * A {@link LeaseLock} in table {@code cathalog_lease}, shared by every process on the database:
  * one row per name, created on first use and kept after release so that its fence keeps growing.
- * Each operation is one short transaction that locks the row ({@link LockModeType#PESSIMISTIC_WRITE},
- * {@code select ... for update}); no transaction stays open while a lease is held.
+ * Taking, renewing and releasing are each a single conditional {@code update} of that row (the
+ * holder, fence and expiry in its {@code where}), safe under PostgreSQL's read-committed
+ * isolation: concurrent updates of the row are ordered by its row lock and each re-checks the
+ * condition on the version before it. No transaction stays open while a lease is held.
  *
  * <p>Expiry is measured with the injected {@link Clock} (not the database's time), the same way
  * in every method; processes sharing the table need clocks in step (NTP) to well within the
@@ -32,6 +33,7 @@ public final class JpaLeaseLock implements LeaseLock {
     private final Db db;
     private final Clock clock;
 
+    /** A lock in the {@code cathalog_lease} table of {@code transactions}' database, lapsing by {@code clock}. */
     public JpaLeaseLock(JpaTransactions transactions, Clock clock) {
         this.db = new Db(transactions);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -44,46 +46,59 @@ public final class JpaLeaseLock implements LeaseLock {
         checkTtl(ttl);
         ensureRow(name);
         return db.run("acquiring lease " + name, em -> {
-            LeaseRow row = locked(em, name);
-            Instant now = clock.instant();
-            boolean live = row.owner != null && row.expiresAt.isAfter(now);
-            if (live && !row.owner.equals(owner)) {
-                return Optional.empty();
+            Instant now = micros(clock.instant());
+            Instant expiresAt = micros(now.plus(ttl));
+            // A free name (released or lapsed): take it with the next fence. Under concurrent
+            // updates of the row the database re-checks the condition on the winner's version, so
+            // exactly one caller matches.
+            int taken = em.createQuery("""
+                            update CathalogLeaseRow l set l.owner = :o, l.expiresAt = :x, l.fence = l.fence + 1
+                            where l.name = :n and (l.owner is null or l.expiresAt <= :now)""")
+                    .setParameter("o", owner).setParameter("x", expiresAt).setParameter("n", name).setParameter("now", now)
+                    .executeUpdate();
+            if (taken == 0) {
+                // Held: renewed if held by this owner, else not ours.
+                int renewed = em.createQuery("""
+                                update CathalogLeaseRow l set l.expiresAt = :x
+                                where l.name = :n and l.owner = :o and l.expiresAt > :now""")
+                        .setParameter("o", owner).setParameter("x", expiresAt).setParameter("n", name).setParameter("now", now)
+                        .executeUpdate();
+                if (renewed == 0) {
+                    return Optional.empty();
+                }
             }
-            if (!live) {
-                row.fence++; // a new acquisition: work stamped with an older fence is stale
-                row.owner = owner;
-            }
-            row.expiresAt = micros(now.plus(ttl));
-            return Optional.of(new Lease(name, owner, row.expiresAt, row.fence));
+            long fence = em.createQuery("select l.fence from CathalogLeaseRow l where l.name = :n", Long.class)
+                    .setParameter("n", name).getSingleResult();
+            return Optional.of(new Lease(name, owner, expiresAt, fence));
         });
     }
 
+    /** One update that matches only while the lease is held by its owner, with its fence, unexpired. */
     @Override
-    public boolean renew(Lease lease, Duration ttl) {
+    public Lease extend(Lease lease, Duration ttl) {
         Objects.requireNonNull(lease, "lease");
         checkTtl(ttl);
-        return db.run("renewing lease " + lease.name(), em -> {
-            LeaseRow row = em.find(LeaseRow.class, lease.name(), LockModeType.PESSIMISTIC_WRITE);
-            Instant now = clock.instant();
-            if (row == null || !held(row, lease) || !row.expiresAt.isAfter(now)) {
-                return false;
-            }
-            row.expiresAt = micros(now.plus(ttl));
-            return true;
-        });
+        Instant now = micros(clock.instant());
+        Instant expiresAt = micros(now.plus(ttl));
+        int renewed = db.run("renewing lease " + lease.name(), em -> em.createQuery("""
+                        update CathalogLeaseRow l set l.expiresAt = :x
+                        where l.name = :n and l.owner = :o and l.fence = :f and l.expiresAt > :now""")
+                .setParameter("x", expiresAt).setParameter("n", lease.name()).setParameter("o", lease.owner())
+                .setParameter("f", lease.fence()).setParameter("now", now).executeUpdate());
+        if (renewed == 0) {
+            throw new LeaseLostException(lease.name(), lease.owner(), lease.fence(), "lapsed, released, or taken by another");
+        }
+        return new Lease(lease.name(), lease.owner(), expiresAt, lease.fence());
     }
 
     @Override
     public void release(Lease lease) {
         Objects.requireNonNull(lease, "lease");
-        db.exec("releasing lease " + lease.name(), em -> {
-            LeaseRow row = em.find(LeaseRow.class, lease.name(), LockModeType.PESSIMISTIC_WRITE);
-            if (row != null && held(row, lease)) {
-                row.owner = null;
-                row.expiresAt = null;
-            }
-        });
+        db.exec("releasing lease " + lease.name(), em -> em.createQuery("""
+                        update CathalogLeaseRow l set l.owner = null, l.expiresAt = null
+                        where l.name = :n and l.owner = :o and l.fence = :f""")
+                .setParameter("n", lease.name()).setParameter("o", lease.owner()).setParameter("f", lease.fence())
+                .executeUpdate());
     }
 
     @Override
@@ -96,18 +111,6 @@ public final class JpaLeaseLock implements LeaseLock {
             }
             return Optional.of(new Lease(name, row.owner, row.expiresAt, row.fence));
         });
-    }
-
-    private static boolean held(LeaseRow row, Lease lease) {
-        return lease.owner().equals(row.owner) && row.fence == lease.fence();
-    }
-
-    private static LeaseRow locked(EntityManager em, String name) {
-        LeaseRow row = em.find(LeaseRow.class, name, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            throw new IllegalStateException("lease row " + name + " vanished");
-        }
-        return row;
     }
 
     /** The lock row, created on demand; two processes creating it at once: one insert loses, harmlessly. */

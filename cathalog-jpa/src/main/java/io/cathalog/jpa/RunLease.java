@@ -1,23 +1,34 @@
 package io.cathalog.jpa;
 
 import io.cathalog.core.lease.Lease;
+import io.cathalog.core.lease.LeaseHeartbeat;
 import io.cathalog.core.lease.LeaseLock;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Runs work for an account only while holding its lease ({@code sync:<account>}), so that several
  * instances never sync one account at once. When another instance holds it, {@link WhenBusy#SKIP}
  * returns at once and {@link WhenBusy#WAIT} polls (outside any transaction) up to a limit. A dead
- * holder's lease lapses after its time to live; choose it above the longest run.
+ * holder's lease lapses after its time to live. Without a timer, choose it above the longest run;
+ * with one ({@link Builder#renewOn}), a {@link LeaseHeartbeat} renews the lease while the work runs,
+ * and the work sees it ({@link #runHeld}): its fence for fenced state writes, and whether the lease
+ * was lost.
  *
  * <pre>{@code
- * RunLease runs = RunLease.builder(new JpaLeaseLock(tx, Clock.systemUTC())).ttl(Duration.ofMinutes(30)).build();
- * Optional<ApplyReport> report = runs.run(account, () -> engine.sync(options));   // empty: another instance ran it
+ * RunLease runs = RunLease.builder(new JpaLeaseLock(tx, Clock.systemUTC())).ttl(Duration.ofMinutes(2))
+ *         .renewOn(timer, Clock.systemUTC()).build();
+ * Optional<ApplyReport> report = runs.runHeld(account, held -> {   // empty: another instance ran it
+ *     SyncStateStore fenced = state.fenced(account, held.lease().fence());
+ *     return syncOver(fenced);                                       // the host's engine over the fenced state
+ * });
  * }</pre>
  */
 public final class RunLease {
@@ -33,6 +44,8 @@ public final class RunLease {
     private final WhenBusy whenBusy;
     private final Duration maxWait;
     private final Duration pollEvery;
+    private final Optional<ScheduledExecutorService> timer;
+    private final Clock clock;
 
     private RunLease(Builder b) {
         this.lock = b.lock;
@@ -41,8 +54,11 @@ public final class RunLease {
         this.whenBusy = b.whenBusy;
         this.maxWait = b.maxWait;
         this.pollEvery = b.pollEvery;
+        this.timer = b.timer;
+        this.clock = b.clock;
     }
 
+    /** Settings over {@code lock}, the lock every instance shares. */
     public static Builder builder(LeaseLock lock) {
         return new Builder(lock);
     }
@@ -59,6 +75,19 @@ public final class RunLease {
      *         waited longer than the limit)
      */
     public <T> Optional<T> run(String accountId, Supplier<T> work) throws InterruptedException {
+        Objects.requireNonNull(work, "work");
+        return runHeld(accountId, held -> work.get());
+    }
+
+    /**
+     * Runs {@code work} holding the account's lease, renewed all along when a timer was given, and
+     * releases it after. The work gets the lease's heartbeat: {@code lease().fence()} for
+     * {@code SyncStateStore.fenced}, and {@code check()} or {@code isLost()} between two steps.
+     *
+     * @return the work's result, or empty when another instance held the lease (skipped, or
+     *         waited longer than the limit)
+     */
+    public <T> Optional<T> runHeld(String accountId, Function<LeaseHeartbeat, T> work) throws InterruptedException {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(work, "work");
         String name = leaseName(accountId);
@@ -71,10 +100,13 @@ public final class RunLease {
         if (lease.isEmpty()) {
             return Optional.empty();
         }
+        LeaseHeartbeat.Builder beats = LeaseHeartbeat.builder(lock, lease.get(), ttl).clock(clock);
+        LeaseHeartbeat heartbeat = timer.isPresent() ? beats.start(timer.get()) : beats.build();
         try {
-            return Optional.of(work.get());
+            return Optional.of(work.apply(heartbeat));
         } finally {
-            lock.release(lease.get());
+            heartbeat.close();
+            lock.release(heartbeat.lease());
         }
     }
 
@@ -86,6 +118,8 @@ public final class RunLease {
         private WhenBusy whenBusy = WhenBusy.SKIP;
         private Duration maxWait = Duration.ofMinutes(5);
         private Duration pollEvery = Duration.ofSeconds(1);
+        private Optional<ScheduledExecutorService> timer = Optional.empty();
+        private Clock clock = Clock.systemUTC();
 
         private Builder(LeaseLock lock) {
             this.lock = Objects.requireNonNull(lock, "lock");
@@ -101,7 +135,7 @@ public final class RunLease {
             return this;
         }
 
-        /** How long a lease lasts if its holder dies; default 30 minutes. */
+        /** How long a lease lasts if its holder dies (between renewals, with {@link #renewOn}); default 30 minutes. */
         public Builder ttl(Duration ttl) {
             this.ttl = positive(ttl, "ttl");
             return this;
@@ -121,6 +155,17 @@ public final class RunLease {
             return this;
         }
 
+        /**
+         * Renews each run's lease on {@code timer} (shared by all accounts) every third of its time
+         * to live, so the time to live need not exceed the longest run; {@code clock} is the lock's.
+         */
+        public Builder renewOn(ScheduledExecutorService timer, Clock clock) {
+            this.timer = Optional.of(Objects.requireNonNull(timer, "timer"));
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The runner. */
         public RunLease build() {
             return new RunLease(this);
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,6 +118,41 @@ class JpaLeaseLockTest {
                 finish.countDown();
                 pool.shutdownNow();
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void withATimerARunOutlivesItsLeasesTimeToLiveAndSeesItsFence(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            JpaLeaseLock lockA = new JpaLeaseLock(JpaTransactions.resourceLocal(db.newFactory()), Clock.systemUTC());
+            JpaLeaseLock lockB = new JpaLeaseLock(JpaTransactions.resourceLocal(db.newFactory()), Clock.systemUTC());
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+            try {
+                Duration ttl = Duration.ofSeconds(3);
+                RunLease a = RunLease.builder(lockA).owner("a").ttl(ttl).renewOn(timer, Clock.systemUTC()).build();
+                Optional<Long> fence = a.runHeld("acme", held -> {
+                    long end = System.nanoTime() + ttl.multipliedBy(2).toNanos();
+                    while (System.nanoTime() < end) {
+                        assertThat(lockB.tryAcquire(RunLease.leaseName("acme"), "b", ttl)).as("renewed: still a's").isEmpty();
+                        held.check();
+                        sleep(200);
+                    }
+                    return held.lease().fence();
+                });
+                assertThat(fence).contains(1L);
+                assertThat(lockB.holder(RunLease.leaseName("acme"))).as("released at the end").isEmpty();
+            } finally {
+                timer.shutdownNow();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

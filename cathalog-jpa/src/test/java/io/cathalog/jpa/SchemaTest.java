@@ -53,6 +53,27 @@ class SchemaTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void version2FlagsTheOpenIntentsOfAVersion1Journal(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.atVersion(kind, 1)) {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                String insert = "insert into cathalog_journal (account_id, run_id, seq, entity, item_key, action, outcome, at) values ";
+                s.execute(insert + "('a', 'r1', 1, 'PRODUCT', 'SKU-1', 'CREATE', null, current_timestamp)");   // finished below
+                s.execute(insert + "('a', 'r1', 2, 'PRODUCT', 'SKU-2', 'CREATE', null, current_timestamp)");   // repeated below
+                s.execute(insert + "('a', 'r1', 3, 'PRODUCT', 'SKU-1', 'CREATE', 'CREATED', current_timestamp)");
+                s.execute(insert + "('a', 'r1', 4, 'PRODUCT', 'SKU-2', 'CREATE', null, current_timestamp)");   // open
+                s.execute(insert + "('a', 'r2', 1, 'PRODUCT', 'SKU-1', 'UPDATE', null, current_timestamp)");   // open
+                s.execute(insert + "('b', 'r1', 1, 'PRODUCT', 'SKU-2', 'CREATE', 'CREATED', current_timestamp)");
+            }
+            db.migrate(2);
+            JpaSyncStateStore store = new JpaSyncStateStore(JpaTransactions.resourceLocal(db.newFactory()));
+            assertThat(store.unfinished("a")).extracting(e -> e.runId() + "/" + e.key() + "/" + e.sequence())
+                    .containsExactly("r1/SKU-2/4", "r2/SKU-1/1");
+            assertThat(store.unfinished("b")).isEmpty();
+        }
+    }
+
     @Test
     void bothScriptsDeclareTheSameTablesAndColumns() {
         assertThat(columns(TestDatabase.script(TestDatabase.Kind.H2)))

@@ -70,8 +70,32 @@ final class TestDatabase implements AutoCloseable {
         return db;
     }
 
+    /**
+     * An H2 database in files under {@code dir} that other processes open too
+     * ({@code AUTO_SERVER}: this process serves it over TCP to the others).
+     */
+    static TestDatabase sharedH2(java.nio.file.Path dir) {
+        TestDatabase db = new TestDatabase(Kind.H2, "jdbc:h2:file:" + dir.resolve("cathalog").toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=20000", "sa", "", Optional.empty());
+        db.createTables();
+        return db;
+    }
+
+    /** PostgreSQL when configured, else an H2 database in files under {@code dir}: for tests with child processes. */
+    static TestDatabase sharedWithProcesses(java.nio.file.Path dir) {
+        return postgresSettings().isPresent() ? postgres() : sharedH2(dir);
+    }
+
     static TestDatabase postgres() {
         Map<String, String> pg = postgresSettings().orElseThrow(() -> new IllegalStateException("CATHALOG_PG_URL is not set"));
+        String schema = newSchema(pg);
+        String url = pg.get("url") + (pg.get("url").contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        TestDatabase db = new TestDatabase(Kind.POSTGRESQL, url, pg.get("user"), pg.get("password"), Optional.of(schema));
+        db.createTables();
+        return db;
+    }
+
+    private static String newSchema(Map<String, String> pg) {
         String schema = "cathalog_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(pg.get("url"), pg.get("user"), pg.get("password"));
              Statement s = c.createStatement()) {
@@ -79,10 +103,7 @@ final class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create schema " + schema + " on " + pg.get("url"), e);
         }
-        String url = pg.get("url") + (pg.get("url").contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        TestDatabase db = new TestDatabase(Kind.POSTGRESQL, url, pg.get("user"), pg.get("password"), Optional.of(schema));
-        db.createTables();
-        return db;
+        return schema;
     }
 
     /** H2 always; PostgreSQL too when it is configured. */
@@ -99,22 +120,60 @@ final class TestDatabase implements AutoCloseable {
     }
 
     private void createTables() {
+        createTables(JpaEntities.ddlResources(kind.script).size());
+    }
+
+    /** Runs the shipped scripts up to {@code version} (for a migration test; the entities validate only against the last). */
+    private void createTables(int version) {
         try {
             keepAlive = connect();
-            try (Statement s = keepAlive.createStatement()) {
-                for (String statement : statements(script(kind))) {
-                    s.execute(statement);
-                }
-            }
         } catch (SQLException e) {
-            throw new IllegalStateException("running the " + kind + " DDL failed: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot connect to " + kind, e);
+        }
+        for (int v = 1; v <= version; v++) {
+            migrate(v);
         }
     }
 
+    /** Runs the shipped script of {@code version} on this database. */
+    void migrate(int version) {
+        try (Statement s = keepAlive.createStatement()) {
+            for (String statement : statements(script(JpaEntities.ddlResources(kind.script).get(version - 1)))) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("running the " + kind + " DDL version " + version + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A fresh database of {@code kind} with the schema of {@code version} only. */
+    static TestDatabase atVersion(Kind kind, int version) {
+        if (kind == Kind.H2) {
+            TestDatabase db = new TestDatabase(Kind.H2, "jdbc:h2:mem:cathalog-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000",
+                    "sa", "", Optional.empty());
+            db.createTables(version);
+            return db;
+        }
+        Map<String, String> pg = postgresSettings().orElseThrow(() -> new IllegalStateException("CATHALOG_PG_URL is not set"));
+        String schema = newSchema(pg);
+        String url = pg.get("url") + (pg.get("url").contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        TestDatabase db = new TestDatabase(Kind.POSTGRESQL, url, pg.get("user"), pg.get("password"), Optional.of(schema));
+        db.createTables(version);
+        return db;
+    }
+
+    /** Every shipped script of {@code kind}, in version order, as one text. */
     static String script(Kind kind) {
-        try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(JpaEntities.ddlResource(kind.script))) {
+        StringBuilder all = new StringBuilder();
+        JpaEntities.ddlResources(kind.script).forEach(r -> all.append(script(r)).append('\n'));
+        return all.toString();
+    }
+
+    /** The text of one shipped script. */
+    static String script(String resource) {
+        try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing " + JpaEntities.ddlResource(kind.script));
+                throw new IllegalStateException("missing " + resource);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -137,7 +196,14 @@ final class TestDatabase implements AutoCloseable {
 
     /** A new factory over this database, as another application instance would have, validated against the tables. */
     EntityManagerFactory newFactory() {
-        PersistenceConfiguration unit = new PersistenceConfiguration("cathalog-test-" + factories.size());
+        EntityManagerFactory emf = factory(url, user, password, "cathalog-test-" + factories.size());
+        factories.add(emf);
+        return emf;
+    }
+
+    /** A factory over the database at {@code url}, validated against its tables (also for child processes). */
+    static EntityManagerFactory factory(String url, String user, String password, String unitName) {
+        PersistenceConfiguration unit = new PersistenceConfiguration(unitName);
         JpaEntities.classes().forEach(unit::managedClass);
         unit.property(PersistenceConfiguration.JDBC_URL, url)
                 .property(PersistenceConfiguration.JDBC_USER, user)
@@ -145,9 +211,7 @@ final class TestDatabase implements AutoCloseable {
                 .property("hibernate.hbm2ddl.auto", "validate")
                 .property("hibernate.connection.pool_size", "4")
                 .property("hibernate.show_sql", "false");
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory(unit);
-        factories.add(emf);
-        return emf;
+        return Persistence.createEntityManagerFactory(unit);
     }
 
     /** Empties every table (between the tests of a class that shares one database). */

@@ -1,5 +1,7 @@
 package io.cathalog.core.lease;
 
+import io.cathalog.core.LeaseLostException;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ public final class InMemoryLeaseLock implements LeaseLock {
     private final Map<String, Lease> leases = new HashMap<>();
     private final Map<String, Long> fences = new HashMap<>();
 
+    /** A lock whose leases lapse by {@code clock}. */
     public InMemoryLeaseLock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -36,16 +39,20 @@ public final class InMemoryLeaseLock implements LeaseLock {
     }
 
     @Override
-    public synchronized boolean renew(Lease lease, Duration ttl) {
+    public synchronized Lease extend(Lease lease, Duration ttl) {
+        Objects.requireNonNull(lease, "lease");
         checkTtl(ttl);
         Lease current = leases.get(lease.name());
         Instant now = clock.instant();
-        if (current == null || current.fence() != lease.fence() || !current.owner().equals(lease.owner())
-                || !current.expiresAt().isAfter(now)) {
-            return false;
+        if (current == null || current.fence() != lease.fence() || !current.owner().equals(lease.owner())) {
+            throw new LeaseLostException(lease.name(), lease.owner(), lease.fence(), "released, or taken by another");
         }
-        leases.put(lease.name(), new Lease(lease.name(), lease.owner(), now.plus(ttl), lease.fence()));
-        return true;
+        if (!current.expiresAt().isAfter(now)) {
+            throw new LeaseLostException(lease.name(), lease.owner(), lease.fence(), "lapsed at " + current.expiresAt());
+        }
+        Lease renewed = new Lease(lease.name(), lease.owner(), now.plus(ttl), lease.fence());
+        leases.put(lease.name(), renewed);
+        return renewed;
     }
 
     @Override
@@ -63,6 +70,7 @@ public final class InMemoryLeaseLock implements LeaseLock {
     }
 
     private static void checkTtl(Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("a lease lasts a positive time, got " + ttl);
         }

@@ -1,5 +1,7 @@
 package io.cathalog.core.lease;
 
+import io.cathalog.core.LeaseLostException;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -7,6 +9,13 @@ import java.util.Optional;
  * Mutual exclusion with expiry, across threads, processes and machines (as far as the
  * implementation's storage reaches). Implementations are thread-safe and use their own clock for
  * expiry.
+ *
+ * <p>Every acquisition of a name that was free (never held, released, or lapsed) gets a
+ * {@link Lease#fence() fence} greater than any earlier one of that name; renewals and the same
+ * owner taking it again keep it. Writes stamped with the fence (see
+ * {@code SyncStateStore.fenced}) are refused once a newer holder has claimed the name, so an owner
+ * that was paused past its lease cannot write after another took over. Every implementation passes
+ * the contract kit {@code LeaseLockContract} of core's test jar.
  */
 public interface LeaseLock {
 
@@ -18,8 +27,24 @@ public interface LeaseLock {
      */
     Optional<Lease> tryAcquire(String name, String owner, Duration ttl);
 
-    /** Extends a held lease; false when it was lost (lapsed and taken by another). */
-    boolean renew(Lease lease, Duration ttl);
+    /**
+     * Extends a held lease to {@code ttl} from now, keeping its fence.
+     *
+     * @return the lease with its new expiry
+     * @throws LeaseLostException when it is no longer held: it lapsed (taken by another or not),
+     *                            or was released
+     */
+    Lease extend(Lease lease, Duration ttl);
+
+    /** Extends a held lease; false when it was lost (see {@link #extend}, which says so with a typed exception). */
+    default boolean renew(Lease lease, Duration ttl) {
+        try {
+            extend(lease, ttl);
+            return true;
+        } catch (LeaseLostException lost) {
+            return false;
+        }
+    }
 
     /** Gives the lease up; nothing happens if it was lost already. */
     void release(Lease lease);

@@ -1,0 +1,45 @@
+package io.cathalog.core;
+
+import java.util.Objects;
+
+/**
+ * A lease its holder wanted to renew is no longer held: it lapsed (the holder was paused or cut
+ * off longer than its time to live) and may have been taken by another instance. Work done under
+ * the lease must stop; its fence is stale.
+ */
+public class LeaseLostException extends CathalogException {
+    private static final long serialVersionUID = 1L;
+
+    private final String leaseName;
+    private final String owner;
+    private final long fence;
+
+    /**
+     * @param leaseName the lease's name, e.g. {@code sync:<account>}
+     * @param owner     the owner that lost it
+     * @param fence     the fence of the lost lease
+     * @param why       what was observed, for the message
+     */
+    public LeaseLostException(String leaseName, String owner, long fence, String why) {
+        super("lease " + Objects.requireNonNull(leaseName, "leaseName") + " (fence " + fence + ") of "
+                + Objects.requireNonNull(owner, "owner") + " is lost: " + Objects.requireNonNull(why, "why"));
+        this.leaseName = leaseName;
+        this.owner = owner;
+        this.fence = fence;
+    }
+
+    /** The lost lease's name. */
+    public String leaseName() {
+        return leaseName;
+    }
+
+    /** The owner that lost it. */
+    public String owner() {
+        return owner;
+    }
+
+    /** The fence of the lost lease. */
+    public long fence() {
+        return fence;
+    }
+}
