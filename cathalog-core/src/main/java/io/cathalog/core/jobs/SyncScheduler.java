@@ -4,6 +4,7 @@ import io.cathalog.core.BlockedException;
 import io.cathalog.core.CathalogException;
 import io.cathalog.core.DailyQuotaExceededException;
 import io.cathalog.core.ReauthorizationRequiredException;
+import io.cathalog.core.LeaseLostException;
 import io.cathalog.core.RunCancelledException;
 import io.cathalog.core.auth.KeepAliveResult;
 import io.cathalog.core.auth.TokenManager;
@@ -146,7 +147,7 @@ public final class SyncScheduler implements AutoCloseable {
                 .dailyBudget(job.dailyBudget()).clock(clock).sleeper(sleeper).zone(zone).build());
         CountingLimiter gate = new CountingLimiter(limiter);
         Account account = new Account(job, gate);
-        JobContext context = new JobContext(job.accountId(), gate, account::onProgress, clock);
+        JobContext context = new JobContext(job.accountId(), gate, account::onProgress, clock, account::fence);
         SyncEngine engine = Objects.requireNonNull(job.engineFactory().apply(context),
                 "the engine factory of account '" + job.accountId() + "' returned null");
         account.engine = engine;
@@ -762,8 +763,30 @@ public final class SyncScheduler implements AutoCloseable {
             stopReason = null;
         }
 
+        /**
+         * The run's control: a stop asked for, or a lease that could not be renewed in time. Asked
+         * before every change and between reads, so it also renews the lease when a third of its
+         * time has passed: a long observation keeps its lease without the ticker.
+         */
         Optional<String> stopReason() {
+            if (stopReason == null) {
+                renewLeaseIfDue();
+                Lease held;
+                synchronized (this) {
+                    held = lease;
+                }
+                if (held != null && !clock.instant().isBefore(held.expiresAt())) {
+                    // Paused past the lease (a frozen process, a long GC): another instance may hold it.
+                    leaseLost = true;
+                    requestStop("the account's lease expired before it was renewed");
+                }
+            }
             return Optional.ofNullable(stopReason);
+        }
+
+        /** The fencing token of the lease this account's run holds here. */
+        synchronized OptionalLong fence() {
+            return lease == null ? OptionalLong.empty() : OptionalLong.of(lease.fence());
         }
 
         synchronized boolean due(Instant now) {
@@ -800,7 +823,25 @@ public final class SyncScheduler implements AutoCloseable {
                 }
                 leaseRenewedAt = now;
             }
-            if (!leases.renew(held, leaseTtl)) {
+            Lease renewed;
+            try {
+                renewed = leases.extend(held, leaseTtl);
+            } catch (LeaseLostException lost) {
+                renewed = null;
+            } catch (RuntimeException e) {
+                // The lease store did not answer (a database blip): the lease still runs until its
+                // expiry, which the run control checks; try again at the next beat.
+                LOG.log(Level.WARNING, "account " + job.accountId() + ": could not renew the run lease ("
+                        + e.getMessage() + "); trying again", e);
+                return;
+            }
+            if (renewed != null) {
+                synchronized (this) {
+                    if (lease == held) {
+                        lease = renewed;
+                    }
+                }
+            } else {
                 // Lapsed: another instance may have run the account meanwhile, so this run's plan
                 // may be stale. Stop at the next change boundary rather than take the lease again.
                 leaseLost = true;

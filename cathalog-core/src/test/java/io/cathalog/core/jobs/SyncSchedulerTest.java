@@ -165,6 +165,45 @@ class SyncSchedulerTest {
     }
 
     @Test
+    void aRunFrozenPastItsLeaseStopsAndItsFencedWritesAreRefusedOnceAnotherInstanceTookOver() {
+        LeaseLock leases = new InMemoryLeaseLock(clock);
+        io.cathalog.core.sync.InMemorySyncStateStore store = new io.cathalog.core.sync.InMemorySyncStateStore();
+        SyncScheduler a = scheduler("instance-a", leases).leaseTtl(Duration.ofMinutes(3)).build();
+        AtomicReference<JobContext> context = new AtomicReference<>();
+        AtomicReference<FakeEngine> engine = new AtomicReference<>();
+        a.register(AccountJob.builder(ACME).limiter(limiter(ACME, 120_000)).interval(Duration.ofMinutes(10))
+                .jitter(Duration.ZERO).engine(ctx -> {
+                    context.set(ctx);
+                    engine.set(new FakeEngine(ctx, 6));
+                    return engine.get();
+                }).build());
+        List<io.cathalog.core.FencedOutException> refused = new ArrayList<>();
+        engine.get().duringItem = i -> {
+            io.cathalog.core.sync.SyncStateStore state = context.get().fenced(store);
+            if (i == 2) {
+                // Frozen for longer than the lease (SIGSTOP, a long GC): instance b takes the account over.
+                clock.advance(Duration.ofMinutes(4));
+                io.cathalog.core.lease.Lease taken = leases.tryAcquire("sync:" + ACME, "instance-b",
+                        Duration.ofMinutes(3)).orElseThrow();
+                store.fenced(ACME, taken.fence()).putCursor(ACME, "owner", "instance-b");
+            }
+            try {
+                state.putCursor(ACME, "item", Integer.toString(i));
+            } catch (io.cathalog.core.FencedOutException e) {
+                refused.add(e);
+            }
+        };
+        RunRecord r = a.runDue().get(0);
+        assertThat(r.outcome()).isEqualTo(RunOutcome.STOPPED);
+        assertThat(r.error()).get().asString().contains("lease");
+        assertThat(refused).as("the write after the takeover").hasSize(1);
+        assertThat(store.cursor(ACME, "owner")).contains("instance-b");
+        assertThat(store.cursor(ACME, "item")).as("the last write before the takeover").contains("1");
+        assertThat(engine.get().appliedInOrder).as("nothing after the change in progress")
+                .containsExactly("SKU-000", "SKU-001", "SKU-002");
+    }
+
+    @Test
     void aLostLeaseStopsTheRunAfterTheCurrentChange() throws Exception {
         LeaseLock leases = new InMemoryLeaseLock(clock);
         SyncScheduler a = scheduler("instance-a", leases).leaseTtl(Duration.ofMinutes(3)).build();
