@@ -25,5 +25,8 @@ class ModuleDescriptorTest {
         assertThat(core.uses()).contains("io.cathalog.core.marketplace.MarketplaceMapper");
         assertThat(core.requires().stream().map(ModuleDescriptor.Requires::name))
                 .contains("java.net.http", "com.fasterxml.jackson.databind", "com.github.benmanes.caffeine");
+        assertThat(core.requires()).filteredOn(r -> r.name().equals("jdk.httpserver")).singleElement()
+                .as("only the loopback OAuth flow needs the JDK's HTTP server: optional for hosts")
+                .satisfies(r -> assertThat(r.modifiers()).contains(ModuleDescriptor.Requires.Modifier.STATIC));
     }
 }

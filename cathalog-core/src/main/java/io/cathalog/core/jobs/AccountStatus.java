@@ -91,8 +91,8 @@ public record AccountStatus(String accountId, State state, Instant observedAt, O
         return Math.max(0, dailyBudget - requestsUsedToday);
     }
 
-    /** The status as a JSON object (never a token: the status holds none). */
-    public ObjectNode toJsonNode() {
+    /** The status as a JSON object (never a token: the status holds none); Jackson stays out of the API. */
+    private ObjectNode jsonNode() {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("accountId", accountId);
         n.put("state", state.name());
@@ -146,15 +146,19 @@ public record AccountStatus(String accountId, State state, Instant observedAt, O
         return n;
     }
 
-    /** {@link #toJsonNode()}, indented. */
+    /**
+     * The status as indented JSON (never a token: the status holds none).
+     *
+     * @return the JSON object
+     */
     public String toJson() {
-        return write(toJsonNode());
+        return write(jsonNode());
     }
 
     /** Several statuses as one JSON array, in the given order. */
     public static String toJson(List<AccountStatus> statuses) {
         ArrayNode array = MAPPER.createArrayNode();
-        statuses.forEach(s -> array.add(s.toJsonNode()));
+        statuses.forEach(s -> array.add(s.jsonNode()));
         return write(array);
     }
 
