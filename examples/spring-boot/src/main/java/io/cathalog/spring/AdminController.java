@@ -37,8 +37,10 @@ class AdminController {
     private final SyncScheduler scheduler;
     private final RunHistory runs;
     private final AdminService admin;
+    private final BlingApp app;
 
-    AdminController(Accounts accounts, SyncScheduler scheduler, RunHistory runs, AdminService admin) {
+    AdminController(Accounts accounts, SyncScheduler scheduler, RunHistory runs, AdminService admin, BlingApp app) {
+        this.app = app;
         this.accounts = accounts;
         this.scheduler = scheduler;
         this.runs = runs;
@@ -103,7 +105,8 @@ class AdminController {
         AccountStatus s = scheduler.status(a.id());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.id());
-        m.put("companyId", a.config().companyId());
+        m.put("companyId", app.companies().entrySet().stream().filter(e -> e.getValue().equals(a.id()))
+                .map(Map.Entry::getKey).findFirst().orElse("(not set: webhooks are ignored)"));
         m.put("state", s.state().name());
         m.put("down", s.state() == AccountStatus.State.PAUSED);
         m.put("connected", s.accessTokenExpiresAt().isPresent());

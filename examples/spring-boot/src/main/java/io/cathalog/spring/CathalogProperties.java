@@ -29,7 +29,7 @@ import java.util.OptionalDouble;
  *                         (false: connect them on the admin page, through the sandbox's consent page)
  * @param requestsPerSecond empty: every account's requests go through the limiter shared by all
  *                         instances in the database, at Bling's pace; set: a local limiter at that
- *                         rate (only for a sandbox whose limits are off)
+ *                         rate (only for a sandbox whose limits are off; the demo's default is 200)
  * @param schedule         the scheduler's settings
  * @param admin            the admin page's user
  * @param accounts         the Bling accounts this application keeps in sync
@@ -55,6 +55,10 @@ public record CathalogProperties(@DefaultValue("off") String sandbox,
             accounts = List.of(new Account("demo", "", "demo", 72_000, true));
         }
         accounts = List.copyOf(accounts);
+        if (requestsPerSecond == null && "demo".equals(sandbox)) {
+            // The demo's sandbox has its limits off: Bling's 3 a second would make the first sync take minutes.
+            requestsPerSecond = 200.0;
+        }
     }
 
     /** Whether the in-process sandbox with the demo account is on. */
