@@ -17,7 +17,9 @@ import io.cathalog.core.jobs.WebhookReceiver;
 import io.cathalog.core.sync.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,25 +47,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The application against a Bling sandbox over real sockets, in the order a team meets it: the
  * account is not connected (DOWN, nothing sent); an admin connects it through the controller and
  * the sandbox's consent page; the scheduler's run syncs the demo catalog; a webhook makes a run that
- * reads the product once; the app's own database holds the state; revoking the app in Bling turns
+ * reads the product once; the app's own database (PostgreSQL in CI, else H2) holds the state; revoking the app in Bling turns
  * the account DOWN and stops its runs without a storm of requests.
  */
+@ExtendWith(CathalogAppTest.StopAfterTheApp.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CathalogAppTest {
     static final TestBling BLING = TestBling.start();
+    /** PostgreSQL when CATHALOG_PG_URL names one (CI), else H2. */
+    static final TestDatabase DB = TestDatabase.create();
     static final String SKU = "MOD-CAL-NEW-001"; // a product the demo catalog declares, name and all
     static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         BLING.properties().forEach((k, v) -> registry.add(k, () -> v));
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
+        DB.properties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
-    @AfterAll
-    static void stopSandbox() {
-        BLING.close();
+    /**
+     * After the class, and after Spring closed the app (this extension is declared before
+     * {@code @SpringBootTest}, so its afterAll runs after Spring's): the sandbox and the database go.
+     */
+    static final class StopAfterTheApp implements AfterAllCallback {
+        @Override
+        public void afterAll(ExtensionContext context) {
+            BLING.close();
+            DB.close();
+        }
     }
 
     @Autowired
