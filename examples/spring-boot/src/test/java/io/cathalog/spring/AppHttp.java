@@ -32,10 +32,18 @@ final class AppHttp {
     }
 
     HttpResponse<String> postForm(URI uri, Map<String, String> form) {
+        return postForm(uri, form, false);
+    }
+
+    HttpResponse<String> postForm(URI uri, Map<String, String> form, boolean admin) {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        HttpRequest.Builder r = HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (admin) {
+            r.header("Authorization", basic());
+        }
+        return send(r.build());
     }
 
     HttpResponse<String> post(URI uri, byte[] body, Map<String, String> headers) {

@@ -105,6 +105,8 @@ class CathalogAppTest {
         // The admin page and the OAuth controller are behind the login.
         assertThat(http.get(app("/"), false).statusCode()).isIn(302, 401);
         assertThat(http.get(app("/bling/connect?account=demo"), false).statusCode()).isIn(302, 401);
+        // CSRF is on: even the admin's own credentials cannot post a button without the page's token.
+        assertThat(http.postForm(app("/accounts/demo/sync"), Map.of(), true).statusCode()).isEqualTo(403);
     }
 
     @Test
