@@ -17,7 +17,9 @@ final class AppHttp {
     static final String USER = "admin";
     static final String PASSWORD = "test-admin-password";
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** With a cookie jar: the session keeps the CSRF token the admin page hands out. */
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new java.net.CookieManager()).build();
 
     static String basic() {
         return "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));

@@ -105,8 +105,14 @@ class CathalogAppTest {
         // The admin page and the OAuth controller are behind the login.
         assertThat(http.get(app("/"), false).statusCode()).isIn(302, 401);
         assertThat(http.get(app("/bling/connect?account=demo"), false).statusCode()).isIn(302, 401);
-        // CSRF is on: even the admin's own credentials cannot post a button without the page's token.
-        assertThat(http.postForm(app("/accounts/demo/sync"), Map.of(), true).statusCode()).isEqualTo(403);
+        // CSRF is on: even the admin's own credentials cannot post a button without the page's token...
+        String page = http.get(app("/"), true).body();
+        assertThat(http.postForm(app("/accounts/demo/sync"), Map.of(), true).statusCode()).isIn(401, 403);
+        // ...and can with it.
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        assertThat(http.postForm(app("/accounts/demo/sync"), Map.of("_csrf", token.group(1)), true).statusCode())
+                .isEqualTo(302);
     }
 
     @Test
