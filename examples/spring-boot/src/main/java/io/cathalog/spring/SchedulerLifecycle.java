@@ -51,7 +51,7 @@ final class SchedulerLifecycle implements SmartLifecycle {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "collecting the runs failed", e);
             }
-        }, 0, 500, TimeUnit.MILLISECONDS);
+        }, 0, 1, TimeUnit.SECONDS);
         running = true;
     }
 
