@@ -63,6 +63,8 @@ class TwoInstancesTest {
                 List<RunRecord> runs = new ArrayList<>(runs(a));
                 runs.addAll(historyOfB.runs("demo"));
 
+                assertThat(runs).as("runs by the schedule itself, not only by request")
+                        .anyMatch(r -> r.trigger() == io.cathalog.core.jobs.Trigger.SCHEDULE);
                 assertThat(runs).as(db + ": every run completed").allSatisfy(r ->
                         assertThat(r.outcome()).as(r.toString()).isIn(RunOutcome.COMPLETED, RunOutcome.STOPPED));
                 // No two runs of different instances overlap in time.
