@@ -1,19 +1,19 @@
 package io.cathalog.spring;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The configured accounts, in configuration order. */
 final class Accounts {
     private final Map<String, AccountRuntime> byId;
+    private final List<AccountRuntime> order;
 
-    Accounts(Map<String, AccountRuntime> byId) {
-        this.byId = Map.copyOf(byId);
-        this.order = java.util.List.copyOf(byId.values());
+    Accounts(Map<String, AccountRuntime> inOrder) {
+        this.byId = Map.copyOf(inOrder);
+        this.order = List.copyOf(inOrder.values());
     }
-
-    private final java.util.List<AccountRuntime> order;
 
     Collection<AccountRuntime> all() {
         return order;
