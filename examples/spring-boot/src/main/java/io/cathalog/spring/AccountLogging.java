@@ -3,6 +3,7 @@ package io.cathalog.spring;
 import io.cathalog.core.sync.ApplyReport;
 import io.cathalog.core.sync.AuditReport;
 import io.cathalog.core.sync.PlanOptions;
+import io.cathalog.core.sync.RunControl;
 import io.cathalog.core.sync.SyncEngine;
 import io.cathalog.core.sync.SyncPlan;
 import org.slf4j.MDC;
@@ -46,18 +47,14 @@ final class AccountLogging {
             }
 
             @Override
-            public ApplyReport apply(SyncPlan plan) {
-                return with(accountId, () -> engine.apply(plan));
+            public ApplyReport apply(SyncPlan plan, RunControl control) {
+                return with(accountId, () -> engine.apply(plan, control));
             }
 
             @Override
-            public ApplyReport sync(PlanOptions options) {
-                return with(accountId, () -> engine.sync(options));
-            }
-
-            @Override
-            public ApplyReport sync(PlanOptions options, Predicate<SyncPlan> proceed) {
-                return with(accountId, () -> engine.sync(options, proceed));
+            public ApplyReport sync(PlanOptions options, Predicate<SyncPlan> proceed, RunControl control) {
+                // The engine's own sync reads the ERP once for the plan and the apply.
+                return with(accountId, () -> engine.sync(options, proceed, control));
             }
 
             @Override

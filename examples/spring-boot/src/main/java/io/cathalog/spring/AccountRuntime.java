@@ -5,6 +5,7 @@ import io.cathalog.bling.BlingClient;
 import io.cathalog.core.auth.TokenManager;
 import io.cathalog.core.catalog.CatalogSource;
 import io.cathalog.core.http.RequestLimiter;
+import io.cathalog.core.jobs.JobContext;
 import io.cathalog.core.jobs.ManagedAccessTokens;
 import io.cathalog.core.marketplace.MarketplaceRegistry;
 import io.cathalog.core.sync.ChangeListener;
@@ -66,6 +67,15 @@ final class AccountRuntime {
 
     /** An engine whose requests go through {@code limiter} and whose progress goes to {@code progress}. */
     SyncEngine engine(RequestLimiter limiter, SyncProgress.Listener progress) {
+        return engine(limiter, progress, state);
+    }
+
+    /** The scheduler's engine: its state writes carry the run's fencing token (the lease's). */
+    SyncEngine engine(JobContext ctx) {
+        return engine(ctx.limiter(), ctx.progress(), ctx.fenced(state));
+    }
+
+    private SyncEngine engine(RequestLimiter limiter, SyncProgress.Listener progress, SyncStateStore state) {
         BlingClient client = BlingClient.builder().baseUrl(app.apiBase())
                 .tokens(ManagedAccessTokens.of(tokens, config.id()))
                 .limiter(limiter)

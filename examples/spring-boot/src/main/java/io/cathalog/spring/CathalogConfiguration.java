@@ -206,7 +206,7 @@ class CathalogConfiguration {
                     .interval(s.interval()).jitter(s.jitter())
                     .options(a.options())
                     // The scheduler's gate over the account's limiter, and its progress listener.
-                    .engine(ctx -> a.engine(ctx.limiter(), ctx.progress()))
+                    .engine(a::engine)
                     .build());
         }
         return scheduler;
