@@ -7,10 +7,13 @@ module io.cathalog.bling {
     // DTOs and the sandbox's data access hand out Jackson trees.
     requires transitive com.fasterxml.jackson.databind;
     requires jdk.httpserver;
+    // The webhook receiver's deduplication window.
+    requires com.github.benmanes.caffeine;
 
     exports io.cathalog.bling;
     exports io.cathalog.bling.dto;
     exports io.cathalog.bling.sandbox;
     exports io.cathalog.bling.oauth;
+    exports io.cathalog.bling.webhooks;
 
 }

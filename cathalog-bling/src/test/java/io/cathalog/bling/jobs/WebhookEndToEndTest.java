@@ -9,7 +9,7 @@ import io.cathalog.core.jobs.RunOutcome;
 import io.cathalog.core.jobs.RunRecord;
 import io.cathalog.core.jobs.SyncScheduler;
 import io.cathalog.core.jobs.Trigger;
-import io.cathalog.core.jobs.WebhookReceiver;
+import io.cathalog.bling.webhooks.WebhookReceiver;
 import io.cathalog.core.sync.Outcome;
 import org.junit.jupiter.api.Test;
 

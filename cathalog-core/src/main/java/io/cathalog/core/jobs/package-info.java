@@ -8,8 +8,9 @@
  *       pauses an account whose authorization is dead, plans each run against the account's
  *       daily request budget, keeps refresh tokens from lapsing and shuts down between two
  *       changes.</li>
- *   <li>{@link io.cathalog.core.jobs.WebhookReceiver} verifies and deduplicates Bling's product
- *       webhooks and asks the scheduler for an immediate incremental sync of the account.</li>
+ *   <li>{@link io.cathalog.core.jobs.SyncScheduler#requestSync} is what an ERP's webhook receiver
+ *       calls (Bling's is {@code io.cathalog.bling.webhooks.WebhookReceiver}): an immediate
+ *       incremental sync of the account, the products that changed remembered.</li>
  *   <li>{@link io.cathalog.core.jobs.AccountStatus} says where an account stands, as an object
  *       and as JSON.</li>
  * </ul>

@@ -42,8 +42,10 @@ public final class ProductFields {
         this.netWeight = b.netWeight;
         this.grossWeight = b.grossWeight;
         this.dimensions = b.dimensions;
-        this.custom = b.custom.isEmpty() ? Collections.emptySortedMap()
-                : Collections.unmodifiableSortedMap(new TreeMap<>(b.custom));
+        // The builder's map is handed over, not copied: a builder builds once (a plan holds one of these per product).
+        this.custom = b.custom == null ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(b.custom);
+        b.custom = null;
+        b.built = true;
     }
 
     /**
@@ -221,7 +223,8 @@ public final class ProductFields {
         private Assignment<Weight> netWeight;
         private Assignment<Weight> grossWeight;
         private Assignment<Dimensions> dimensions;
-        private final SortedMap<String, Assignment<String>> custom = new TreeMap<>();
+        private SortedMap<String, Assignment<String>> custom;
+        private boolean built;
 
         private Builder() {
         }
@@ -337,6 +340,10 @@ public final class ProductFields {
             if (field.isBlank()) {
                 throw new IllegalArgumentException("a custom field needs a name");
             }
+            requireOpen();
+            if (custom == null) {
+                custom = new TreeMap<>();
+            }
             if (custom.putIfAbsent(field, Objects.requireNonNull(a, "custom value")) != null) {
                 throw new IllegalStateException("custom field '" + field + "' is set twice");
             }
@@ -351,7 +358,7 @@ public final class ProductFields {
         public boolean isEmpty() {
             return name == null && status == null && brand == null && gtin == null && price == null
                     && category == null && netWeight == null && grossWeight == null && dimensions == null
-                    && custom.isEmpty();
+                    && (custom == null || custom.isEmpty());
         }
 
         /**
@@ -360,7 +367,14 @@ public final class ProductFields {
          * @return the immutable field set
          */
         public ProductFields build() {
+            requireOpen();
             return new ProductFields(this);
+        }
+
+        private void requireOpen() {
+            if (built) {
+                throw new IllegalStateException("this builder has built its fields already");
+            }
         }
 
         private static <T> Assignment<T> once(Assignment<T> current, Assignment<T> a, String field) {

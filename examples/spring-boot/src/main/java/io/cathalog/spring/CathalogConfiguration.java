@@ -10,7 +10,7 @@ import io.cathalog.core.http.LocalRequestLimiter;
 import io.cathalog.core.http.RequestLimiter;
 import io.cathalog.core.jobs.AccountJob;
 import io.cathalog.core.jobs.SyncScheduler;
-import io.cathalog.core.jobs.WebhookReceiver;
+import io.cathalog.bling.webhooks.WebhookReceiver;
 import io.cathalog.core.lease.LeaseLock;
 import io.cathalog.core.marketplace.MarketplaceRegistry;
 import io.cathalog.jpa.JpaCatalogSource;

@@ -1,6 +1,6 @@
 package io.cathalog.spring;
 
-import io.cathalog.core.jobs.WebhookReceiver;
+import io.cathalog.bling.webhooks.WebhookReceiver;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,9 +1,11 @@
-package io.cathalog.core.jobs;
+package io.cathalog.bling.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.cathalog.core.jobs.ProductRef;
+import io.cathalog.core.jobs.SyncScheduler;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

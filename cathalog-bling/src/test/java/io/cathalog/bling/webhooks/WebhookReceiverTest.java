@@ -1,5 +1,15 @@
-package io.cathalog.core.jobs;
+package io.cathalog.bling.webhooks;
 
+import io.cathalog.core.jobs.AccountJob;
+import io.cathalog.core.jobs.ProductRef;
+import io.cathalog.core.jobs.SyncScheduler;
+import io.cathalog.core.jobs.Trigger;
+import io.cathalog.core.sync.ApplyReport;
+import io.cathalog.core.sync.AuditReport;
+import io.cathalog.core.sync.PlanOptions;
+import io.cathalog.core.sync.RunControl;
+import io.cathalog.core.sync.SyncEngine;
+import io.cathalog.core.sync.SyncPlan;
 import io.cathalog.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -166,7 +176,7 @@ class WebhookReceiverTest {
     void theSchedulerSinkMakesTheAccountDueNow() {
         SyncScheduler s = SyncScheduler.builder().clock(clock).sleeper(clock::advance).build();
         s.register(AccountJob.builder("acme").jitter(Duration.ZERO).interval(Duration.ofHours(1))
-                .engine(ctx -> new FakeEngine(ctx, 1)).build());
+                .engine(ctx -> new NothingToDo(ctx.accountId())).build());
         s.runDue();
         assertThat(s.status("acme").nextRunAt()).contains(clock.instant().plus(Duration.ofHours(1)));
         WebhookReceiver r = WebhookReceiver.builder().clientSecret(SECRET).clock(clock).accounts(Map.of(COMPANY, "acme"))
@@ -175,5 +185,24 @@ class WebhookReceiverTest {
         assertThat(r.receive(b, signed(b)).status()).isEqualTo(202);
         assertThat(s.status("acme").nextRunAt()).contains(clock.instant());
         assertThat(s.runDue()).singleElement().satisfies(run -> assertThat(run.trigger()).isEqualTo(Trigger.WEBHOOK));
+    }
+
+    /** An engine whose account is always in sync: the test is about when it runs. */
+    private record NothingToDo(String account) implements SyncEngine {
+        @Override
+        public SyncPlan plan(PlanOptions options) {
+            return new SyncPlan(account, List.of(), List.of(), List.of(), options, "-", new java.util.TreeMap<>(), 0,
+                    Duration.ZERO);
+        }
+
+        @Override
+        public ApplyReport apply(SyncPlan plan, RunControl control) {
+            return new ApplyReport(account + "-run", List.of(), Duration.ZERO);
+        }
+
+        @Override
+        public AuditReport audit() {
+            throw new UnsupportedOperationException();
+        }
     }
 }
