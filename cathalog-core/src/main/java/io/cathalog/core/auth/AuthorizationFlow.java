@@ -125,6 +125,8 @@ public final class AuthorizationFlow {
         }
         String code = param(queryParams, "code").orElseThrow(() -> new AuthorizationException(
                 OAuthErrors.INVALID_REQUEST, "the callback carries neither a code nor an error"));
+        String account = p.accountId;
+        checkStore(account);
         throttle.acquire();
         Instant sentAt = clock.instant();
         // Exactly once: a code sent twice gets the user's access revoked (Bling).
@@ -133,11 +135,18 @@ public final class AuthorizationFlow {
             throw new TransportException(TokenCallThrottle.ROUTE, "the code exchange answered no refresh token", null);
         }
         Tokens tokens = grant.toTokens(sentAt, Optional.empty());
-        String account = p.accountId;
         VersionedTokens saved = store.withLock(account, () -> {
             // A new authorization replaces whatever is stored; retry only if a writer raced us.
             for (int attempt = 0; attempt < 5; attempt++) {
-                long current = store.load(account).map(VersionedTokens::version).orElse(TokenStore.ABSENT);
+                long current;
+                try {
+                    current = store.load(account).map(VersionedTokens::version).orElse(TokenStore.ABSENT);
+                } catch (UnreadableTokensException unreadable) {
+                    LOG.log(System.Logger.Level.WARNING, "replacing the unreadable stored tokens of account {0}"
+                            + " with the new authorization", account);
+                    store.delete(account);
+                    current = TokenStore.ABSENT;
+                }
                 Optional<VersionedTokens> s = store.compareAndSet(account, current, tokens);
                 if (s.isPresent()) {
                     return s.get();
@@ -150,6 +159,25 @@ public final class AuthorizationFlow {
         LOG.log(System.Logger.Level.INFO, "account {0} authorized (tokens version {1}, scopes {2})", account,
                 saved.version(), saved.tokens().scopes());
         return new AuthorizedAccount(account, tokens.scopes(), tokens.expiresAt(), saved.version());
+    }
+
+    /**
+     * Before a code is spent (it is single-use): the store must take the new tokens. Tokens that
+     * cannot be read are replaced, which is said here; a store that cannot be written fails now.
+     */
+    private void checkStore(String account) {
+        try {
+            store.load(account);
+        } catch (UnreadableTokensException e) {
+            LOG.log(System.Logger.Level.WARNING, "the stored tokens of account {0} cannot be read; this authorization"
+                    + " replaces them", account);
+        }
+        try {
+            store.checkWritable(account);
+        } catch (TokenStoreException e) {
+            throw new TokenStoreException("the token store cannot be written, so the authorization code of account '"
+                    + account + "' was not exchanged: " + e.getMessage() + "; fix the store and authorize again", e);
+        }
     }
 
     /** States issued and not yet used or expired. */
