@@ -379,7 +379,7 @@ public final class TokenManager {
     }
 
     private ReauthorizationRequiredException reauthorization(String accountId, String reason) {
-        URI url = authorization.authorizeUrl(accountId);
+        URI url = authorization.reauthorizeUrl(accountId);
         return new ReauthorizationRequiredException(accountId, url, reason);
     }
 
