@@ -6,7 +6,6 @@ module io.cathalog.core {
     requires transitive java.net.http;
     requires com.fasterxml.jackson.databind;
     requires com.github.benmanes.caffeine;
-    requires jdk.httpserver;
 
     exports io.cathalog.core;
     exports io.cathalog.core.model;
