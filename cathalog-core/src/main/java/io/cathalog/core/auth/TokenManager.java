@@ -36,6 +36,10 @@ import java.util.function.Predicate;
  *       tokens, its pair is used; otherwise the authorization is dead and
  *       {@link ReauthorizationRequiredException} carries a fresh authorize URL. A dead version is
  *       remembered, so callers that keep asking do not hit the token endpoint again.</li>
+ *   <li>A refresh token is sent only once the store has shown it can be written
+ *       ({@link TokenStore#checkWritable}). If the write of the new pair still fails, that pair (the
+ *       only live one) is kept in memory, handed out, and written again later and before any
+ *       further refresh ({@link #hasUnsavedTokens}).</li>
  *   <li>Token-endpoint calls go through a {@link TokenCallThrottle} (default 10 a minute).</li>
  * </ul>
  *
@@ -165,8 +169,8 @@ public final class TokenManager {
         return unsaved.containsKey(Objects.requireNonNull(accountId, "accountId"));
     }
 
-    /** Tries to store an unsaved pair now; true when nothing is left unsaved for the account. */
-    private boolean retryUnsaved(String accountId) {
+    /** Tries to store an unsaved pair now; a failure is logged, and the pair stays in use. */
+    private void retryUnsaved(String accountId) {
         try {
             store.withLock(accountId, () -> {
                 Unsaved u = unsaved.get(accountId);
@@ -179,7 +183,6 @@ public final class TokenManager {
             LOG.log(System.Logger.Level.WARNING, "the tokens of account {0} are still not stored: {1}", accountId,
                     e.getMessage());
         }
-        return !unsaved.containsKey(accountId);
     }
 
     /**
