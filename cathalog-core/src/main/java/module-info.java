@@ -6,9 +6,6 @@ module io.cathalog.core {
     requires transitive java.net.http;
     requires com.fasterxml.jackson.databind;
     requires com.github.benmanes.caffeine;
-    // Only the loopback OAuth flow (LoopbackCallbackServer) uses it: a host that runs that flow on a
-    // jlinked runtime adds jdk.httpserver; nothing else in core needs it.
-    requires static jdk.httpserver;
 
     exports io.cathalog.core;
     exports io.cathalog.core.model;

@@ -1,10 +1,12 @@
 package io.cathalog.jpa;
 
 import io.cathalog.core.auth.AesGcmCipher;
+import io.cathalog.core.auth.DecryptionException;
 import io.cathalog.core.auth.KeyProvider;
 import io.cathalog.core.auth.TokenStore;
 import io.cathalog.core.auth.TokenStoreException;
 import io.cathalog.core.auth.Tokens;
+import io.cathalog.core.auth.UnreadableTokensException;
 import io.cathalog.core.auth.VersionedTokens;
 import io.cathalog.core.lease.Lease;
 import jakarta.persistence.EntityManager;
@@ -87,7 +89,31 @@ public final class JpaTokenStore implements TokenStore {
         if (row == null || row.accessToken == null) {
             return Optional.empty();
         }
-        return Optional.of(new VersionedTokens(decrypt(row), row.version));
+        try {
+            return Optional.of(new VersionedTokens(decrypt(row), row.version));
+        } catch (DecryptionException e) {
+            throw new UnreadableTokensException(accountId, "row '" + accountId + "' of cathalog_token does not"
+                    + " decrypt with this key", e);
+        } catch (RuntimeException e) {
+            // No cause: what failed to parse may be (part of) a token.
+            throw new UnreadableTokensException(accountId, "row '" + accountId + "' of cathalog_token holds malformed"
+                    + " tokens", null);
+        }
+    }
+
+    /**
+     * Runs an update of the account's row (its {@code updated_at}) in a transaction of its own: a
+     * read-only database user, a read-only replica or a table the user may not write fails here,
+     * before a refresh token or a code is spent. A database with no room left may still accept an
+     * update of nothing (an account without a row yet).
+     */
+    @Override
+    public void checkWritable(String accountId) {
+        Objects.requireNonNull(accountId, "accountId");
+        Instant now = clock.instant();
+        run("writing the tokens of account '" + accountId + "'", em -> em.createQuery(
+                        "update CathalogTokenRow t set t.updatedAt = :now where t.accountId = :account")
+                .setParameter("now", now).setParameter("account", accountId).executeUpdate());
     }
 
     @Override

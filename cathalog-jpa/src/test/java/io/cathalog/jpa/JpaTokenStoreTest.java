@@ -7,6 +7,7 @@ import io.cathalog.core.auth.DecryptionException;
 import io.cathalog.core.auth.KeyProvider;
 import io.cathalog.core.auth.TokenStore;
 import io.cathalog.core.auth.Tokens;
+import io.cathalog.core.auth.UnreadableTokensException;
 import io.cathalog.core.auth.VersionedTokens;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -111,7 +112,7 @@ class JpaTokenStoreTest {
                 s.executeUpdate("update cathalog_token set access_token = (select access_token from cathalog_token"
                         + " where account_id = 'acme') where account_id = 'evil'");
             }
-            assertThatThrownBy(() -> store.load("evil")).isInstanceOf(DecryptionException.class)
+            assertThatThrownBy(() -> store.load("evil")).isInstanceOf(UnreadableTokensException.class).hasCauseInstanceOf(DecryptionException.class)
                     .hasMessageNotContaining("acme-access");
             assertThat(store.load("acme")).isPresent();
         }

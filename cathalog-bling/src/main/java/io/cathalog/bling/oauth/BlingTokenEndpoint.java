@@ -157,8 +157,16 @@ public final class BlingTokenEndpoint implements TokenEndpoint {
             throw new TransportException(ROUTE, "the token response has no access_token", null);
         }
         JsonNode expires = root.path("expires_in");
-        if (!expires.canConvertToLong() || expires.asLong() <= 0) {
+        if (!expires.isNumber() || expires.asDouble() < 1) {
             throw new TransportException(ROUTE, "the token response has no positive expires_in", null);
+        }
+        // Past what an Instant holds (Long.MAX_VALUE, 1e17) or past a long (1e30): the pair is still good; its
+        // lifetime is cut to TokenGrant.MAX_EXPIRES_IN instead of failing after the grant was spent.
+        boolean absurd = !expires.canConvertToLong() || expires.asLong() > TokenGrant.MAX_EXPIRES_IN.toSeconds();
+        Duration lifetime = absurd ? TokenGrant.MAX_EXPIRES_IN : Duration.ofSeconds(expires.asLong());
+        if (absurd) {
+            LOG.log(System.Logger.Level.WARNING, "the token response says the access token lives {0} s; taking {1}",
+                    expires.asText(), TokenGrant.MAX_EXPIRES_IN);
         }
         String type = root.path("token_type").asText("Bearer");
         if (!type.equalsIgnoreCase("bearer")) {
@@ -171,8 +179,13 @@ public final class BlingTokenEndpoint implements TokenEndpoint {
             }
         }
         String refresh = root.path("refresh_token").asText("");
-        return new TokenGrant(access, refresh.isBlank() ? Optional.empty() : Optional.of(refresh),
-                Duration.ofSeconds(expires.asLong()), scopes);
+        try {
+            return new TokenGrant(access, refresh.isBlank() ? Optional.empty() : Optional.of(refresh), lifetime, scopes);
+        } catch (IllegalArgumentException e) {
+            // A control character in a token (CR/LF) would be stored and then break or split a header. The message
+            // names the field and the character's position, never the token.
+            throw new TransportException(ROUTE, "the token response is not usable: " + e.getMessage(), null);
+        }
     }
 
     private RuntimeException failure(int status, JsonNode root, boolean codeExchange) {

@@ -186,6 +186,39 @@ class BlingTokenEndpointTest {
         assertThat(stub.requests).as("one request per call, no retries").hasSize(6);
     }
 
+    /** Issue 19, item 4: a token with CR/LF in the answer is refused, never stored, never quoted. */
+    @Test
+    void anAnswerWhoseTokensHoldControlCharactersIsRefusedWithoutQuotingThem() throws Exception {
+        Stub stub = new Stub();
+        BlingTokenEndpoint endpoint = BlingTokenEndpoint.builder().baseUrl(stub.base()).clientId("cid")
+                .clientSecret("stub-secret").build();
+        stub.body = "{\"access_token\":\"secret-access\\r\\nX-Injected: 1\",\"expires_in\":21600,\"refresh_token\":\"r1\"}";
+        assertThatThrownBy(() -> endpoint.refresh("r")).isInstanceOf(TransportException.class)
+                .hasMessageContaining("accessToken").hasMessageContaining("U+000D")
+                .hasMessageNotContaining("secret-access");
+        stub.body = "{\"access_token\":\"a1\",\"expires_in\":21600,\"refresh_token\":\"secret-refresh\\u0000\"}";
+        assertThatThrownBy(() -> endpoint.exchangeCode("c")).isInstanceOf(TransportException.class)
+                .hasMessageContaining("refreshToken").hasMessageNotContaining("secret-refresh");
+    }
+
+    /** Issue 19, item 5: an absurd expires_in keeps the pair, with a bounded lifetime. */
+    @Test
+    void anAbsurdExpiresInIsBoundedAndThePairKept() throws Exception {
+        Stub stub = new Stub();
+        BlingTokenEndpoint endpoint = BlingTokenEndpoint.builder().baseUrl(stub.base()).clientId("cid")
+                .clientSecret("stub-secret").build();
+        for (String absurd : List.of("9223372036854775807", "1e17", "1e30", "99999999999999999999999")) {
+            stub.body = "{\"access_token\":\"a1\",\"expires_in\":" + absurd + ",\"refresh_token\":\"r1\"}";
+            TokenGrant g = endpoint.refresh("r");
+            assertThat(g.expiresIn()).as(absurd).isEqualTo(TokenGrant.MAX_EXPIRES_IN);
+            assertThat(g.refreshToken()).contains("r1");
+            assertThat(g.toTokens(java.time.Instant.now(), java.util.Optional.empty()).expiresAt())
+                    .isAfter(java.time.Instant.now());
+        }
+        stub.body = "{\"access_token\":\"a1\",\"expires_in\":21600.0,\"refresh_token\":\"r1\"}";
+        assertThat(endpoint.refresh("r").expiresIn()).isEqualTo(Duration.ofHours(6));
+    }
+
     @Test
     void onlyAnUnopenedConnectionIsRetriedAndOnlyForARefresh() throws Exception {
         int closedPort;

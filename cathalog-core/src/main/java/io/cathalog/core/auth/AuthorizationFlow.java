@@ -34,8 +34,12 @@ import java.util.function.BiConsumer;
  */
 public final class AuthorizationFlow {
     private static final System.Logger LOG = System.getLogger(AuthorizationFlow.class.getName());
-    /** Pending states kept at most; the oldest go first (a person does not juggle a thousand consent pages). */
+    /** Pending states kept at most; reauthorization links go first, then the oldest. */
     private static final int MAX_PENDING = 1000;
+    /** Pending states kept per account; its oldest goes first (a person does not juggle many consent pages). */
+    static final int MAX_PENDING_PER_ACCOUNT = 5;
+    /** The longest remote text ({@code error}, {@code error_description}) put in a message. */
+    private static final int MAX_REMOTE_TEXT = 300;
 
     private final TokenStore store;
     private final TokenEndpoint endpoint;
@@ -47,7 +51,8 @@ public final class AuthorizationFlow {
     private final BiConsumer<String, VersionedTokens> onStored;
     private final LinkedHashMap<String, Pending> pending = new LinkedHashMap<>();
 
-    private record Pending(String accountId, Instant expiresAt) {
+    /** A state issued for an account; {@code reauthorization} when it was made for an exception, not a person. */
+    private record Pending(String accountId, Instant expiresAt, boolean reauthorization) {
     }
 
     AuthorizationFlow(TokenStore store, TokenEndpoint endpoint, TokenCallThrottle throttle, Clock clock,
@@ -65,24 +70,65 @@ public final class AuthorizationFlow {
 
     /** A consent-page URL for {@code accountId}, with a fresh single-use state. */
     public URI authorizeUrl(String accountId) {
+        return issue(accountId, false);
+    }
+
+    /**
+     * A consent-page URL for an exception that tells a person to authorize again: the account's
+     * newest pending link is reused while it has at least half its lifetime left, so that calls
+     * failing for a dead or never-authorized account do not each add a pending state.
+     */
+    URI reauthorizeUrl(String accountId) {
+        return issue(accountId, true);
+    }
+
+    private URI issue(String accountId, boolean reauthorization) {
         Objects.requireNonNull(accountId, "accountId");
         if (accountId.isBlank()) {
             throw new IllegalArgumentException("accountId must not be blank");
         }
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant now = clock.instant();
         synchronized (pending) {
             purge(now);
-            while (pending.size() >= MAX_PENDING) {
-                Iterator<String> eldest = pending.keySet().iterator();
-                eldest.next();
-                eldest.remove();
+            if (reauthorization) {
+                Instant fresh = now.plus(stateLifetime.dividedBy(2));
+                String reuse = null;
+                for (Map.Entry<String, Pending> e : pending.entrySet()) {
+                    if (e.getValue().accountId.equals(accountId) && e.getValue().expiresAt.isAfter(fresh)) {
+                        reuse = e.getKey(); // the newest wins: entries are in issue order
+                    }
+                }
+                if (reuse != null) {
+                    return urls.authorizeUrl(reuse);
+                }
             }
-            pending.put(state, new Pending(accountId, now.plus(stateLifetime)));
+            byte[] raw = new byte[32];
+            random.nextBytes(raw);
+            String state = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+            evictForNew(accountId);
+            pending.put(state, new Pending(accountId, now.plus(stateLifetime), reauthorization));
+            return urls.authorizeUrl(state);
         }
-        return urls.authorizeUrl(state);
+    }
+
+    /** Makes room: the account's oldest beyond its bound, then (when all are full) reauthorization links first. */
+    private void evictForNew(String accountId) {
+        long mine = pending.values().stream().filter(p -> p.accountId.equals(accountId)).count();
+        for (Iterator<Pending> it = pending.values().iterator(); it.hasNext() && mine >= MAX_PENDING_PER_ACCOUNT; ) {
+            if (it.next().accountId.equals(accountId)) {
+                it.remove();
+                mine--;
+            }
+        }
+        for (Iterator<Pending> it = pending.values().iterator(); it.hasNext() && pending.size() >= MAX_PENDING; ) {
+            if (it.next().reauthorization) {
+                it.remove();
+            }
+        }
+        for (Iterator<Pending> it = pending.values().iterator(); it.hasNext() && pending.size() >= MAX_PENDING; ) {
+            it.next();
+            it.remove();
+        }
     }
 
     /**
@@ -97,7 +143,8 @@ public final class AuthorizationFlow {
      */
     public AuthorizedAccount handleCallback(Map<String, String> queryParams) {
         Objects.requireNonNull(queryParams, "queryParams");
-        Optional<String> error = param(queryParams, "error");
+        // Remote text: it reaches messages, logs and terminals, so nothing in it may drive a terminal.
+        Optional<String> error = param(queryParams, "error").map(AuthorizationFlow::printable);
         Optional<String> state = param(queryParams, "state");
         if (state.isEmpty()) {
             throw new AuthorizationException(OAuthErrors.STATE_MISMATCH, "the callback carries no state"
@@ -118,13 +165,16 @@ public final class AuthorizationFlow {
                     + "' was started more than " + stateLifetime + " ago; start it again");
         }
         if (error.isPresent()) {
-            String description = param(queryParams, "error_description").orElse("no description");
+            String description = param(queryParams, "error_description").map(AuthorizationFlow::printable)
+                    .orElse("no description");
             LOG.log(System.Logger.Level.INFO, "authorization of account {0} refused: {1}", p.accountId, error.get());
             throw new AuthorizationException(error.get(), "the authorization of account '" + p.accountId
                     + "' was refused: " + description);
         }
         String code = param(queryParams, "code").orElseThrow(() -> new AuthorizationException(
                 OAuthErrors.INVALID_REQUEST, "the callback carries neither a code nor an error"));
+        String account = p.accountId;
+        checkStore(account);
         throttle.acquire();
         Instant sentAt = clock.instant();
         // Exactly once: a code sent twice gets the user's access revoked (Bling).
@@ -133,11 +183,18 @@ public final class AuthorizationFlow {
             throw new TransportException(TokenCallThrottle.ROUTE, "the code exchange answered no refresh token", null);
         }
         Tokens tokens = grant.toTokens(sentAt, Optional.empty());
-        String account = p.accountId;
         VersionedTokens saved = store.withLock(account, () -> {
             // A new authorization replaces whatever is stored; retry only if a writer raced us.
             for (int attempt = 0; attempt < 5; attempt++) {
-                long current = store.load(account).map(VersionedTokens::version).orElse(TokenStore.ABSENT);
+                long current;
+                try {
+                    current = store.load(account).map(VersionedTokens::version).orElse(TokenStore.ABSENT);
+                } catch (UnreadableTokensException unreadable) {
+                    LOG.log(System.Logger.Level.WARNING, "replacing the unreadable stored tokens of account {0}"
+                            + " with the new authorization", account);
+                    store.delete(account);
+                    current = TokenStore.ABSENT;
+                }
                 Optional<VersionedTokens> s = store.compareAndSet(account, current, tokens);
                 if (s.isPresent()) {
                     return s.get();
@@ -152,6 +209,25 @@ public final class AuthorizationFlow {
         return new AuthorizedAccount(account, tokens.scopes(), tokens.expiresAt(), saved.version());
     }
 
+    /**
+     * Before a code is spent (it is single-use): the store must take the new tokens. Tokens that
+     * cannot be read are replaced, which is said here; a store that cannot be written fails now.
+     */
+    private void checkStore(String account) {
+        try {
+            store.load(account);
+        } catch (UnreadableTokensException e) {
+            LOG.log(System.Logger.Level.WARNING, "the stored tokens of account {0} cannot be read; this authorization"
+                    + " replaces them", account);
+        }
+        try {
+            store.checkWritable(account);
+        } catch (TokenStoreException e) {
+            throw new TokenStoreException("the token store cannot be written, so the authorization code of account '"
+                    + account + "' was not exchanged: " + e.getMessage() + "; fix the store and authorize again", e);
+        }
+    }
+
     /** States issued and not yet used or expired. */
     public int pendingStates() {
         synchronized (pending) {
@@ -162,6 +238,24 @@ public final class AuthorizationFlow {
 
     private void purge(Instant now) {
         pending.values().removeIf(p -> !now.isBefore(p.expiresAt));
+    }
+
+    /**
+     * Remote text made safe to print: control characters (ESC, BEL, CR ...), line and paragraph
+     * separators and bidi controls shown as {@code \\uXXXX}; cut at {@value #MAX_REMOTE_TEXT} characters.
+     */
+    static String printable(String remote) {
+        StringBuilder b = new StringBuilder(Math.min(remote.length(), MAX_REMOTE_TEXT) + 16);
+        for (int i = 0; i < remote.length() && b.length() < MAX_REMOTE_TEXT; i++) {
+            char c = remote.charAt(i);
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e)
+                    || (c >= 0x2066 && c <= 0x2069)) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.length() >= MAX_REMOTE_TEXT && remote.length() > MAX_REMOTE_TEXT ? b + "..." : b.toString();
     }
 
     private static Optional<String> param(Map<String, String> params, String name) {

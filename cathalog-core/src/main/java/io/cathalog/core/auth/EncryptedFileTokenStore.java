@@ -29,9 +29,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -153,10 +153,49 @@ public final class EncryptedFileTokenStore implements TokenStore {
     public void delete(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
         withLock(accountId, () -> {
-            read(accountId).filter(e -> e.tokens.isPresent())
-                    .ifPresent(e -> write(accountId, e.version, Optional.empty()));
+            Optional<Entry> current;
+            try {
+                current = read(accountId);
+            } catch (UnreadableTokensException unreadable) {
+                // Its version is inside what cannot be read: start above any version a process can have read
+                // (one per refresh, from 1), so no compare-and-set that read the old file can succeed.
+                LOG.log(System.Logger.Level.WARNING, "removing the unreadable tokens of account {0} ({1})", accountId,
+                        fileOf(accountId));
+                write(accountId, Math.max(1, System.currentTimeMillis()), Optional.empty());
+                return null;
+            }
+            current.filter(e -> e.tokens.isPresent()).ifPresent(e -> write(accountId, e.version, Optional.empty()));
             return null;
         });
+    }
+
+    /**
+     * Writes, forces to disk and deletes a temporary file of the size of a token file in the
+     * directory: a full disk, a read-only mount or a directory without write permission fails here,
+     * before a refresh token or a code is spent.
+     */
+    @Override
+    public void checkWritable(String accountId) {
+        Objects.requireNonNull(accountId, "accountId");
+        byte[] suffix = new byte[6];
+        random.nextBytes(suffix);
+        Path probe = directory.resolve(baseName(accountId) + ".probe." + HexFormat.of().formatHex(suffix) + ".tmp");
+        // Two JWTs, their JSON and the cipher's overhead: about what the next write needs.
+        byte[] filler = new byte[8192];
+        try {
+            try (FileChannel ch = FileChannel.open(probe, EnumSet.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), ownerOnly())) {
+                ByteBuffer buf = ByteBuffer.wrap(filler);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+        } catch (IOException e) {
+            throw new TokenStoreException("the token directory " + directory + " cannot be written: " + e, e);
+        } finally {
+            deleteQuietly(probe);
+        }
     }
 
     /** Holds the in-process lock of the account, then its file lock (once, however deeply nested). */
@@ -252,7 +291,12 @@ public final class EncryptedFileTokenStore implements TokenStore {
         } catch (IOException e) {
             throw new TokenStoreException("cannot read " + file + ": " + e, e);
         }
-        byte[] plain = cipher.decrypt(encrypted, associatedData(accountId));
+        byte[] plain;
+        try {
+            plain = cipher.decrypt(encrypted, associatedData(accountId));
+        } catch (DecryptionException e) {
+            throw new UnreadableTokensException(accountId, file + " does not decrypt with this key", e);
+        }
         try {
             return Optional.of(parse(accountId, json.readTree(plain), file));
         } catch (IOException | RuntimeException e) {
@@ -260,7 +304,8 @@ public final class EncryptedFileTokenStore implements TokenStore {
                 throw tse;
             }
             // No cause and no detail: a parser's message may quote the (secret) content.
-            throw new TokenStoreException(file + " decrypted, but does not hold a token document of this version");
+            throw new UnreadableTokensException(accountId, file + " decrypted, but does not hold a token document"
+                    + " of this version", null);
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
@@ -268,7 +313,8 @@ public final class EncryptedFileTokenStore implements TokenStore {
 
     private Entry parse(String accountId, JsonNode doc, Path file) {
         if (doc.path("format").asInt() != FORMAT || !accountId.equals(doc.path("account").asText())) {
-            throw new TokenStoreException(file + " is not a format-" + FORMAT + " token file of account '" + accountId + "'");
+            throw new UnreadableTokensException(accountId, file + " is not a format-" + FORMAT + " token file of"
+                    + " this account", null);
         }
         long version = doc.path("version").asLong();
         JsonNode t = doc.path("tokens");
@@ -280,8 +326,9 @@ public final class EncryptedFileTokenStore implements TokenStore {
         try {
             return new Entry(version, Optional.of(new Tokens(t.path("accessToken").asText(), t.path("refreshToken").asText(),
                     Instant.parse(t.path("expiresAt").asText()), scopes, Instant.parse(t.path("obtainedAt").asText()))));
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new TokenStoreException(file + " holds malformed tokens");
+        } catch (DateTimeException | IllegalArgumentException e) {
+            // No cause: a token with a control character is refused with its position, nothing more, but keep it short.
+            throw new UnreadableTokensException(accountId, file + " holds malformed tokens", null);
         }
     }
 

@@ -1,30 +1,39 @@
 package io.cathalog.core.auth;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.cathalog.core.AuthorizationException;
 import io.cathalog.core.CathalogException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A callback endpoint on {@code 127.0.0.1} for command-line and desktop apps: it receives the
  * ERP's redirect, hands the query parameters to an {@link AuthorizationFlow}, shows a short page,
- * and lets the app wait for the outcome. Uses the JDK's HTTP server only.
+ * and lets the app wait for the outcome. A minimal HTTP/1.1 server on the JDK's sockets, which
+ * gives what the JDK's HTTP server cannot per server: a read timeout.
  *
  * <pre>{@code
  * try (LoopbackCallbackServer callback = LoopbackCallbackServer.start(manager.authorization(), 8765)) {
@@ -33,26 +42,62 @@ import java.util.concurrent.TimeoutException;
  * }
  * }</pre>
  *
- * <p>The first callback on the path decides the outcome (success or a typed
- * {@link AuthorizationException}). Bling redirects to the link registered on the app, not to a
- * URL the client chooses: register {@link #redirectUri()} there, which means a fixed port; port 0
- * (a random free port) suits ERPs that accept a {@code redirect_uri} and tests.
+ * <ul>
+ *   <li>The first callback of a login in progress decides the outcome (success or a typed
+ *       {@link AuthorizationException}); its page is written before the outcome completes, so an
+ *       app that stops the server as soon as it has the outcome does not cut the browser off.</li>
+ *   <li>A callback whose {@code state} matches no login in progress (forged, stale, or from
+ *       another tab) is answered 400 and does not end the login: the server keeps waiting for the
+ *       real one.</li>
+ *   <li>Several handler threads, and a read timeout (default 10 s) on every connection: a slow or
+ *       silent connection cannot keep the real callback out.</li>
+ * </ul>
+ *
+ * <p>Bling redirects to the link registered on the app, not to a URL the client chooses: register
+ * {@link #redirectUri()} there, which means a fixed port; port 0 (a random free port) suits ERPs
+ * that accept a {@code redirect_uri} and tests.
  */
 public final class LoopbackCallbackServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LoopbackCallbackServer.class.getName());
     /** The default callback path. */
     public static final String DEFAULT_PATH = "/oauth/callback";
 
-    private final HttpServer server;
+    /** Handler threads: a few slow connections cannot keep the browser's callback out. */
+    private static final int HANDLERS = 4;
+    /** Connections waiting for a handler; more are closed at once. */
+    private static final int QUEUED = 32;
+    /** The longest request head read (request line and headers). */
+    private static final int MAX_HEAD = 16 * 1024;
+    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ServerSocket socket;
     private final URI redirectUri;
+    private final String path;
+    private final AuthorizationFlow flow;
+    private final int readTimeoutMillis;
+    private final ThreadPoolExecutor handlers;
+    private final Thread acceptor;
     private final CompletableFuture<AuthorizedAccount> outcome = new CompletableFuture<>();
 
-    private LoopbackCallbackServer(AuthorizationFlow flow, int port, String path) throws IOException {
-        Objects.requireNonNull(flow, "flow");
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4);
-        server.createContext(path, exchange -> handle(exchange, flow, path));
-        server.start();
-        this.redirectUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    private LoopbackCallbackServer(AuthorizationFlow flow, int port, String path, Duration readTimeout)
+            throws IOException {
+        this.flow = Objects.requireNonNull(flow, "flow");
+        this.path = path;
+        this.readTimeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
+        this.socket = new ServerSocket();
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), QUEUED);
+        this.redirectUri = URI.create("http://127.0.0.1:" + socket.getLocalPort() + path);
+        AtomicInteger n = new AtomicInteger();
+        this.handlers = new ThreadPoolExecutor(HANDLERS, HANDLERS, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUED), r -> daemon(r, "cathalog-oauth-callback-" + n.incrementAndGet()));
+        this.acceptor = daemon(this::acceptLoop, "cathalog-oauth-callback-accept");
+        acceptor.start();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** Listens on 127.0.0.1 at a random free port, path {@value #DEFAULT_PATH}. */
@@ -67,6 +112,18 @@ public final class LoopbackCallbackServer implements AutoCloseable {
 
     /** Listens on 127.0.0.1 at {@code port} (0: a random free one) and {@code path}. */
     public static LoopbackCallbackServer start(AuthorizationFlow flow, int port, String path) {
+        return start(flow, port, path, DEFAULT_READ_TIMEOUT);
+    }
+
+    /**
+     * Listens on 127.0.0.1 at {@code port} (0: a random free one) and {@code path}; a connection
+     * that has not sent its whole request head within {@code readTimeout} is closed.
+     */
+    public static LoopbackCallbackServer start(AuthorizationFlow flow, int port, String path, Duration readTimeout) {
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        if (readTimeout.isNegative() || readTimeout.isZero()) {
+            throw new IllegalArgumentException("readTimeout must be positive, got " + readTimeout);
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -75,7 +132,7 @@ public final class LoopbackCallbackServer implements AutoCloseable {
             throw new IllegalArgumentException("path must start with '/', got '" + path + "'");
         }
         try {
-            return new LoopbackCallbackServer(flow, port, path);
+            return new LoopbackCallbackServer(flow, port, path, readTimeout);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
         }
@@ -111,45 +168,148 @@ public final class LoopbackCallbackServer implements AutoCloseable {
         return outcome.copy();
     }
 
-    private void handle(HttpExchange exchange, AuthorizationFlow flow, String path) throws IOException {
-        try (exchange) {
-            if (!exchange.getRequestURI().getPath().equals(path) || !"GET".equals(exchange.getRequestMethod())) {
-                respond(exchange, 404, "Not found", "Nothing here.");
-                return;
-            }
-            if (outcome.isDone()) {
-                respond(exchange, 409, "Already done", "This authorization has already been handled. You can close"
-                        + " this window.");
-                return;
-            }
-            Map<String, String> params = query(exchange.getRequestURI().getRawQuery());
+    private void acceptLoop() {
+        while (!socket.isClosed()) {
+            Socket connection;
             try {
-                AuthorizedAccount account = flow.handleCallback(params);
-                outcome.complete(account);
-                respond(exchange, 200, "Authorized", "Account " + account.accountId()
-                        + " is authorized. You can close this window.");
-            } catch (AuthorizationException e) {
-                outcome.completeExceptionally(e);
-                respond(exchange, 400, "Authorization failed", e.getMessage());
-            } catch (RuntimeException e) {
-                outcome.completeExceptionally(e);
-                LOG.log(System.Logger.Level.WARNING, "authorization callback failed: {0}", e.toString());
-                respond(exchange, 500, "Authorization failed", "The tokens could not be obtained or stored: "
-                        + e.getMessage());
+                connection = socket.accept();
+            } catch (IOException e) {
+                if (!socket.isClosed()) {
+                    LOG.log(System.Logger.Level.DEBUG, "callback server: accept failed: {0}", e.toString());
+                }
+                continue;
+            }
+            try {
+                handlers.execute(() -> serve(connection));
+            } catch (RejectedExecutionException busy) {
+                closeQuietly(connection); // every handler and queue slot taken: this one waits for nobody
             }
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, String title, String text) throws IOException {
+    private void serve(Socket connection) {
+        try (connection) {
+            connection.setSoTimeout(readTimeoutMillis);
+            String head;
+            try {
+                head = readHead(connection.getInputStream());
+            } catch (SocketTimeoutException slow) {
+                respond(connection, 408, "Request timeout", "The request took too long.");
+                return;
+            }
+            if (head == null) {
+                respond(connection, 400, "Bad request", "The request could not be read.");
+                return;
+            }
+            String[] line = head.substring(0, Math.max(0, head.indexOf("\r\n"))).split(" ");
+            URI target;
+            try {
+                target = line.length == 3 ? new URI(line[1]) : null;
+            } catch (URISyntaxException e) {
+                target = null;
+            }
+            if (target == null || !"GET".equals(line[0]) || !path.equals(target.getPath())) {
+                respond(connection, 404, "Not found", "Nothing here.");
+                return;
+            }
+            handleCallback(connection, query(target.getRawQuery()));
+        } catch (IOException e) {
+            // The browser went away; nothing to tell it.
+            LOG.log(System.Logger.Level.DEBUG, "callback connection failed: {0}", e.toString());
+        }
+    }
+
+    private void handleCallback(Socket connection, Map<String, String> params) throws IOException {
+        if (outcome.isDone()) {
+            respond(connection, 409, "Already done", "This authorization has already been handled. You can close"
+                    + " this window.");
+            return;
+        }
+        AuthorizedAccount account;
+        try {
+            account = flow.handleCallback(params);
+        } catch (AuthorizationException e) {
+            if (OAuthErrors.STATE_MISMATCH.equals(e.error())) {
+                // Not the callback of the login in progress (forged, stale, another tab): refuse it, keep waiting.
+                LOG.log(System.Logger.Level.WARNING, "callback refused, still waiting: {0}", e.getMessage());
+                respond(connection, 400, "Not a login in progress", e.getMessage());
+                return;
+            }
+            try {
+                respond(connection, 400, "Authorization failed", e.getMessage());
+            } finally {
+                outcome.completeExceptionally(e); // after the page: the app may stop the server at once
+            }
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "authorization callback failed: {0}", e.toString());
+            try {
+                respond(connection, 500, "Authorization failed", "The tokens could not be obtained or stored: "
+                        + e.getMessage());
+            } finally {
+                outcome.completeExceptionally(e);
+            }
+            return;
+        }
+        try {
+            respond(connection, 200, "Authorized", "Account " + account.accountId()
+                    + " is authorized. You can close this window.");
+        } finally {
+            outcome.complete(account);
+        }
+    }
+
+    /** The request line and headers, up to the blank line; null when the connection ended first or sent too much. */
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int last4 = 0;
+        while (head.size() < MAX_HEAD) {
+            int b = in.read();
+            if (b < 0) {
+                return null;
+            }
+            head.write(b);
+            last4 = (last4 << 8) | b;
+            if (last4 == 0x0D0A0D0A) { // CR LF CR LF: the end of the head
+                return head.toString(StandardCharsets.ISO_8859_1);
+            }
+        }
+        return null;
+    }
+
+    private static void respond(Socket connection, int status, String title, String text) throws IOException {
         byte[] body = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title></head><body><h1>" + escape(title) + "</h1><p>" + escape(text) + "</p></body></html>")
                 .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+        String headers = "HTTP/1.1 " + status + " " + reason(status) + "\r\n"
+                + "Content-Type: text/html; charset=utf-8\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "Cache-Control: no-store\r\n"
+                + "Referrer-Policy: no-referrer\r\n"
+                + "Connection: close\r\n\r\n";
+        OutputStream out = connection.getOutputStream();
+        out.write(headers.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+        out.flush();
+        connection.shutdownOutput(); // the whole page is sent before the socket closes
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 408 -> "Request Timeout";
+            case 409 -> "Conflict";
+            default -> "Internal Server Error";
+        };
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // Closing a refused connection: nothing to do.
         }
     }
 
@@ -172,9 +332,15 @@ public final class LoopbackCallbackServer implements AutoCloseable {
                 .replace("'", "&#39;");
     }
 
+    /** Stops listening; a page being written is finished or cut off with its connection. */
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the callback server: {0}", e.toString());
+        }
+        handlers.shutdownNow();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.cathalog.core.auth;
 
+import io.cathalog.core.internal.TokenChecks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -13,10 +14,18 @@ import java.util.TreeSet;
  *
  * @param accessToken  the new access token
  * @param refreshToken the new refresh token; empty when the endpoint sent none (the old one is then kept)
- * @param expiresIn    the access token's lifetime as the endpoint stated it
+ * @param expiresIn    the access token's lifetime as the endpoint stated it, at most {@link #MAX_EXPIRES_IN}
  * @param scopes       the granted scopes (empty when the endpoint did not say)
  */
 public record TokenGrant(String accessToken, Optional<String> refreshToken, Duration expiresIn, Set<String> scopes) {
+
+    /**
+     * The longest access-token lifetime taken from an endpoint (one day; Bling's tokens live six
+     * hours). A longer {@code expiresIn} is cut to it: the token is then refreshed early, which
+     * costs a token call, where a lifetime of {@code Long.MAX_VALUE} seconds would overflow the
+     * expiry instant after the refresh token was spent.
+     */
+    public static final Duration MAX_EXPIRES_IN = Duration.ofDays(1);
 
     public TokenGrant {
         Objects.requireNonNull(accessToken, "accessToken");
@@ -25,11 +34,17 @@ public record TokenGrant(String accessToken, Optional<String> refreshToken, Dura
         if (accessToken.isBlank()) {
             throw new IllegalArgumentException("accessToken must not be blank");
         }
+        TokenChecks.requireValid("accessToken", accessToken);
         if (refreshToken.isPresent() && refreshToken.get().isBlank()) {
             refreshToken = Optional.empty();
         }
+        refreshToken.ifPresent(r -> TokenChecks.requireValid("refreshToken", r));
         if (expiresIn.isNegative() || expiresIn.isZero()) {
             throw new IllegalArgumentException("expiresIn must be positive, got " + expiresIn);
+        }
+        if (expiresIn.compareTo(MAX_EXPIRES_IN) > 0) {
+            // An absurd lifetime (Long.MAX_VALUE seconds) would overflow Instant: refreshing early is harmless.
+            expiresIn = MAX_EXPIRES_IN;
         }
         scopes = Set.copyOf(Objects.requireNonNull(scopes, "scopes"));
     }

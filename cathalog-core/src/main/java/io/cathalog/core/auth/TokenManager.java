@@ -36,6 +36,10 @@ import java.util.function.Predicate;
  *       tokens, its pair is used; otherwise the authorization is dead and
  *       {@link ReauthorizationRequiredException} carries a fresh authorize URL. A dead version is
  *       remembered, so callers that keep asking do not hit the token endpoint again.</li>
+ *   <li>A refresh token is sent only once the store has shown it can be written
+ *       ({@link TokenStore#checkWritable}). If the write of the new pair still fails, that pair (the
+ *       only live one) is kept in memory, handed out, and written again later and before any
+ *       further refresh ({@link #hasUnsavedTokens}).</li>
  *   <li>Token-endpoint calls go through a {@link TokenCallThrottle} (default 10 a minute).</li>
  * </ul>
  *
@@ -45,6 +49,8 @@ public final class TokenManager {
     private static final System.Logger LOG = System.getLogger(TokenManager.class.getName());
     /** Flights joined in a row that served another need before giving up: each finished one was a real refresh. */
     private static final int MAX_FLIGHTS = 8;
+    /** Seconds between two attempts to store a pair the store refused. */
+    private static final long UNSAVED_RETRY_SECONDS = 5;
 
     private final TokenStore store;
     private final TokenEndpoint endpoint;
@@ -57,6 +63,12 @@ public final class TokenManager {
     private final ConcurrentMap<String, VersionedTokens> cache = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, CompletableFuture<VersionedTokens>> flights = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Long> deadVersions = new ConcurrentHashMap<>();
+    /** Pairs Bling issued that the store refused: the only copy of a live refresh token, until stored. */
+    private final ConcurrentMap<String, Unsaved> unsaved = new ConcurrentHashMap<>();
+
+    /** A pair not yet stored, the stored version it replaces, and when the next write attempt is due. */
+    private record Unsaved(Tokens tokens, long baseVersion, Instant retryAt) {
+    }
 
     private TokenManager(Builder b) {
         this.store = b.store;
@@ -92,6 +104,10 @@ public final class TokenManager {
      */
     public String accessToken(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
+        Unsaved pending = unsaved.get(accountId);
+        if (pending != null && !clock.instant().isBefore(pending.retryAt())) {
+            retryUnsaved(accountId);
+        }
         VersionedTokens cached = cache.get(accountId);
         if (cached != null && !due(cached.tokens(), clock.instant())) {
             return cached.tokens().accessToken();
@@ -139,6 +155,63 @@ public final class TokenManager {
         });
         cache.remove(accountId);
         deadVersions.remove(accountId);
+        unsaved.remove(accountId);
+    }
+
+    /**
+     * Whether the account's newest tokens exist only in this manager's memory: the token endpoint
+     * answered a refresh, but the store refused the new pair. The manager hands them out and tries
+     * the write again (on the next use at least {@value #UNSAVED_RETRY_SECONDS} s later, and before
+     * any further refresh); if the process ends first, the account must be authorized again,
+     * because the stored refresh token was spent.
+     */
+    public boolean hasUnsavedTokens(String accountId) {
+        return unsaved.containsKey(Objects.requireNonNull(accountId, "accountId"));
+    }
+
+    /** Tries to store an unsaved pair now; a failure is logged, and the pair stays in use. */
+    private void retryUnsaved(String accountId) {
+        try {
+            store.withLock(accountId, () -> {
+                Unsaved u = unsaved.get(accountId);
+                if (u != null) {
+                    persistUnsaved(accountId, u, store.load(accountId));
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the tokens of account {0} are still not stored: {1}", accountId,
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Under the lock: writes the unsaved pair over the version it replaces. Returns what is stored
+     * afterwards; the pair stays unsaved (with a later retry time) when the write fails again.
+     */
+    private Optional<VersionedTokens> persistUnsaved(String accountId, Unsaved u, Optional<VersionedTokens> stored) {
+        if (stored.isEmpty() || stored.get().version() != u.baseVersion()) {
+            // A new authorization or a logout came after the refresh: the stored state wins.
+            unsaved.remove(accountId, u);
+            LOG.log(System.Logger.Level.WARNING, "dropping the unsaved tokens of account {0}: the store changed"
+                    + " since (a new authorization or a logout)", accountId);
+            return stored;
+        }
+        try {
+            Optional<VersionedTokens> saved = store.compareAndSet(accountId, u.baseVersion(), u.tokens());
+            unsaved.remove(accountId, u);
+            if (saved.isPresent()) {
+                LOG.log(System.Logger.Level.WARNING, "the tokens of account {0} that the store refused before are"
+                        + " stored now (version {1})", accountId, saved.get().version());
+                cache.put(accountId, saved.get());
+                return saved;
+            }
+            return store.load(accountId);
+        } catch (RuntimeException e) {
+            unsaved.replace(accountId, u, new Unsaved(u.tokens(), u.baseVersion(),
+                    clock.instant().plusSeconds(UNSAVED_RETRY_SECONDS)));
+            throw e;
+        }
     }
 
     private KeepAliveResult keepAlive(String accountId) {
@@ -211,7 +284,22 @@ public final class TokenManager {
 
     /** Under the store's lock: re-read, refresh if still needed, persist, then hand out. */
     private VersionedTokens refreshLocked(String accountId, Predicate<Tokens> need) {
-        VersionedTokens stored = store.load(accountId)
+        Optional<VersionedTokens> loaded = store.load(accountId);
+        Unsaved pending = unsaved.get(accountId);
+        if (pending != null) {
+            try {
+                loaded = persistUnsaved(accountId, pending, loaded);
+            } catch (RuntimeException e) {
+                if (need.test(pending.tokens())) {
+                    return remember(accountId, new VersionedTokens(pending.tokens(), pending.baseVersion()));
+                }
+                // Refreshing now would spend the only copy of the refresh token for a pair that cannot be stored either.
+                throw new TokenStoreException("account '" + accountId + "': the newest tokens are only in memory"
+                        + " because the token store refuses them (" + e.getMessage() + "); no refresh is sent until"
+                        + " they are stored. Fix the store (disk space, permissions) while this process runs", e);
+            }
+        }
+        VersionedTokens stored = loaded
                 .orElseThrow(() -> reauthorization(accountId, "no tokens are stored for it"));
         for (boolean reread = false; ; reread = true) {
             if (need.test(stored.tokens())) {
@@ -221,6 +309,12 @@ public final class TokenManager {
             Long dead = deadVersions.get(accountId);
             if (dead != null && dead == stored.version()) {
                 throw reauthorization(accountId, "its refresh token was refused before");
+            }
+            try {
+                store.checkWritable(accountId);
+            } catch (TokenStoreException e) {
+                throw new TokenStoreException("account '" + accountId + "': the token store cannot be written, so the"
+                        + " refresh token was not sent and stays valid: " + e.getMessage(), e);
             }
             throttle.acquire();
             Instant sentAt = clock.instant();
@@ -246,7 +340,20 @@ public final class TokenManager {
                 throw reauthorization(accountId, "the refresh token was refused: " + e.getMessage());
             }
             Tokens next = grant.toTokens(sentAt, Optional.of(stored.tokens().refreshToken()));
-            Optional<VersionedTokens> saved = store.compareAndSet(accountId, stored.version(), next);
+            Optional<VersionedTokens> saved;
+            try {
+                saved = store.compareAndSet(accountId, stored.version(), next);
+            } catch (RuntimeException e) {
+                // The old refresh token is spent: this pair is the authorization now. Keep it, use it, store it later.
+                unsaved.put(accountId, new Unsaved(next, stored.version(), clock.instant().plusSeconds(
+                        UNSAVED_RETRY_SECONDS)));
+                deadVersions.remove(accountId);
+                LOG.log(System.Logger.Level.ERROR, "the token store refused the new tokens of account {0} ({1});"
+                        + " they are kept in this process''s memory and used, and the write is retried. If this"
+                        + " process ends before it succeeds, the account must be authorized again", accountId,
+                        e.getMessage());
+                return remember(accountId, new VersionedTokens(next, stored.version()));
+            }
             if (saved.isPresent()) {
                 LOG.log(System.Logger.Level.DEBUG, "refreshed tokens of account {0}: version {1}, access token"
                         + " expires {2}", accountId, saved.get().version(), next.expiresAt());
@@ -270,11 +377,12 @@ public final class TokenManager {
     /** Called by the authorization flow once new tokens are stored. */
     private void authorized(String accountId, VersionedTokens tokens) {
         deadVersions.remove(accountId);
+        unsaved.remove(accountId);
         cache.put(accountId, tokens);
     }
 
     private ReauthorizationRequiredException reauthorization(String accountId, String reason) {
-        URI url = authorization.authorizeUrl(accountId);
+        URI url = authorization.reauthorizeUrl(accountId);
         return new ReauthorizationRequiredException(accountId, url, reason);
     }
 

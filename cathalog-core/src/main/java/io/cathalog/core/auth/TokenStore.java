@@ -17,7 +17,13 @@ public interface TokenStore {
     /** The version a compare-and-set names when the account has no tokens yet. */
     long ABSENT = 0;
 
-    /** The account's tokens and their version, if it has any. */
+    /**
+     * The account's tokens and their version, if it has any.
+     *
+     * @throws UnreadableTokensException the account has stored tokens that cannot be read (another
+     *         key, damaged data); {@link #delete} removes them and a new authorization replaces them
+     * @throws TokenStoreException       the store itself cannot be reached or read
+     */
     Optional<VersionedTokens> load(String accountId);
 
     /**
@@ -26,11 +32,32 @@ public interface TokenStore {
      *
      * @return the stored tokens with their new version, or empty when the expected version was not
      *         current (someone else stored first; nothing was changed)
+     * @throws UnreadableTokensException the stored entry cannot be read, so its version is unknown:
+     *         {@link #delete} it first
+     * @throws TokenStoreException       the write failed (nothing was changed)
      */
     Optional<VersionedTokens> compareAndSet(String accountId, long expectedVersion, Tokens tokens);
 
-    /** Forgets the account's tokens (logout, or an authorization found dead). */
+    /**
+     * Forgets the account's tokens (logout, or an authorization found dead). Also removes tokens
+     * that cannot be read ({@link UnreadableTokensException}); a later compare-and-set with
+     * {@link #ABSENT} then succeeds. Versions are never reused, even after such a removal.
+     */
     void delete(String accountId);
+
+    /**
+     * Proves that the account's tokens could be written now, without changing what is stored: the
+     * token manager calls it before it spends a single-use refresh token, and the authorization
+     * flow before it spends a code, so that a full disk or a read-only database does not turn a
+     * refresh into a lost authorization. A check cannot promise that the write after it succeeds;
+     * the token manager keeps a pair it could not store in memory and retries.
+     *
+     * <p>The default checks nothing, which suits stores that cannot fail to write (memory).
+     *
+     * @throws TokenStoreException the store cannot be written now
+     */
+    default void checkWritable(String accountId) {
+    }
 
     /**
      * Runs {@code action} holding the account's lock, shared by every process that uses the same

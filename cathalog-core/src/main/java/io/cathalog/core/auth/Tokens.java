@@ -1,5 +1,6 @@
 package io.cathalog.core.auth;
 
+import io.cathalog.core.internal.TokenChecks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -7,7 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * An account's OAuth 2.0 token pair. {@link #toString()} redacts both tokens, so a token pair can
+ * An account's OAuth 2.0 token pair. Both tokens are visible ASCII (no control character, no
+ * space), so that they can always be sent in a header. {@link #toString()} redacts both tokens, so a token pair can
  * be logged or put in an exception message without leaking anything.
  *
  * @param accessToken  the bearer token for API calls
@@ -27,6 +29,8 @@ public record Tokens(String accessToken, String refreshToken, Instant expiresAt,
         if (accessToken.isBlank() || refreshToken.isBlank()) {
             throw new IllegalArgumentException("tokens must not be blank");
         }
+        TokenChecks.requireValid("accessToken", accessToken);
+        TokenChecks.requireValid("refreshToken", refreshToken);
         if (expiresAt.isBefore(obtainedAt)) {
             throw new IllegalArgumentException("tokens cannot expire (" + expiresAt + ") before they were obtained ("
                     + obtainedAt + ")");

@@ -15,9 +15,15 @@ public interface AccessTokenProvider {
      */
     String refreshAfterRejection(String rejected);
 
-    /** A provider of one fixed token, which cannot be refreshed. */
+    /**
+     * A provider of one fixed token, which cannot be refreshed.
+     *
+     * @throws IllegalArgumentException the token holds a control character or a space (a line end
+     *         copied from a file); the message never shows the token
+     */
     static AccessTokenProvider fixed(String token) {
         java.util.Objects.requireNonNull(token, "token");
+        io.cathalog.core.internal.TokenChecks.requireValid("the access token", token);
         return new AccessTokenProvider() {
             @Override
             public String accessToken() {

@@ -4,6 +4,7 @@ import io.cathalog.core.BlockedException;
 import io.cathalog.core.CathalogException;
 import io.cathalog.core.DailyQuotaExceededException;
 import io.cathalog.core.TransportException;
+import io.cathalog.core.internal.TokenChecks;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -214,8 +215,13 @@ public final class HttpTransport {
 
     private HttpRequest toHttp(ApiRequest request, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(timeout);
-        headers.forEach(b::header);
-        b.header("Authorization", "Bearer " + token);
+        try {
+            headers.forEach(b::header);
+        } catch (IllegalArgumentException e) {
+            // The JDK's message quotes the value: never let a header value reach a message.
+            throw new IllegalArgumentException("a configured request header is invalid (its value is not shown)");
+        }
+        b.header("Authorization", "Bearer " + TokenChecks.requireSendable("the access token", token));
         b.header("Accept", "application/json");
         if (request.body().isPresent()) {
             b.header("Content-Type", "application/json");

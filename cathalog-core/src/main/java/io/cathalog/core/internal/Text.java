@@ -4,23 +4,36 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Text folding for comparisons that ignore case and accents ("Não" equals "nao"). */
+/**
+ * Text folding for comparisons that ignore case, accents and look-alikes ("Não" equals "nao";
+ * "Calçados" with a no-break space, a zero-width space or full-width letters equals "calcados").
+ * The one place names are normalised for comparison: categories, attribute options, units and
+ * product rules all compare through {@link #fold}.
+ */
 public final class Text {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Format characters (Cf: zero-width space and joiners, BOM, bidi marks): invisible, so ignored. */
+    private static final Pattern FORMAT = Pattern.compile("\\p{Cf}+");
+    /** Every Unicode space (Z: U+00A0, U+2007, U+202F, U+3000, line and paragraph separators) and ASCII white space. */
+    private static final Pattern SPACES = Pattern.compile("[\\p{Z}\\s]+");
 
     private Text() {
     }
 
-    /** Lower case, accents removed, runs of white space collapsed to one space, trimmed. */
+    /**
+     * Compatibility-normalised (NFKD: full-width and other compatibility forms become their plain
+     * letters), accents and format characters removed, lower case, every run of Unicode space
+     * collapsed to one space, trimmed.
+     */
     public static String fold(String s) {
         // Most names are plain ASCII: fold those without the cost of Unicode normalisation.
         if (isPlainAscii(s)) {
             return foldAscii(s);
         }
-        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
-        String bare = MARKS.matcher(decomposed).replaceAll("");
-        return SPACES.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        // Lower case first: some lower-case forms decompose into a letter and a mark ("İ" -> "i̇").
+        String decomposed = Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD);
+        String bare = FORMAT.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll("");
+        return SPACES.matcher(bare).replaceAll(" ").strip();
     }
 
     private static boolean isPlainAscii(String s) {

@@ -101,16 +101,44 @@ class EncryptedFileTokenStoreTest {
         s.compareAndSet("other", TokenStore.ABSENT, tokens("b"));
         // Another account's file put in acme's place: bound to "other" by the associated data.
         Files.copy(s.fileOf("other"), s.fileOf("acme"), StandardCopyOption.REPLACE_EXISTING);
-        assertThatThrownBy(() -> s.load("acme")).isInstanceOf(DecryptionException.class);
+        assertThatThrownBy(() -> s.load("acme")).isInstanceOf(UnreadableTokensException.class).hasCauseInstanceOf(DecryptionException.class);
         byte[] raw = Files.readAllBytes(s.fileOf("other"));
         raw[raw.length / 2] ^= 1;
         Files.write(s.fileOf("other"), raw);
-        assertThatThrownBy(() -> s.load("other")).isInstanceOf(DecryptionException.class);
+        assertThatThrownBy(() -> s.load("other")).isInstanceOf(UnreadableTokensException.class).hasCauseInstanceOf(DecryptionException.class);
         EncryptedFileTokenStore wrongKey = EncryptedFileTokenStore.builder().directory(tmp)
                 .keyProvider(KeyProvider.ofBytes(AesGcmCipherTest.filled(4))).build();
         s.compareAndSet("third", TokenStore.ABSENT, tokens("c"));
-        assertThatThrownBy(() -> wrongKey.load("third")).isInstanceOf(DecryptionException.class)
+        assertThatThrownBy(() -> wrongKey.load("third")).isInstanceOf(UnreadableTokensException.class).hasCauseInstanceOf(DecryptionException.class)
                 .hasMessageNotContaining("access-");
+    }
+
+    /** Issue 19, item 3: a changed key used to make login spend the code and then fail, and logout fail. */
+    @Test
+    void afterAKeyChangeLoginReplacesTheTokensBeforeSpendingNothingAndLogoutRemovesThem() {
+        Path dir = tmp.resolve("tokens");
+        store(dir).compareAndSet("acme", TokenStore.ABSENT, tokens("old"));
+        EncryptedFileTokenStore rekeyed = EncryptedFileTokenStore.builder().directory(dir)
+                .keyProvider(KeyProvider.ofBytes(AesGcmCipherTest.filled(9))).build();
+        assertThatThrownBy(() -> rekeyed.load("acme")).isInstanceOf(UnreadableTokensException.class)
+                .hasMessageContaining("does not decrypt with this key").hasMessageContaining("Authorize the account again")
+                .hasMessageNotContaining("access-old");
+
+        FakeTokenEndpoint endpoint = new FakeTokenEndpoint();
+        TokenManager manager = TokenManager.builder().store(rekeyed).endpoint(endpoint)
+                .authorizeUrls(state -> java.net.URI.create("https://erp.example/authorize?state=" + state)).build();
+        String state = manager.authorization().authorizeUrl("acme").getQuery().replaceAll(".*state=", "");
+        AuthorizedAccount done = manager.authorization().handleCallback(java.util.Map.of("state", state, "code",
+                endpoint.newCode()));
+        assertThat(endpoint.exchangeCalls).hasValue(1);
+        assertThat(rekeyed.load("acme").orElseThrow().version()).isEqualTo(done.version());
+        assertThat(manager.accessToken("acme")).startsWith("access-");
+
+        // The old key cannot read the new file: logout with it removes the entry instead of failing.
+        EncryptedFileTokenStore oldKey = store(dir);
+        assertThatThrownBy(() -> oldKey.load("acme")).isInstanceOf(UnreadableTokensException.class);
+        oldKey.delete("acme");
+        assertThat(oldKey.load("acme")).isEmpty();
     }
 
     @Test

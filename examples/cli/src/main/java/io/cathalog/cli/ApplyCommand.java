@@ -46,6 +46,12 @@ final class ApplyCommand implements Callable<Integer> {
 
     /** Applies {@code plan}, or a fresh plan when it is null; shared with `sync`. */
     static int run(CliConfig config, PlanFlags flags, SyncPlan plan) {
+        try (AccountLock lock = AccountLock.acquire(config, plan == null ? "sync" : "apply")) {
+            return runLocked(config, flags, plan);
+        }
+    }
+
+    private static int runLocked(CliConfig config, PlanFlags flags, SyncPlan plan) {
         ProgressPrinter progress = new ProgressPrinter(System.out, Style.terminal());
         BlingClient client = Engines.client(config);
         SyncEngine engine = Engines.engine(config, client, progress);

@@ -40,8 +40,13 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliConfig config = options.load();
         BlingClient client = Engines.client(config);
-        FileSyncStateStore state = FileSyncStateStore.open(Engines.stateFile(config));
-        AuditReport audit = Engines.engine(config, client, p -> { }, state).audit();
+        FileSyncStateStore state;
+        AuditReport audit;
+        // Observing writes the state (cursors, snapshots): one process per account.
+        try (AccountLock lock = AccountLock.acquire(config, "audit")) {
+            state = FileSyncStateStore.open(Engines.stateFile(config));
+            audit = Engines.engine(config, client, p -> { }, state).audit();
+        }
         String text = switch (format) {
             case text -> {
                 ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -4,6 +4,7 @@ import io.cathalog.core.auth.AuthorizedAccount;
 import io.cathalog.core.auth.EncryptedFileTokenStore;
 import io.cathalog.core.auth.LoopbackCallbackServer;
 import io.cathalog.core.auth.TokenManager;
+import io.cathalog.core.auth.UnreadableTokensException;
 import io.cathalog.core.auth.VersionedTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,18 @@ final class AuthCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             CliConfig config = options.load();
-            TokenManager tokens = Engines.tokenManager(config, Engines.tokenStore(config));
+            EncryptedFileTokenStore store = Engines.tokenStore(config);
+            // Before a code is spent: tokens that cannot be read are replaced (said here), a store that
+            // cannot be written stops the login now.
+            try {
+                store.load(config.account());
+            } catch (UnreadableTokensException e) {
+                System.out.println(Style.yellow("warning:") + " the stored tokens of account " + config.account()
+                        + " in " + store.fileOf(config.account()) + " cannot be read (another CATHALOG_TOKEN_KEY,"
+                        + " or a damaged file); this authorization replaces them.");
+            }
+            store.checkWritable(config.account());
+            TokenManager tokens = Engines.tokenManager(config, store);
             try (LoopbackCallbackServer server = LoopbackCallbackServer.start(tokens.authorization(),
                     config.callbackPort())) {
                 System.out.println("Open this URL in a browser and allow the app:");
@@ -70,7 +82,15 @@ final class AuthCommand implements Runnable {
         public Integer call() {
             CliConfig config = options.load();
             EncryptedFileTokenStore store = Engines.tokenStore(config);
-            Optional<VersionedTokens> stored = store.load(config.account());
+            Optional<VersionedTokens> stored;
+            try {
+                stored = store.load(config.account());
+            } catch (UnreadableTokensException e) {
+                System.out.println("Account " + config.account() + " has stored tokens that cannot be read ("
+                        + store.fileOf(config.account()) + "): another CATHALOG_TOKEN_KEY, or a damaged file. "
+                        + Main.UNREADABLE_HINT);
+                return 1;
+            }
             if (stored.isEmpty()) {
                 System.out.println("Account " + config.account() + " is not authorized (no tokens in "
                         + config.tokenDir() + "); run `cathalog auth login`.");
@@ -99,9 +119,14 @@ final class AuthCommand implements Runnable {
         public Integer call() {
             CliConfig config = options.load();
             EncryptedFileTokenStore store = Engines.tokenStore(config);
-            boolean had = store.load(config.account()).isPresent();
+            String had;
+            try {
+                had = store.load(config.account()).isPresent() ? "the stored tokens" : null;
+            } catch (UnreadableTokensException e) {
+                had = "the unreadable stored tokens"; // another key or a damaged file: removing them is the cure
+            }
             store.delete(config.account());
-            System.out.println(had ? "Deleted the stored tokens of account " + config.account() + "."
+            System.out.println(had != null ? "Deleted " + had + " of account " + config.account() + "."
                     : "Account " + config.account() + " had no stored tokens.");
             return 0;
         }

@@ -69,6 +69,16 @@ record CliConfig(URI baseUrl, String account, Optional<Path> catalog, Path state
             throw new IllegalArgumentException("requests-per-second must be a number", e);
         }
         Optional<String> token = Optional.ofNullable(env.get("CATHALOG_ACCESS_TOKEN")).filter(s -> !s.isBlank());
+        token.ifPresent(t -> {
+            for (int i = 0; i < t.length(); i++) {
+                if (t.charAt(i) <= ' ' || t.charAt(i) >= 0x7f) {
+                    // Never the value: it is a secret.
+                    throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "CATHALOG_ACCESS_TOKEN"
+                            + " contains a character a token cannot hold (U+%04X at position %d): a line end copied"
+                            + " from a Windows file? Set it again without it", (int) t.charAt(i), i + 1));
+                }
+            }
+        });
         URI authorize = get(p, env, "authorize-url", "CATHALOG_AUTHORIZE_URL").map(URI::create).orElse(AUTHORIZE);
         int callbackPort;
         try {

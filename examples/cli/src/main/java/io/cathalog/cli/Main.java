@@ -1,5 +1,6 @@
 package io.cathalog.cli;
 
+import io.cathalog.core.auth.UnreadableTokensException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,9 +63,21 @@ public final class Main implements Runnable {
         return cmd.execute(args);
     }
 
-    private static String describe(Throwable e) {
+    /** What a user does about tokens that cannot be read. */
+    static final String UNREADABLE_HINT = "Run `cathalog auth login` to authorize again (it replaces them), or"
+            + " `cathalog auth logout` to delete them; or set CATHALOG_TOKEN_KEY back to the key they were stored with.";
+
+    static String describe(Throwable e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        message = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnreadableTokensException) {
+                message += ". " + UNREADABLE_HINT;
+                break;
+            }
+        }
+        // Messages carry remote text (Bling's errors, a callback's error_description): nothing that drives the terminal.
+        return Style.safe(message);
     }
 
     /** The library logs each change it writes at INFO: right for a service, noise on a terminal. */

@@ -31,7 +31,11 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliConfig config = options.load();
-        SyncPlan plan = Engines.engine(config, Engines.client(config), p -> { }).plan(flags.planOptions());
+        SyncPlan plan;
+        // Observing writes the state (cursors, snapshots): one process per account.
+        try (AccountLock lock = AccountLock.acquire(config, "plan")) {
+            plan = Engines.engine(config, Engines.client(config), p -> { }).plan(flags.planOptions());
+        }
         Reports.printPlan(plan, System.out, lines);
         if (out != null) {
             if (out.toAbsolutePath().getParent() != null) {

@@ -28,9 +28,14 @@ final class StatusCommand implements Callable<Integer> {
         } else if (config.env().get("CATHALOG_TOKEN_KEY") == null) {
             System.out.println("Tokens: CATHALOG_TOKEN_KEY is not set; cannot read stored tokens.");
         } else {
-            boolean stored = Engines.tokenStore(config).load(config.account()).isPresent();
-            System.out.println("Tokens: " + (stored ? "authorized (see `cathalog auth status`)"
-                    : "not authorized; run `cathalog auth login`"));
+            String tokens;
+            try {
+                tokens = Engines.tokenStore(config).load(config.account()).isPresent()
+                        ? "authorized (see `cathalog auth status`)" : "not authorized; run `cathalog auth login`";
+            } catch (io.cathalog.core.auth.UnreadableTokensException e) {
+                tokens = "stored, but they cannot be read (another key, or a damaged file). " + Main.UNREADABLE_HINT;
+            }
+            System.out.println("Tokens: " + tokens);
         }
         var file = Engines.stateFile(config);
         if (!Files.exists(file)) {

@@ -38,6 +38,8 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CliConfig config = options.load();
+        // Held until the process ends (the operating system releases it however it ends).
+        AccountLock lock = AccountLock.acquire(config, "watch");
         AccessTokenProvider tokens = Engines.tokens(config);
         // One state store for every run: the runs share its memory and its file.
         FileSyncStateStore state = FileSyncStateStore.open(Engines.stateFile(config));
@@ -62,6 +64,7 @@ final class WatchCommand implements Callable<Integer> {
             System.out.println("Stopping (a run in progress stops between two changes) ...");
             System.out.flush();
             scheduler.shutdown(Duration.ofSeconds(20));
+            lock.close();
         }, "cathalog-watch-stop"));
         System.out.println("Watching account " + config.account() + " every " + ProgressPrinter.format(interval)
                 + "; Ctrl-C to stop.");
