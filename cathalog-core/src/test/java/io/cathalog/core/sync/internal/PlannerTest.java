@@ -227,6 +227,23 @@ class PlannerTest {
         assertThat(plan.attention()).extracting(AttentionItem::key).doesNotContain("#40");
     }
 
+    @Test
+    void replacedCategoriesAreDeletedChildrenFirst() {
+        Catalog catalog = Catalog.builder()
+                .category(Category.root("y", "Y"))
+                .category(Category.child("x", "X", "y"))
+                .category(Category.child("z", "Z", "x"))
+                .build();
+        Observation seen = erp().category(1, "Y").category(2, "X").category(3, "Z", 2).category(4, "Stray", 2)
+                .members(4).build();
+
+        SyncPlan plan = plan(catalog, seen, Map.of("y", 1L, "x", 2L, "z", 3L), EVERYTHING);
+
+        assertThat(changes(plan, Change.ReplaceCategory.class)).extracting(Change::key).containsExactly("x", "z");
+        assertThat(changes(plan, Change.DeleteCategory.class)).extracting(Change.DeleteCategory::id)
+                .containsExactly(3L, 4L, 2L);
+    }
+
     // ------------------------------------------------------------------ prune
 
     @Test
