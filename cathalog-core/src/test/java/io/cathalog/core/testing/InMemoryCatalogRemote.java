@@ -564,7 +564,9 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
 
     private long insert(NewProduct p, String type, boolean variation) {
         long id = ++nextId;
-        RemoteProduct empty = new RemoteProduct(id, Optional.of(p.sku()), p.name(), p.status(), Optional.empty(),
+        // A blank code is no SKU, as Bling lists it.
+        Optional<String> sku = p.sku().isBlank() ? Optional.empty() : Optional.of(p.sku());
+        RemoteProduct empty = new RemoteProduct(id, sku, p.name(), p.status(), Optional.empty(),
                 Optional.empty(), Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), List.of());
         products.put(id, new StoredProduct(applied(empty, p.fields()), type, false, variation, now()));
