@@ -101,6 +101,8 @@ public final class Planner {
     private final Set<String> creating = new HashSet<>();
     private final List<Change> categoryChanges = new ArrayList<>();
     private final List<Change> deletions = new ArrayList<>();
+    /** ERP ids of the categories replaced: deleted by the replacement, never pruned. */
+    private final Set<Long> replacedIds = new HashSet<>();
     private final List<AttentionItem> attention = new ArrayList<>();
     private final List<FieldDrift> drift = new ArrayList<>();
 
@@ -142,6 +144,9 @@ public final class Planner {
         }
 
         planPrune(desired);
+        // The ERP refuses to delete a category that still has children: deepest first (stable, so a
+        // replacement's delete stays before the prunes of its depth).
+        deletions.sort(Comparator.comparingInt(d -> -depth(remoteCategories.get(d.remoteId().getAsLong()))));
 
         // Marketplace values land as free attributes; their violations need attention per store.
         Map<String, SortedMap<String, String>> storeValues = new HashMap<>();
@@ -254,6 +259,7 @@ public final class Planner {
                 replaced.add(c.key());
                 categoryChanges.add(new Change.ReplaceCategory(c.key(), match.id(), match.name(),
                         describeRemote(remoteParent), c.name(), parent));
+                replacedIds.add(match.id());
                 deletions.add(new Change.DeleteCategory(c.key(), match.id(), match.name()));
                 continue;
             }
@@ -282,7 +288,8 @@ public final class Planner {
                 staying.add(p.categoryId().getAsLong());
             }
         }
-        List<RemoteCategory> unclaimed = in.observed.categories().stream().filter(r -> !claimed.contains(r.id()))
+        List<RemoteCategory> unclaimed = in.observed.categories().stream()
+                .filter(r -> !claimed.contains(r.id()) && !replacedIds.contains(r.id()))
                 .sorted(Comparator.comparingInt((RemoteCategory r) -> -depth(r)).thenComparingLong(RemoteCategory::id))
                 .toList();
         Set<Long> kept = new HashSet<>(claimed);
