@@ -20,6 +20,7 @@ import io.cathalog.core.sync.Outcome;
 import io.cathalog.core.sync.PlanOptions;
 import io.cathalog.core.sync.ProductFields;
 import io.cathalog.core.sync.ProductRef;
+import io.cathalog.core.sync.RunControl;
 import io.cathalog.core.sync.SyncPlan;
 import io.cathalog.core.sync.SyncProgress;
 import io.cathalog.core.testing.InMemoryCatalogRemote;
@@ -58,7 +59,7 @@ class ApplierTest {
                 clock, List.of(), SyncProgress.Listener.NONE);
         SyncPlan plan = new SyncPlan(ACCOUNT, List.of(changes), List.of(), List.of(), PlanOptions.defaults(),
                 "sha256:test", new java.util.TreeMap<>(), 0, Duration.ZERO);
-        return applier.apply(plan, observed, "run-2");
+        return applier.apply(plan, observed, "run-2", RunControl.none());
     }
 
     private static ProductFields newProduct(String name, Optional<CategoryRef> category) {

@@ -16,6 +16,7 @@ import io.cathalog.core.sync.Outcome;
 import io.cathalog.core.sync.PlanOptions;
 import io.cathalog.core.sync.ProductFields;
 import io.cathalog.core.sync.ProductScope;
+import io.cathalog.core.sync.RunControl;
 import io.cathalog.core.sync.SyncPlan;
 import io.cathalog.core.sync.SyncProgress;
 import io.cathalog.core.sync.SyncStateStore;
@@ -76,7 +77,7 @@ class ObserverTest {
     }
 
     private Observer.Observed observe(SyncStateStore state) {
-        return observer(state).observe(catalog, ProductScope.everything(), false, false);
+        return observer(state).observe(catalog, ProductScope.everything(), false, false, RunControl.none());
     }
 
     /** A first observation, recorded as the engine records it before an apply; returns its start. */
@@ -156,7 +157,7 @@ class ObserverTest {
         clock.advance(Duration.ofSeconds(5));
         remote.resetCalls();
 
-        StateUpdate confirmed = observer(store).confirm(catalog, ProductScope.everything(), true, List.of());
+        StateUpdate confirmed = observer(store).confirm(catalog, ProductScope.everything(), RunControl.none(), true, List.of());
 
         assertThat(remote.calls(Call.PRODUCT)).isZero();
         assertThat(remote.productQueries()).hasSize(2);
@@ -183,7 +184,7 @@ class ObserverTest {
         clock.advance(Duration.ofSeconds(3));
         remote.resetCalls();
 
-        StateUpdate confirmed = observer(store).confirm(catalog, ProductScope.everything(), true, List.of());
+        StateUpdate confirmed = observer(store).confirm(catalog, ProductScope.everything(), RunControl.none(), true, List.of());
 
         assertThat(remote.calls(Call.PRODUCT)).isEqualTo(1);
         assertThat(confirmed.writes()).filteredOn(StateUpdate.PutProduct.class::isInstance).singleElement()
@@ -198,7 +199,7 @@ class ObserverTest {
         SyncPlan plan = new SyncPlan(ACCOUNT, List.of(new Change.UpdateProduct(sku, id, ProductFields.builder()
                 .price(Assignment.of(new BigDecimal("9"))).build())), List.of(), List.of(), PlanOptions.defaults(),
                 "-", new TreeMap<>(), 1, Duration.ZERO);
-        assertThat(applier.apply(plan, Observed.erp().build(), "run").outcomes().get(0).outcome())
+        assertThat(applier.apply(plan, Observed.erp().build(), "run", RunControl.none()).outcomes().get(0).outcome())
                 .isEqualTo(Outcome.UPDATED);
     }
 
@@ -210,7 +211,7 @@ class ObserverTest {
                 OptionalLong.of(unknown), Optional.empty(), Optional.empty(), Optional.empty(), List.of())));
         store.putRemoteId(ACCOUNT, EntityKind.CATEGORY, "a", category);
 
-        Observation o = observer(store).observe(catalog, ProductScope.everything(), false, true).observation();
+        Observation o = observer(store).observe(catalog, ProductScope.everything(), false, true, RunControl.none()).observation();
 
         assertThat(o.categoryMembers()).containsExactly(Map.entry(unknown, List.of(moved)));
         assertThat(remote.productQueries()).contains(ProductQuery.all().inCategory(unknown));
@@ -220,7 +221,7 @@ class ObserverTest {
     void observingWritesNothingOnAFirstRun() {
         SyncStateStore readOnly = new WriteRefusingStateStore();
 
-        Observer.Observed seen = observer(readOnly).observe(catalog, ProductScope.everything(), true, true);
+        Observer.Observed seen = observer(readOnly).observe(catalog, ProductScope.everything(), true, true, RunControl.none());
 
         assertThat(seen.update().isEmpty()).isFalse();
     }
@@ -236,8 +237,8 @@ class ObserverTest {
                 Optional.empty(), List.of()));
         SyncStateStore readOnly = new WriteRefusingStateStore(store);
 
-        Observer.Observed seen = observer(readOnly).observe(catalog, ProductScope.everything(), false, true);
-        StateUpdate confirmed = observer(readOnly).confirm(catalog, ProductScope.everything(), true, List.of(STORE));
+        Observer.Observed seen = observer(readOnly).observe(catalog, ProductScope.everything(), false, true, RunControl.none());
+        StateUpdate confirmed = observer(readOnly).confirm(catalog, ProductScope.everything(), RunControl.none(), true, List.of(STORE));
 
         assertThat(seen.observation().products().get("S2").name()).isEqualTo("Dois, renamed");
         assertThat(confirmed.isEmpty()).isFalse();
