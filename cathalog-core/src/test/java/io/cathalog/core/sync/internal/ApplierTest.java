@@ -55,11 +55,15 @@ class ApplierTest {
     }
 
     private ApplyReport apply(Observation observed, Change... changes) {
+        return apply(observed, RunControl.none(), changes);
+    }
+
+    private ApplyReport apply(Observation observed, RunControl control, Change... changes) {
         Applier applier = new Applier(ACCOUNT, remote, new StateView(ACCOUNT, store), new Recorder(ACCOUNT, store),
                 clock, List.of(), SyncProgress.Listener.NONE);
         SyncPlan plan = new SyncPlan(ACCOUNT, List.of(changes), List.of(), List.of(), PlanOptions.defaults(),
                 "sha256:test", new java.util.TreeMap<>(), 0, Duration.ZERO);
-        return applier.apply(plan, observed, "run-2", RunControl.none());
+        return applier.apply(plan, observed, "run-2", control);
     }
 
     private static ProductFields newProduct(String name, Optional<CategoryRef> category) {
@@ -367,5 +371,27 @@ class ApplierTest {
         assertThat(outcomes(report)).containsExactly(Outcome.FAILED);
         assertThat(remote.categoryNow(category)).isPresent();
         assertThatThrownBy(() -> remote.deleteCategory(category)).hasMessageContaining("has products");
+    }
+
+    @Test
+    void theRunControlStopsTheRunBeforeItsNextChangeWithNothingOfItSent() {
+        Change[] changes = {
+                new Change.CreateCategory("a", "A", Optional.empty()),
+                new Change.CreateCategory("b", "B", Optional.empty()),
+                new Change.CreateCategory("c", "C", Optional.empty()),
+                new Change.CreateCategory("d", "D", Optional.empty())};
+        // Asked before every change: the third time it says stop (a shutdown, a lost lease).
+        int[] asked = {0};
+        RunControl control = () -> ++asked[0] >= 3 ? Optional.of("the scheduler is shutting down") : Optional.empty();
+
+        ApplyStoppedException stopped = catchThrowableOfType(ApplyStoppedException.class,
+                () -> apply(Observed.erp().build(), control, changes));
+
+        assertThat(stopped.getCause()).isInstanceOf(io.cathalog.core.RunCancelledException.class)
+                .hasMessageContaining("shutting down");
+        assertThat(outcomes(stopped.report())).containsExactly(Outcome.CREATED, Outcome.CREATED, Outcome.SKIPPED,
+                Outcome.SKIPPED);
+        assertThat(remote.calls(Call.CREATE_CATEGORY)).as("nothing sent after the stop").isEqualTo(2);
+        assertThat(store.unfinished(ACCOUNT)).as("every skipped item is journaled closed").isEmpty();
     }
 }
