@@ -105,6 +105,8 @@ public final class Planner {
     private final Set<Long> replacedIds = new HashSet<>();
     private final List<AttentionItem> attention = new ArrayList<>();
     private final List<FieldDrift> drift = new ArrayList<>();
+    /** {@code store/sku} of the products that need attention for a store: not linked to it anew. */
+    private final Set<String> needsAttention = new HashSet<>();
 
     private Planner(Input in) {
         this.in = in;
@@ -148,10 +150,28 @@ public final class Planner {
         // replacement's delete stays before the prunes of its depth).
         deletions.sort(Comparator.comparingInt(d -> -depth(remoteCategories.get(d.remoteId().getAsLong()))));
 
-        // Marketplace values land as free attributes; their violations need attention per store.
+        // A store the ERP does not have would fail every write of the plan: it needs attention, and
+        // nothing is planned for it.
+        List<Store> stores = new ArrayList<>();
+        Set<Long> remoteStores = new HashSet<>();
+        in.observed.stores().forEach(s -> remoteStores.add(s.id()));
+        for (Store store : in.catalog.stores()) {
+            if (remoteStores.contains(store.remoteId())) {
+                stores.add(store);
+            } else {
+                attention.add(new AttentionItem(EntityKind.STORE_CATEGORY_LINK, store.key(), Optional.of(store.key()),
+                        "the ERP has no store #" + store.remoteId() + " (its sales channels are "
+                                + remoteStores.stream().sorted().map(id -> "#" + id).toList()
+                                + "): nothing is linked to this store until its remote_id is fixed"));
+            }
+        }
+
+        // Marketplace values land as free attributes (what can be filled is filled, so a person fixes
+        // only the rest); their violations need attention per store, and a product that needs
+        // attention for a store is not linked to it anew until it is fixed: the link is what lists it.
         Map<String, SortedMap<String, String>> storeValues = new HashMap<>();
         for (DesiredProduct d : in.marketplaces == MarketplaceCheck.NONE ? List.<DesiredProduct>of() : desired.values()) {
-            for (Store store : in.catalog.stores()) {
+            for (Store store : stores) {
                 Optional<String> mpCategory = d.categoryKey().flatMap(k -> marketplaceCategory(store, k.value()));
                 if (mpCategory.isEmpty()) {
                     continue;
@@ -160,6 +180,9 @@ public final class Planner {
                 v.violations().forEach(msg -> attention.add(new AttentionItem(EntityKind.PRODUCT, d.sku(),
                         Optional.of(store.key()), msg)));
                 storeValues.computeIfAbsent(d.sku(), s -> new TreeMap<>()).putAll(v.values());
+                if (!v.violations().isEmpty()) {
+                    needsAttention.add(store.key() + "/" + d.sku());
+                }
             }
         }
 
@@ -182,7 +205,7 @@ public final class Planner {
 
         List<Change> linkChanges = new ArrayList<>();
         List<Change> productLinkChanges = new ArrayList<>();
-        for (Store store : in.catalog.stores()) {
+        for (Store store : stores) {
             planCategoryLinks(store, linkChanges);
             planProductLinks(store, desired, productLinkChanges);
         }
@@ -662,6 +685,10 @@ public final class Planner {
             }
             ProductRef product = d.observed().map(o -> ProductRef.existing(d.sku(), o.id()))
                     .orElseGet(() -> ProductRef.planned(d.sku()));
+            if (link == null && needsAttention.contains(key)) {
+                // The marketplace would refuse it: its violations are in the plan's attention items.
+                continue;
+            }
             if (link == null) {
                 out.add(new Change.CreateProductStoreLink(key, store.remoteId(), product, d.sku(), target));
                 continue;

@@ -28,9 +28,16 @@ final class Observed {
     private final SortedMap<Long, List<StoreCategoryLink>> categoryLinks = new TreeMap<>();
     private final SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks = new TreeMap<>();
     private final Map<Long, List<Long>> members = new HashMap<>();
+    private final List<io.cathalog.core.remote.RemoteStore> stores = new ArrayList<>();
 
     static Observed erp() {
         return new Observed();
+    }
+
+    /** A sales channel of the account. */
+    Observed store(long id) {
+        stores.add(new io.cathalog.core.remote.RemoteStore(id, "Loja " + id, "MercadoLivre", true));
+        return this;
     }
 
     Observed category(long id, String name) {
@@ -81,7 +88,7 @@ final class Observed {
     Observation build() {
         Map<String, RemoteProduct> prev = new HashMap<>(products);
         prev.putAll(previous);
-        return new Observation(Instant.parse("2026-01-05T12:00:00Z"), List.of(), List.copyOf(categories),
+        return new Observation(Instant.parse("2026-01-05T12:00:00Z"), List.copyOf(stores), List.copyOf(categories),
                 products, prev, List.of(), List.copyOf(fields), categoryLinks, productLinks, members);
     }
 

@@ -34,13 +34,17 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.ToIntFunction;
 
-import static io.cathalog.core.sync.internal.Observed.erp;
 import static io.cathalog.core.sync.internal.Observed.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The planner alone: a pure function of the catalog, the observation, the id map and the options. */
 class PlannerTest {
     private static final long STORE = 77;
+
+    /** The ERP, with the catalog's store among its sales channels. */
+    private static Observed erp() {
+        return Observed.erp().store(STORE);
+    }
     private static final ToIntFunction<RemoteOperation> ONE_EACH = op -> 1;
 
     // ------------------------------------------------------------------ the world of most tests
@@ -466,5 +470,55 @@ class PlannerTest {
 
         assertThat(plan.changes()).hasSize(1);
         assertThat(plan.estimatedRequests()).isEqualTo(3 + 4);
+    }
+
+    @Test
+    void aStoreTheErpDoesNotHaveNeedsAttentionAndGetsNothingPlanned() {
+        Catalog catalog = Catalog.builder().category(Category.root("audio", "Audio"))
+                .product(Product.builder("S1", "Fone").category("audio").build())
+                .store(new Store("ml", 404, "mercadolivre", "Mercado Livre", Map.of("audio", "MLB1")))
+                .build();
+        Observation seen = erp().category(20, "Audio").product(remote(101, "S1", "Fone", OptionalLong.of(20),
+                Optional.empty(), List.of())).build();
+
+        SyncPlan plan = Planner.plan(new Planner.Input("acme", catalog, seen, Map.of(), PlanOptions.defaults(),
+                ProductScope.everything(), 2.85, MarketplaceCheck.NONE, op -> 1)).plan();
+
+        assertThat(plan.changes()).as("no link to a store that would refuse it at apply").isEmpty();
+        assertThat(plan.attention()).singleElement().satisfies(a -> {
+            assertThat(a.store()).contains("ml");
+            assertThat(a.reason()).contains("no store #404").contains("#" + STORE);
+        });
+    }
+
+    @Test
+    void aProductThatNeedsAttentionForAStoreGetsWhatCanBeFilledButNoNewLinkThere() {
+        Catalog catalog = Catalog.builder().category(Category.root("audio", "Audio"))
+                .product(Product.builder("BAD", "Fone sem marca").category("audio").build())
+                .product(Product.builder("GOOD", "Fone com marca").category("audio").build())
+                .store(new Store("ml", STORE, "mercadolivre", "Mercado Livre", Map.of("audio", "MLB1")))
+                .build();
+        Observation seen = erp().category(20, "Audio")
+                .product(remote(101, "BAD", "Fone sem marca", OptionalLong.of(20), Optional.empty(), List.of()))
+                .product(remote(102, "GOOD", "Fone com marca", OptionalLong.of(20), Optional.empty(), List.of()))
+                .categoryLink(500, STORE, 20, "MLB1", "Audio")
+                .customField(900, "Mercado Livre: Cor [COLOR]")
+                .build();
+        MarketplaceCheck marketplace = (product, store, category) -> product.sku().equals("BAD")
+                ? new MarketplaceCheck.Verdict(new java.util.TreeMap<>(Map.of("Mercado Livre: Cor [COLOR]", "Preto")),
+                        List.of("Mercado Livre: BRAND: required"))
+                : new MarketplaceCheck.Verdict(new java.util.TreeMap<>(Map.of("Mercado Livre: Cor [COLOR]", "Branco")),
+                        List.of());
+
+        SyncPlan plan = Planner.plan(new Planner.Input("acme", catalog, seen, Map.of(), PlanOptions.defaults(),
+                ProductScope.everything(), 2.85, marketplace, op -> 1)).plan();
+
+        assertThat(plan.changes()).as("both get the values that can be filled; only the accepted one is linked")
+                .extracting(Change::key).containsExactly("BAD", "GOOD", "ml/GOOD");
+        assertThat(plan.attention()).singleElement().satisfies(a -> {
+            assertThat(a.key()).isEqualTo("BAD");
+            assertThat(a.store()).contains("ml");
+            assertThat(a.reason()).contains("BRAND");
+        });
     }
 }
