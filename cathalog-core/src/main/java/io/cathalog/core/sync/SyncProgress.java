@@ -8,8 +8,9 @@ import java.util.Optional;
  * Where a long sync stands: a first sync of 10 000 products takes hours at 3 requests a second.
  *
  * @param phase   what the engine is doing
- * @param done    items finished in this phase
- * @param total   items the phase has (for APPLY, the plan's changes)
+ * @param done    items finished in this phase (for OBSERVE: products listed, then products read)
+ * @param total   items the phase has (for APPLY, the plan's changes; for OBSERVE, the products to
+ *                read once the listing is done); 0 while it is not known
  * @param elapsed time spent in this phase
  */
 public record SyncProgress(String accountId, String runId, Phase phase, long done, long total, Duration elapsed) {
@@ -38,6 +39,9 @@ public record SyncProgress(String accountId, String runId, Phase phase, long don
     /** When the phase should end at the rate so far; empty before there is a rate. */
     public Optional<Duration> eta() {
         double rate = rate();
+        if (total <= 0) {
+            return Optional.empty();
+        }
         if (rate <= 0 || done >= total) {
             return done >= total ? Optional.of(Duration.ZERO) : Optional.empty();
         }

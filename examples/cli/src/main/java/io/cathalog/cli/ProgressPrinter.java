@@ -6,8 +6,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /**
- * Shows an apply's progress: a bar redrawn in place with rate and ETA on a terminal; elsewhere (a
- * pipe, a CI log) one line per tenth of the work, so that logs stay short.
+ * Shows a run's progress: reading Bling (products read, of how many) and applying (changes), each
+ * as a bar redrawn in place with rate and ETA on a terminal; elsewhere (a pipe, a CI log) one line
+ * per tenth of the work, so that logs stay short. A first plan reads for hours at Bling's pace: it
+ * is never silent.
  */
 final class ProgressPrinter implements SyncProgress.Listener {
     private static final int WIDTH = 30;
@@ -16,6 +18,7 @@ final class ProgressPrinter implements SyncProgress.Listener {
     private long lastTenth = -1;
     private long lastDraw;
     private boolean drawn;
+    private SyncProgress.Phase phase;
 
     ProgressPrinter(PrintStream out, boolean terminal) {
         this.out = out;
@@ -24,8 +27,14 @@ final class ProgressPrinter implements SyncProgress.Listener {
 
     @Override
     public synchronized void onProgress(SyncProgress p) {
-        if (p.phase() != SyncProgress.Phase.APPLY || p.total() <= 0) {
+        boolean reading = p.phase() == SyncProgress.Phase.OBSERVE;
+        if (!reading && p.phase() != SyncProgress.Phase.APPLY || p.total() <= 0) {
             return;
+        }
+        if (phase != p.phase()) {
+            finish();
+            phase = p.phase();
+            lastTenth = -1;
         }
         if (terminal) {
             long now = System.nanoTime();
@@ -61,8 +70,9 @@ final class ProgressPrinter implements SyncProgress.Listener {
 
     private static String line(SyncProgress p) {
         String eta = p.eta().map(ProgressPrinter::format).orElse("?");
-        return String.format(java.util.Locale.ROOT, "%d/%d changes, %.1f/s, ETA %s",
-                p.done(), p.total(), p.rate(), eta);
+        String what = p.phase() == SyncProgress.Phase.OBSERVE ? "products read" : "changes";
+        return String.format(java.util.Locale.ROOT, "%d/%d %s, %.1f/s, ETA %s",
+                p.done(), p.total(), what, p.rate(), eta);
     }
 
     static String format(Duration d) {

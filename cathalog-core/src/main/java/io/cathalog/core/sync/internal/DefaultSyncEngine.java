@@ -82,8 +82,9 @@ public final class DefaultSyncEngine implements SyncEngine {
     private Planned observeAndPlan(PlanOptions options, RunControl control) {
         Catalog catalog = source.load();
         Instant start = clock.instant();
-        report(SyncProgress.Phase.OBSERVE, 0, 1, start);
-        Observer.Observed observed = observer.observe(catalog, scope, options.fullRefresh(), options.prune(), control);
+        report(SyncProgress.Phase.OBSERVE, 0, 0, start);
+        Observer.Observed observed = observer.observe(catalog, scope, options.fullRefresh(), options.prune(), control,
+                (done, total) -> report(SyncProgress.Phase.OBSERVE, done, total, start));
         report(SyncProgress.Phase.PLAN, 0, 1, clock.instant());
         Planner.Result result = Planner.plan(new Planner.Input(account, catalog, observed.observation(),
                 state.remoteIds(EntityKind.CATEGORY), options, scope, requestsPerSecond, marketplaces,

@@ -47,6 +47,8 @@ final class Observer {
     static final Duration OVERLAP = Duration.ofMinutes(2);
     private static final int SKU_BATCH = 50;
     private static final int VERIFY_BATCH = 100;
+    /** Products per list page: listing progress is reported a page at a time. */
+    private static final int LIST_PAGE = 100;
 
     private final String account;
     private final CatalogRemote remote;
@@ -64,7 +66,24 @@ final class Observer {
         this.clock = clock;
     }
 
+    /** Hears how a long observation goes: products listed so far, then products read of how many. */
+    @FunctionalInterface
+    interface Progress {
+        /**
+         * @param done  items of this step so far
+         * @param total the step's items; 0 while not known (listing)
+         */
+        void observed(long done, long total);
+
+        Progress NONE = (done, total) -> { };
+    }
+
     Observed observe(Catalog catalog, ProductScope scope, boolean fullRefresh, boolean prune, RunControl control) {
+        return observe(catalog, scope, fullRefresh, prune, control, Progress.NONE);
+    }
+
+    Observed observe(Catalog catalog, ProductScope scope, boolean fullRefresh, boolean prune, RunControl control,
+                     Progress progress) {
         Instant started = clock.instant();
         StateUpdate update = StateUpdate.empty();
         var stores = remote.stores();
@@ -88,8 +107,14 @@ final class Observer {
 
         if (cursor.isEmpty()) {
             if (scope.discover()) {
+                long[] listed = {0};
                 try (Stream<RemoteProductSummary> all = remote.products(ProductQuery.all())) {
-                    all.forEach(s -> classify(s, scope, skuPattern, declared, unkeyed, toRead));
+                    all.forEach(s -> {
+                        classify(s, scope, skuPattern, declared, unkeyed, toRead);
+                        if (++listed[0] % LIST_PAGE == 0) {
+                            progress.observed(listed[0], 0);
+                        }
+                    });
                 }
             }
         } else {
@@ -112,7 +137,7 @@ final class Observer {
                         .forEach(toRead::add);
             }
         }
-        readInFull(toRead, known, products, update, control);
+        readInFull(toRead, known, products, update, control, progress);
         if (cursor.isEmpty()) {
             // A full read: what the state knew and the ERP no longer has is gone.
             for (String sku : known.keySet()) {
@@ -163,7 +188,7 @@ final class Observer {
             catalog.products().forEach(p -> declared.add(p.sku()));
             List<RemoteProductSummary> toRead = changedSince(cursor.get(), known, declared, scope,
                     scope.skuPattern().map(Pattern::compile));
-            readInFull(toRead, known, new TreeMap<>(), update, control);
+            readInFull(toRead, known, new TreeMap<>(), update, control, Progress.NONE);
             update.add(new StateUpdate.PutCursor(StateKeys.PRODUCTS_CURSOR, started.toString()));
             LOG.log(Level.DEBUG, () -> "confirmed account " + account + ": " + toRead.size()
                     + " products changed by others during the run");
@@ -239,9 +264,12 @@ final class Observer {
 
     /** Reads each listed product in full and keeps it as the latest snapshot, its baseline kept. */
     private void readInFull(List<RemoteProductSummary> toRead, Map<String, Snapshots.ProductSnapshot> known,
-                            Map<String, RemoteProduct> products, StateUpdate update, RunControl control) {
+                            Map<String, RemoteProduct> products, StateUpdate update, RunControl control,
+                            Progress progress) {
+        long done = 0;
         for (RemoteProductSummary s : toRead) {
             stopIfAsked(control);
+            progress.observed(done++, toRead.size());
             String sku = s.sku().get();
             // Change times have whole seconds: a change later in the second of our read must still
             // count as after it, so the read vouches only for the second before.
@@ -259,6 +287,9 @@ final class Observer {
                     : new Snapshots.ProductSnapshot(full.get(), before.baseline(), Optional.of(readAt));
             known.put(sku, now);
             update.add(new StateUpdate.PutProduct(sku, now));
+        }
+        if (!toRead.isEmpty()) {
+            progress.observed(toRead.size(), toRead.size());
         }
     }
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,6 +87,16 @@ class ObserverTest {
         new Recorder(ACCOUNT, store).record(observe(store).update());
         remote.resetCalls();
         return start;
+    }
+
+    @Test
+    void aLongObservationSaysHowManyProductsItHasReadOfHowMany() {
+        List<long[]> heard = new ArrayList<>();
+        observer(store).observe(catalog, ProductScope.everything(), false, false, RunControl.none(),
+                (done, total) -> heard.add(new long[] {done, total}));
+
+        assertThat(heard).as("one report before each read and one at the end, of the three to read")
+                .extracting(h -> h[0] + "/" + h[1]).containsExactly("0/3", "1/3", "2/3", "3/3");
     }
 
     @Test
