@@ -58,7 +58,7 @@ public final class Quickstart {
         SyncPlan plan = engine.plan(PlanOptions.defaults());   // a dry run: nothing is written
         out.println(plan.summary());
         ApplyReport report = engine.apply(plan);                // refused if Bling changed since the plan
-        out.println("Applied: " + report.counts());
+        out.println(report.summary());
         SyncPlan again = engine.plan(PlanOptions.defaults());
         out.println(again.summary());
         return again;
