@@ -424,7 +424,9 @@ public final class Planner {
         Optional<RemoteProduct> observed = d.observed();
         ProductFields.Builder fields = ProductFields.builder();
         RemoteProduct o = observed.orElse(null);
-        RemoteProduct previous = o == null ? null : in.observed.previous().get(d.sku());
+        // What the engine last knew of the product (its baseline), when the ERP has it.
+        Optional<RemoteProduct> previous = o == null ? Optional.empty()
+                : Optional.ofNullable(in.observed.previous().get(d.sku()));
 
         if (in.invalidGtinRefusal.isPresent() && o != null && d.gtin().isEmpty()
                 && o.gtin().filter(g -> !Gtin.isValid(g)).isPresent()) {
@@ -440,23 +442,23 @@ public final class Planner {
             fields.status(Assignment.of(d.status()));
         } else {
             if (differs(d.sku(), Fields.NAME, Optional.of(o.name()), Optional.of(d.name()),
-                    previous == null ? null : Optional.of(previous.name()), d.declared())) {
+                    last(previous, p -> Optional.of(p.name())), d.declared())) {
                 fields.name(new Assignment<>(Optional.of(o.name()), d.name(), Optional.empty()));
             }
             Optional<String> statusNow = Optional.of(Fields.status(o.status()));
             if (differs(d.sku(), Fields.STATUS, statusNow, Optional.of(Fields.status(d.status())),
-                    previous == null ? null : Optional.of(Fields.status(previous.status())), d.declared())) {
+                    last(previous, p -> Optional.of(Fields.status(p.status()))), d.declared())) {
                 fields.status(new Assignment<>(statusNow, d.status(), Optional.empty()));
             }
         }
         Optional<String> brandNow = o == null ? Optional.empty() : o.brand();
         if (differs(d.sku(), Fields.BRAND, brandNow, d.brand().map(Decided::value),
-                previous == null ? null : previous.brand(), d.brand().isPresent())) {
+                last(previous, RemoteProduct::brand), d.brand().isPresent())) {
             fields.brand(new Assignment<>(brandNow, d.brand().get().value(), d.brand().get().by()));
         }
         Optional<String> gtinNow = o == null ? Optional.empty() : o.gtin();
         if (differs(d.sku(), Fields.GTIN, gtinNow, d.gtin().map(Gtin::digits),
-                previous == null ? null : previous.gtin(), d.gtin().isPresent())) {
+                last(previous, RemoteProduct::gtin), d.gtin().isPresent())) {
             fields.gtin(new Assignment<>(gtinNow, d.gtin().get().digits(), Optional.empty()));
         }
         Optional<String> observedPrice = o == null ? Optional.empty() : o.price().map(BigDecimal::toPlainString);
@@ -466,7 +468,7 @@ public final class Planner {
             desiredPrice = observedPrice;
         }
         if (differs(d.sku(), Fields.PRICE, observedPrice, desiredPrice,
-                previous == null ? null : previous.price().map(BigDecimal::toPlainString), d.price().isPresent())) {
+                last(previous, p -> p.price().map(BigDecimal::toPlainString)), d.price().isPresent())) {
             fields.price(new Assignment<>(observedPrice, d.price().get(), Optional.empty()));
         }
 
@@ -479,28 +481,28 @@ public final class Planner {
             if (!same) {
                 Optional<String> before = o == null || o.categoryId().isEmpty() ? Optional.empty()
                         : Optional.of(categoryText(o.categoryId().getAsLong()));
-                Optional<String> last = previous == null || previous.categoryId().isEmpty() ? Optional.empty()
-                        : Optional.of(categoryText(previous.categoryId().getAsLong()));
-                noteDrift(d.sku(), Fields.CATEGORY, previous == null ? null : last, before);
-                if (!isKeptDrift(previous == null ? null : last, before)) {
+                Last last = last(previous, p -> p.categoryId().isEmpty() ? Optional.empty()
+                        : Optional.of(categoryText(p.categoryId().getAsLong())));
+                noteDrift(d.sku(), Fields.CATEGORY, last, before);
+                if (!isKeptDrift(last, before)) {
                     fields.category(new Assignment<>(before, categoryRef(key), d.categoryKey().get().by()));
                 }
             }
         }
         weightDiff(d.sku(), Fields.NET_WEIGHT, o == null ? Optional.empty() : o.netWeight(), d.netWeight(),
-                previous == null ? null : previous.netWeight()).ifPresent(fields::netWeight);
+                last(previous, p -> p.netWeight().map(Planner::grams))).ifPresent(fields::netWeight);
         weightDiff(d.sku(), Fields.GROSS_WEIGHT, o == null ? Optional.empty() : o.grossWeight(),
-                d.grossWeight(), previous == null ? null : previous.grossWeight()).ifPresent(fields::grossWeight);
+                d.grossWeight(), last(previous, p -> p.grossWeight().map(Planner::grams))).ifPresent(fields::grossWeight);
         if (d.dimensions().isPresent()) {
             Dimensions want = d.dimensions().get().value();
             Optional<Dimensions> have = o == null ? Optional.empty() : o.dimensions();
             if (have.isEmpty() || !have.get().isSameAs(want)) {
-                Optional<Dimensions> last = previous == null ? null : previous.dimensions();
-                boolean edited = last != null && (last.isPresent() != have.isPresent()
+                Optional<Dimensions> last = previous.flatMap(RemoteProduct::dimensions);
+                boolean edited = previous.isPresent() && (last.isPresent() != have.isPresent()
                         || (last.isPresent() && !last.get().isSameAs(have.get())));
-                Optional<String> lastText = last == null ? null : last.map(Fields::dimensions);
                 if (edited) {
-                    noteDrift(d.sku(), Fields.DIMENSIONS, lastText, have.map(Fields::dimensions));
+                    noteDrift(d.sku(), Fields.DIMENSIONS, Last.of(last.map(Fields::dimensions)),
+                            have.map(Fields::dimensions));
                 }
                 if (!(edited && in.options.drift() == DriftPolicy.KEEP_REMOTE)) {
                     fields.dimensions(new Assignment<>(have.map(Fields::dimensions), want, d.dimensions().get().by()));
@@ -513,11 +515,11 @@ public final class Planner {
         d.custom().forEach((k, v) -> custom.put(k, new Decided<>(v.value().asText(), v.by())));
         marketplaceValues.forEach((k, v) -> custom.putIfAbsent(k, Decided.own(v)));
         Map<String, String> observedCustom = customByName(o);
-        Map<String, String> previousCustom = customByName(previous);
+        Map<String, String> previousCustom = customByName(previous.orElse(null));
         for (Map.Entry<String, Decided<String>> e : custom.entrySet()) {
             Optional<String> have = Optional.ofNullable(observedCustom.get(e.getKey()));
             if (differs(d.sku(), Fields.CUSTOM + e.getKey(), have, Optional.of(e.getValue().value()),
-                    previous == null ? null : Optional.ofNullable(previousCustom.get(e.getKey())), true)) {
+                    last(previous, p -> Optional.ofNullable(previousCustom.get(e.getKey()))), true)) {
                 fields.custom(e.getKey(), new Assignment<>(have, e.getValue().value(), e.getValue().by()));
             }
         }
@@ -547,7 +549,7 @@ public final class Planner {
     }
 
     private Optional<Assignment<Weight>> weightDiff(String sku, String field, Optional<Weight> have,
-                                                    Optional<Decided<Weight>> want, Optional<Weight> previous) {
+                                                    Optional<Decided<Weight>> want, Last last) {
         if (want.isEmpty()) {
             return Optional.empty();
         }
@@ -555,8 +557,7 @@ public final class Planner {
         if (have.isPresent() && have.get().isSameAs(w)) {
             return Optional.empty();
         }
-        Optional<String> last = previous == null ? null : previous.map(p -> p.to(io.cathalog.core.model.WeightUnit.GRAM).toString());
-        Optional<String> now = have.map(h -> h.to(io.cathalog.core.model.WeightUnit.GRAM).toString());
+        Optional<String> now = have.map(Planner::grams);
         noteDrift(sku, field, last, now);
         if (isKeptDrift(last, now)) {
             return Optional.empty();
@@ -566,27 +567,51 @@ public final class Planner {
 
     /**
      * Whether a field is to be written: {@code desired} differs from {@code observed}, and it is not
-     * a hand edit the drift policy keeps. {@code previous} is what the engine last knew ({@code null}
-     * when it was not read again in this run): a difference between it and {@code observed} is an
-     * edit made by hand, and is noted as drift.
+     * a hand edit the drift policy keeps. {@code last} is what the engine last knew: a difference
+     * between it and {@code observed} is an edit made by hand, and is noted as drift.
      */
     private boolean differs(String sku, String field, Optional<String> observed, Optional<String> desired,
-                            Optional<String> previous, boolean managed) {
+                            Last last, boolean managed) {
         if (!managed || desired.isEmpty() || desired.equals(observed)) {
             return false;
         }
-        noteDrift(sku, field, previous, observed);
-        return !isKeptDrift(previous, observed);
+        noteDrift(sku, field, last, observed);
+        return !isKeptDrift(last, observed);
     }
 
-    private void noteDrift(String sku, String field, Optional<String> previous, Optional<String> observed) {
-        if (previous != null && !previous.equals(observed)) {
-            drift.add(new FieldDrift(EntityKind.PRODUCT, sku, field, previous, observed));
+    /**
+     * What the engine last knew of a field: nothing when the product has no baseline (it was not
+     * known before this run), else the field's value then (which may be none).
+     */
+    private record Last(boolean known, Optional<String> value) {
+        static final Last UNKNOWN = new Last(false, Optional.empty());
+
+        static Last of(Optional<String> value) {
+            return new Last(true, value);
+        }
+
+        /** Whether the ERP's value differs from what the engine last knew: an edit made by hand. */
+        boolean editedInto(Optional<String> observed) {
+            return known && !value.equals(observed);
         }
     }
 
-    private boolean isKeptDrift(Optional<String> previous, Optional<String> observed) {
-        return previous != null && !previous.equals(observed) && in.options.drift() == DriftPolicy.KEEP_REMOTE;
+    private static Last last(Optional<RemoteProduct> baseline, java.util.function.Function<RemoteProduct, Optional<String>> field) {
+        return baseline.map(p -> Last.of(field.apply(p))).orElse(Last.UNKNOWN);
+    }
+
+    private static String grams(Weight w) {
+        return w.to(io.cathalog.core.model.WeightUnit.GRAM).toString();
+    }
+
+    private void noteDrift(String sku, String field, Last last, Optional<String> observed) {
+        if (last.editedInto(observed)) {
+            drift.add(new FieldDrift(EntityKind.PRODUCT, sku, field, last.value(), observed));
+        }
+    }
+
+    private boolean isKeptDrift(Last last, Optional<String> observed) {
+        return last.editedInto(observed) && in.options.drift() == DriftPolicy.KEEP_REMOTE;
     }
 
     private String categoryText(long id) {
