@@ -452,16 +452,17 @@ public final class SyncScheduler implements AutoCloseable {
                 // One look at the ERP serves the plan, the budget check and the apply.
                 boolean[] declined = {false};
                 ApplyReport report = engine.sync(a.job.options(), plan -> {
-                    estimated = OptionalLong.of(plan.estimatedRequests());
+                    // The run has read the ERP already: what is left to spend is the writing.
+                    estimated = OptionalLong.of(plan.writeRequests());
                     remaining = OptionalLong.of(a.gate.usage().remainingToday());
                     if (a.stopReason().isPresent()) {
                         declined[0] = true;
                         return false;
                     }
-                    if (plan.estimatedRequests() > remaining.getAsLong()) {
+                    if (plan.writeRequests() > remaining.getAsLong()) {
                         LOG.log(Level.INFO, "account {0}: the plan needs about {1} requests, {2} are left today; "
                                 + "applying until the budget stops it, the rest after the reset", a.job.accountId(),
-                                plan.estimatedRequests(), remaining.getAsLong());
+                                plan.writeRequests(), remaining.getAsLong());
                     }
                     return true;
                 }, a::stopReason);

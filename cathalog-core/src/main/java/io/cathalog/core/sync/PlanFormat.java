@@ -63,8 +63,9 @@ public enum PlanFormat {
         }
         return "Plan: " + c.get(ChangeAction.CREATE) + " to add, " + c.get(ChangeAction.UPDATE) + " to change, "
                 + c.get(ChangeAction.DELETE) + " to destroy, " + c.get(ChangeAction.REPLACE) + " to replace; "
-                + plan.attention().size() + " need attention. About " + plan.estimatedRequests() + " requests, "
-                + human(plan.estimatedDuration()) + " at the account's rate.";
+                + plan.attention().size() + " need attention. About " + plan.estimatedRequests() + " requests"
+                + (plan.readRequests() > 0 ? " (" + plan.readRequests() + " to read the ERP, " + plan.writeRequests()
+                + " to write)" : "") + ", " + human(plan.estimatedDuration()) + " at the account's rate.";
     }
 
     /**

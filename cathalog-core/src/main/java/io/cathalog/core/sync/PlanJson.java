@@ -54,6 +54,7 @@ final class PlanJson {
         options.put("drift", lower(plan.options().drift()));
         options.put("full_refresh", plan.options().fullRefresh());
         root.put("estimated_requests", plan.estimatedRequests());
+        root.put("read_requests", plan.readRequests());
         root.put("estimated_seconds", plan.estimatedDuration().toSeconds());
         ObjectNode summary = root.putObject("summary");
         Map<ChangeAction, Long> counts = plan.counts();
@@ -318,7 +319,8 @@ final class PlanJson {
                         str(d, "key", at), str(d, "field", at), optText(d, "last_known", at), optText(d, "now", at)));
             }
             return new SyncPlan(str(root, "account", ""), changes, attention, drift, planOptions,
-                    str(root, "observed_fingerprint", ""), ids, longOf(root.path("estimated_requests"),
+                    str(root, "observed_fingerprint", ""), ids, root.has("read_requests")
+                    ? longOf(root.path("read_requests"), "/read_requests") : 0, longOf(root.path("estimated_requests"),
                     "/estimated_requests"), Duration.ofSeconds(longOf(root.path("estimated_seconds"), "/estimated_seconds")));
         } catch (Invalid | IllegalArgumentException | IllegalStateException e) {
             throw new CathalogException("not a valid plan: " + e.getMessage(), e);

@@ -25,12 +25,35 @@ import java.util.TreeMap;
  *                            them changed is refused as stale
  * @param categoryIds         the ERP id of every catalog category the ERP already has, as the
  *                            plan matched them; the engine remembers them when the plan is applied
- * @param estimatedRequests   how many API requests applying would take
+ * @param readRequests        how many API requests reading the ERP took for this plan; applying a
+ *                            saved plan reads as much again (it checks the plan's premises)
+ * @param estimatedRequests   how many API requests applying would take, the reads included
  * @param estimatedDuration   how long that takes at the account's rate
  */
 public record SyncPlan(String accountId, List<Change> changes, List<AttentionItem> attention,
                        List<FieldDrift> drift, PlanOptions options, String observedFingerprint,
-                       SortedMap<String, Long> categoryIds, long estimatedRequests, Duration estimatedDuration) {
+                       SortedMap<String, Long> categoryIds, long readRequests, long estimatedRequests,
+                       Duration estimatedDuration) {
+
+    /**
+     * A plan whose reads are not counted (made by hand, e.g. in tests).
+     *
+     * @param accountId           the ERP account
+     * @param changes             the changes
+     * @param attention           items that need a person
+     * @param drift               hand edits
+     * @param options             the options
+     * @param observedFingerprint the premises' digest
+     * @param categoryIds         the matched categories' ids
+     * @param estimatedRequests   requests applying would take
+     * @param estimatedDuration   how long that takes
+     */
+    public SyncPlan(String accountId, List<Change> changes, List<AttentionItem> attention, List<FieldDrift> drift,
+                    PlanOptions options, String observedFingerprint, SortedMap<String, Long> categoryIds,
+                    long estimatedRequests, Duration estimatedDuration) {
+        this(accountId, changes, attention, drift, options, observedFingerprint, categoryIds, 0, estimatedRequests,
+                estimatedDuration);
+    }
 
     /** Validates and copies the components. */
     public SyncPlan {
@@ -42,6 +65,18 @@ public record SyncPlan(String accountId, List<Change> changes, List<AttentionIte
         Objects.requireNonNull(observedFingerprint, "observedFingerprint");
         categoryIds = Collections.unmodifiableSortedMap(new TreeMap<>(categoryIds));
         Objects.requireNonNull(estimatedDuration, "estimatedDuration");
+        if (readRequests < 0 || estimatedRequests < readRequests) {
+            throw new IllegalArgumentException("requests: " + readRequests + " to read of " + estimatedRequests);
+        }
+    }
+
+    /**
+     * The requests writing would take: the estimate less the reads.
+     *
+     * @return the write requests
+     */
+    public long writeRequests() {
+        return estimatedRequests - readRequests;
     }
 
     /**

@@ -29,13 +29,25 @@ import java.util.SortedMap;
  * @param productLinks product store links by store id, then product id
  * @param categoryMembers for categories that may be pruned, the ids of (at most 101 of) their
  *                      products; empty unless pruning
+ * @param readRequests  the API requests the observation took (an apply of a saved plan observes again)
  */
 public record Observation(Instant at, List<RemoteStore> stores, List<RemoteCategory> categories,
                           SortedMap<String, RemoteProduct> products, Map<String, RemoteProduct> previous,
                           List<RemoteProductSummary> unkeyed, List<RemoteCustomField> customFields,
                           SortedMap<Long, List<StoreCategoryLink>> categoryLinks,
                           SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks,
-                          Map<Long, List<Long>> categoryMembers) {
+                          Map<Long, List<Long>> categoryMembers, long readRequests) {
+
+    /** An observation whose cost is not counted (made by hand, in tests). */
+    public Observation(Instant at, List<RemoteStore> stores, List<RemoteCategory> categories,
+                       SortedMap<String, RemoteProduct> products, Map<String, RemoteProduct> previous,
+                       List<RemoteProductSummary> unkeyed, List<RemoteCustomField> customFields,
+                       SortedMap<Long, List<StoreCategoryLink>> categoryLinks,
+                       SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks,
+                       Map<Long, List<Long>> categoryMembers) {
+        this(at, stores, categories, products, previous, unkeyed, customFields, categoryLinks, productLinks,
+                categoryMembers, 0);
+    }
 
     /** How many of a prunable category's products are listed: one more means "too many to prune". */
     static final int MEMBERS_LIMIT = 100;

@@ -5,6 +5,7 @@ import io.cathalog.core.model.Store;
 import io.cathalog.core.remote.CatalogRemote;
 import io.cathalog.core.remote.ProductQuery;
 import io.cathalog.core.remote.ProductStoreLink;
+import io.cathalog.core.remote.RemoteOperation;
 import io.cathalog.core.remote.RemoteProduct;
 import io.cathalog.core.remote.RemoteProductSummary;
 import io.cathalog.core.remote.StoreCategoryLink;
@@ -54,6 +55,8 @@ final class Observer {
     private final CatalogRemote remote;
     private final StateView state;
     private final Clock clock;
+    /** The requests of the observation under way (an engine observes one at a time). */
+    private Reads reads = new Reads();
 
     /** What one observation saw, and what it would have the engine remember. */
     record Observed(Observation observation, StateUpdate update) {
@@ -84,11 +87,12 @@ final class Observer {
 
     Observed observe(Catalog catalog, ProductScope scope, boolean fullRefresh, boolean prune, RunControl control,
                      Progress progress) {
+        reads = new Reads();
         Instant started = clock.instant();
         StateUpdate update = StateUpdate.empty();
-        var stores = remote.stores();
-        var categories = remote.categories();
-        var customFields = remote.customFields();
+        var stores = reads.list(remote.stores());
+        var categories = reads.list(remote.categories());
+        var customFields = reads.list(remote.customFields());
 
         Map<String, Snapshots.ProductSnapshot> known = new HashMap<>();
         state.snapshots(EntityKind.PRODUCT).forEach((sku, json) -> known.put(sku, Snapshots.product(json)));
@@ -108,7 +112,7 @@ final class Observer {
         if (cursor.isEmpty()) {
             if (scope.discover()) {
                 long[] listed = {0};
-                try (Stream<RemoteProductSummary> all = remote.products(ProductQuery.all())) {
+                try (Stream<RemoteProductSummary> all = reads.list(remote.products(ProductQuery.all()))) {
                     all.forEach(s -> {
                         classify(s, scope, skuPattern, declared, unkeyed, toRead);
                         if (++listed[0] % LIST_PAGE == 0) {
@@ -132,7 +136,7 @@ final class Observer {
                 .filter(sku -> !seen.contains(sku) && !products.containsKey(sku)).sorted().toList();
         for (int i = 0; i < missing.size(); i += SKU_BATCH) {
             List<String> batch = missing.subList(i, Math.min(missing.size(), i + SKU_BATCH));
-            try (Stream<RemoteProductSummary> found = remote.products(ProductQuery.all().withSkus(batch))) {
+            try (Stream<RemoteProductSummary> found = reads.list(remote.products(ProductQuery.all().withSkus(batch)))) {
                 found.filter(s -> s.sku().isPresent() && batch.contains(s.sku().get()) && !s.variation())
                         .forEach(toRead::add);
             }
@@ -151,7 +155,7 @@ final class Observer {
         SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks = new TreeMap<>();
         for (Store store : catalog.stores()) {
             long id = store.remoteId();
-            categoryLinks.put(id, remote.storeCategoryLinks(id));
+            categoryLinks.put(id, reads.list(remote.storeCategoryLinks(id)));
             productLinks.put(id, observeLinks(id, fullRefresh, update));
         }
 
@@ -166,7 +170,7 @@ final class Observer {
                 + products.size() + " products (" + toRead.size() + " read in full)");
         Map<Long, List<Long>> members = prune ? categoryMembers(categories) : Map.of();
         return new Observed(new Observation(started, stores, categories, products, previous, unkeyed, customFields,
-                categoryLinks, productLinks, members), update);
+                categoryLinks, productLinks, members, reads.requests), update);
     }
 
     /**
@@ -178,6 +182,7 @@ final class Observer {
      */
     StateUpdate confirm(Catalog catalog, ProductScope scope, RunControl control, boolean products,
                         List<Long> linkStores) {
+        reads = new Reads();
         StateUpdate update = StateUpdate.empty();
         Optional<Instant> cursor = state.cursor(StateKeys.PRODUCTS_CURSOR).map(Instant::parse);
         if (products && cursor.isPresent()) {
@@ -217,7 +222,7 @@ final class Observer {
                 openIntents.merge(e.key(), e.at(), (a, b) -> a.isAfter(b) ? a : b);
             }
         }
-        try (Stream<RemoteProductSummary> changed = remote.products(ProductQuery.all().changedSince(since))) {
+        try (Stream<RemoteProductSummary> changed = reads.list(remote.products(ProductQuery.all().changedSince(since)))) {
             changed.forEach(s -> {
                 if (s.sku().isEmpty() || s.variation()) {
                     return;
@@ -249,6 +254,29 @@ final class Observer {
         return toRead;
     }
 
+    /** Counts an observation's requests in the remote's own costs: list pages of 100, and product reads. */
+    private final class Reads {
+        private long requests;
+
+        void one(RemoteOperation op) {
+            requests += Math.max(1, remote.requests(op));
+        }
+
+        <T> List<T> list(List<T> all) {
+            pages(all.size());
+            return all;
+        }
+
+        <T> Stream<T> list(Stream<T> stream) {
+            long[] items = {0};
+            return stream.peek(x -> items[0]++).onClose(() -> pages(items[0]));
+        }
+
+        private void pages(long items) {
+            requests += Math.max(1, (items + LIST_PAGE - 1) / LIST_PAGE) * Math.max(1, remote.requests(RemoteOperation.LIST_PAGE));
+        }
+    }
+
     /** Between reads: a run asked to stop ends before it has written anything. */
     private void stopIfAsked(RunControl control) {
         Optional<String> reason = control.stopReason();
@@ -275,6 +303,7 @@ final class Observer {
             // count as after it, so the read vouches only for the second before.
             Instant readAt = clock.instant().minusSeconds(1);
             Optional<RemoteProduct> full = remote.product(s.id());
+            reads.one(RemoteOperation.READ_PRODUCT);
             if (full.isEmpty()) {
                 continue;
             }
@@ -306,8 +335,8 @@ final class Observer {
             // The ERP's change times have whole seconds: a change in the second of our write or read
             // is taken for ours.
             Instant since = seconds(last).plusSeconds(1);
-            try (Stream<RemoteProductSummary> again = remote.products(ProductQuery.all()
-                    .withIds(new ArrayList<>(byId.keySet())).changedSince(since))) {
+            try (Stream<RemoteProductSummary> again = reads.list(remote.products(ProductQuery.all()
+                    .withIds(new ArrayList<>(byId.keySet())).changedSince(since)))) {
                 again.filter(s -> byId.containsKey(s.id())).forEach(s -> changed.add(byId.get(s.id())));
             }
         }
@@ -327,7 +356,7 @@ final class Observer {
             if (known.contains(c.id())) {
                 continue;
             }
-            try (Stream<RemoteProductSummary> in = remote.products(ProductQuery.all().inCategory(c.id()))) {
+            try (Stream<RemoteProductSummary> in = reads.list(remote.products(ProductQuery.all().inCategory(c.id())))) {
                 members.put(c.id(), in.limit(Observation.MEMBERS_LIMIT + 1).map(RemoteProductSummary::id).sorted()
                         .toList());
             }
@@ -353,9 +382,9 @@ final class Observer {
             snaps.keySet().stream().filter(k -> k.startsWith(prefix))
                     .forEach(k -> update.add(new StateUpdate.RemoveLink(k)));
         }
-        try (Stream<ProductStoreLink> read = cursor.isPresent()
+        try (Stream<ProductStoreLink> read = reads.list(cursor.isPresent()
                 ? remote.productStoreLinksChangedSince(storeId, cursor.get().minus(OVERLAP))
-                : remote.productStoreLinks(storeId, OptionalLong.empty())) {
+                : remote.productStoreLinks(storeId, OptionalLong.empty()))) {
             read.forEach(l -> {
                 links.put(l.productId(), l);
                 update.add(new StateUpdate.PutLink(l));

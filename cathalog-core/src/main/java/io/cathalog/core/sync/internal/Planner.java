@@ -220,14 +220,15 @@ public final class Planner {
         attention.sort(Comparator.comparing((AttentionItem a) -> a.entity().ordinal()).thenComparing(AttentionItem::key)
                 .thenComparing(a -> a.store().orElse("")).thenComparing(AttentionItem::reason));
         List<AttentionItem> uniqueAttention = new ArrayList<>(new java.util.LinkedHashSet<>(attention));
-        long requests = 0;
+        // Everything applying takes: reading the ERP again (a saved plan's premises are checked), then writing.
+        long requests = in.observed.readRequests();
         for (Change c : all) {
             requests += Costs.requests(c, in.costs);
         }
         // Whole seconds: what the plan says is what its saved form can say.
         Duration duration = Duration.ofSeconds(Math.round(requests / in.requestsPerSecond));
         SyncPlan plan = new SyncPlan(in.account, all, uniqueAttention, drift, in.options,
-                in.observed.fingerprint(), new TreeMap<>(mapped), requests, duration);
+                in.observed.fingerprint(), new TreeMap<>(mapped), in.observed.readRequests(), requests, duration);
         List<String> unclaimed = new ArrayList<>();
         Set<Long> claimed = new HashSet<>(mapped.values());
         in.observed.categories().stream().filter(c -> !claimed.contains(c.id()))

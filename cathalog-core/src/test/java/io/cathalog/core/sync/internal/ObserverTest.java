@@ -90,6 +90,23 @@ class ObserverTest {
     }
 
     @Test
+    void anObservationCountsItsRequestsInTheRemotesCostsForThePlansEstimate() {
+        remote.cost(io.cathalog.core.remote.RemoteOperation.READ_PRODUCT, 2);
+
+        Observation o = observe(store).observation();
+
+        // Every list here fits one page of 100; each product read costs what the remote says (2).
+        int lists = 0;
+        for (Call c : Call.values()) {
+            if (c != Call.PRODUCT) {
+                lists += remote.calls(c);
+            }
+        }
+        assertThat(remote.calls(Call.PRODUCT)).isEqualTo(3);
+        assertThat(o.readRequests()).isEqualTo(lists + 3 * 2L);
+    }
+
+    @Test
     void aLongObservationSaysHowManyProductsItHasReadOfHowMany() {
         List<long[]> heard = new ArrayList<>();
         observer(store).observe(catalog, ProductScope.everything(), false, false, RunControl.none(),

@@ -521,4 +521,25 @@ class PlannerTest {
             assertThat(a.reason()).contains("BRAND");
         });
     }
+
+    @Test
+    void theEstimateCountsTheReadsAnApplyMakesAgainAndSaysSo() {
+        Catalog catalog = Catalog.builder().category(Category.root("audio", "Audio"))
+                .product(Product.builder("S1", "Fone novo").category("audio").build()).build();
+        Observation built = erp().category(20, "Audio").product(remote(101, "S1", "Fone", OptionalLong.of(20),
+                Optional.empty(), List.of())).build();
+        Observation seen = new Observation(built.at(), built.stores(), built.categories(), built.products(),
+                built.previous(), built.unkeyed(), built.customFields(), built.categoryLinks(), built.productLinks(),
+                built.categoryMembers(), 7);
+
+        SyncPlan plan = Planner.plan(new Planner.Input("acme", catalog, seen, Map.of(), PlanOptions.defaults(),
+                ProductScope.everything(), 2.85, MarketplaceCheck.NONE, op -> 1)).plan();
+
+        assertThat(plan.changes()).singleElement().isInstanceOf(Change.UpdateProduct.class);
+        assertThat(plan.readRequests()).isEqualTo(7);
+        assertThat(plan.writeRequests()).isEqualTo(1);
+        assertThat(plan.estimatedRequests()).isEqualTo(8);
+        assertThat(plan.summary()).contains("About 8 requests (7 to read the ERP, 1 to write)");
+        assertThat(SyncPlan.fromJson(plan.toJson())).isEqualTo(plan);
+    }
 }
