@@ -136,8 +136,8 @@ record CliConfig(URI baseUrl, String account, Optional<Path> catalog, Path state
                 String name = secretName(normal);
                 String variable = SECRETS.keySet().stream().filter(n -> distance(name, n) <= 2).findFirst()
                         .map(SECRETS::get).orElse(null);
-                problems.add(where + " looks like a secret, and secrets are not read from a file (it may be"
-                        + " committed or shared): remove it and set " + (variable != null ? variable
+                problems.add(where + " looks like a secret: secrets go in environment variables only (a file"
+                        + " may be committed or shared); remove it and set " + (variable != null ? variable
                         : "CATHALOG_CLIENT_SECRET, CATHALOG_TOKEN_KEY or CATHALOG_ACCESS_TOKEN") + " in the environment");
                 continue;
             }
