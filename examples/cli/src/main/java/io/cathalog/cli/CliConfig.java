@@ -69,7 +69,7 @@ record CliConfig(URI baseUrl, String account, Optional<Path> catalog, Path state
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read configuration " + file.get() + ": " + e.getMessage(), e);
             }
-            checkKeys(file.get(), text, p, env);
+            checkKeys(file.get(), text, p);
         }
         URI baseUrl = get(p, env, "base-url", "CATHALOG_BASE_URL").map(u -> url("base-url", u)).orElse(PRODUCTION);
         String account = get(p, env, "account", "CATHALOG_ACCOUNT").orElse("default");
@@ -116,7 +116,7 @@ record CliConfig(URI baseUrl, String account, Optional<Path> catalog, Path state
      * its setting at the default, which for {@code base-url} is production Bling. Secrets are refused
      * in any spelling: they belong in the environment. Values are never quoted (one may be a secret).
      */
-    private static void checkKeys(Path file, String text, Properties p, Map<String, String> env) {
+    private static void checkKeys(Path file, String text, Properties p) {
         List<String> problems = new ArrayList<>();
         for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
             String where = "'" + Style.safe(key) + "'" + line(text, key).map(n -> " (line " + n + ")").orElse("");
@@ -142,8 +142,8 @@ record CliConfig(URI baseUrl, String account, Optional<Path> catalog, Path state
                 continue;
             }
             String closest = near.or(() -> closest(normal)).orElseThrow();
-            problems.add("unknown key " + where + "; " + (near.isPresent() ? "did you mean" : "the closest known key is")
-                    + " '" + closest + "'?");
+            problems.add("unknown key " + where + "; " + (near.isPresent() ? "did you mean '" + closest + "'?"
+                    : "the closest known key is '" + closest + "'"));
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("configuration " + file + ": " + String.join("; ", problems)
