@@ -88,6 +88,41 @@ class BlingClientRoundTripTest {
         assertThat(bling.products().findBySku("RT-FONE-1")).isEmpty();
     }
 
+    /**
+     * Issue 19, item 18: the client reads a product whether its date and enum values are left out
+     * (the sandbox, as the spec allows), set, or {@code ""} (what Bling has been seen to send), and a
+     * PUT of what it read keeps them.
+     */
+    @Test
+    void productsWithDatesAndEnumValuesLeftOutSetOrEmptyAreReadAndKept() {
+        long id = bling.products().create(BlingProductBody.forCreate("Iogurte", "A").codigo("RT-IOG-1")).id();
+        BlingProduct unset = bling.products().get(id).orElseThrow();
+        assertThat(unset.raw().has("dataValidade")).isFalse();
+        assertThat(unset.nome()).isEqualTo("Iogurte");
+
+        var body = unset.toJson().put("id", id).put("dataValidade", "2027-02-28");
+        body.putObject("estrutura").put("tipoEstoque", "F").put("lancamentoEstoque", "A");
+        bling.products().replace(id, BlingProduct.from(body));
+        BlingProduct set = bling.products().get(id).orElseThrow();
+        assertThat(set.raw().get("dataValidade").asText()).isEqualTo("2027-02-28");
+        assertThat(set.raw().get("estrutura").get("tipoEstoque").asText()).isEqualTo("F");
+
+        bling.products().replace(id, BlingProduct.from(set.toJson().put("id", id).put("nome", "Iogurte Natural")));
+        BlingProduct kept = bling.products().get(id).orElseThrow();
+        assertThat(kept.nome()).isEqualTo("Iogurte Natural");
+        assertThat(kept.raw().get("dataValidade").asText()).as("a PUT of what was read keeps it").isEqualTo("2027-02-28");
+        assertThat(kept.raw().get("estrutura").get("lancamentoEstoque").asText()).isEqualTo("A");
+
+        var empty = kept.toJson().put("id", id).put("dataValidade", "").put("actionEstoque", "");
+        empty.putObject("estrutura").put("tipoEstoque", "").put("lancamentoEstoque", "");
+        BlingProduct fromEmpty = BlingProduct.from(empty);
+        assertThat(fromEmpty.nome()).isEqualTo("Iogurte Natural");
+        bling.products().replace(id, fromEmpty);
+        BlingProduct cleared = bling.products().get(id).orElseThrow();
+        assertThat(cleared.raw().has("dataValidade")).isFalse();
+        assertThat(cleared.raw().get("estrutura").has("tipoEstoque")).isFalse();
+    }
+
     @Test
     void aDuplicateSkuIsAValidationErrorWithItsField() {
         bling.products().create(BlingProductBody.forCreate("Um", "A").codigo("DUP-1"));

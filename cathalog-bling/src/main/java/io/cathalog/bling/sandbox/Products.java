@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cathalog.bling.sandbox.AccountData.Product;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -45,7 +44,8 @@ final class Products {
             "valorCofinsFixo", NUM, "codigoANP", STR, "descricaoANP", STR, "percentualGLP", NUM,
             "percentualGasNacional", NUM, "percentualGasImportado", NUM, "valorPartida", NUM, "tipoArmamento", INT,
             "descricaoCompletaArmamento", STR, "dadosAdicionais", STR, "grupoProduto", ID_REF);
-    private static final Shape.Obj ESTRUTURA = obj("tipoEstoque", STR, "lancamentoEstoque", STR,
+    private static final Shape.Obj ESTRUTURA = obj("tipoEstoque", Shape.optionalOneOf("F", "V"),
+            "lancamentoEstoque", Shape.optionalOneOf("A", "M", "P"),
             "componentes", arr(obj("produto", ID_REF, "quantidade", NUM)));
     private static final Shape.Obj DIMENSOES = obj("largura", NUM, "altura", NUM, "profundidade", NUM,
             "unidadeMedida", INT_OR_DIGITS);
@@ -53,12 +53,12 @@ final class Products {
 
     private static Object[] commonIn() {
         return new Object[] {"nome", STR, "codigo", STR, "preco", NUM, "tipo", STR, "situacao", STR, "formato", STR,
-            "descricaoCurta", STR, "dataValidade", STR, "unidade", STR, "pesoLiquido", NUM, "pesoBruto", NUM,
+            "descricaoCurta", STR, "dataValidade", Shape.optionalDate(), "unidade", STR, "pesoLiquido", NUM, "pesoBruto", NUM,
             "volumes", INT, "itensPorCaixa", NUM, "gtin", STR, "gtinEmbalagem", STR, "tipoProducao", STR,
             "condicao", INT, "freteGratis", BOOL, "marca", STR, "descricaoComplementar", STR, "linkExterno", STR,
             "observacoes", STR, "descricaoEmbalagemDiscreta", STR, "categoria", ID_REF,
             "estoque", obj("minimo", NUM, "maximo", NUM, "crossdocking", INT, "localizacao", STR),
-            "actionEstoque", STR, "dimensoes", DIMENSOES, "tributacao", TRIBUTACAO,
+            "actionEstoque", Shape.optionalOneOf("Z", "T"), "dimensoes", DIMENSOES, "tributacao", TRIBUTACAO,
             "midia", obj("video", obj("url", STR), "imagens", obj("imagensURL", arr(obj("link", STR)))),
             "linhaProduto", ID_REF, "estrutura", ESTRUTURA, "camposCustomizados", CUSTOM, "artigoPerigoso", BOOL};
     }
@@ -73,9 +73,13 @@ final class Products {
             "variacao", obj("nome", STR, "ordem", INT, "produtoPai", obj("id", INT, "cloneInfo", BOOL))));
     static final Shape.Obj IN = obj(concat(commonIn(), "variacoes", arr(VARIATION_IN)));
 
-    /** The GET shape, in the spec's order; every field present, defaults where never written. */
+    /**
+     * The GET shape, in the spec's order; every field present, defaults where never written, except
+     * an unset date or enum value ({@code dataValidade}, {@code actionEstoque}, {@code estrutura}'s
+     * two), which the spec allows no {@code ""} for: those are left out.
+     */
     static final Shape.Obj OUT = obj("nome", STR, "codigo", STR, "preco", NUM, "tipo", STR, "situacao", STR,
-            "formato", STR, "descricaoCurta", STR, "imagemURL", STR, "dataValidade", STR, "unidade", STR,
+            "formato", STR, "descricaoCurta", STR, "imagemURL", STR, "dataValidade", Shape.optionalDate(), "unidade", STR,
             "pesoLiquido", NUM, "pesoBruto", NUM, "volumes", INT, "itensPorCaixa", NUM, "gtin", STR,
             "gtinEmbalagem", STR, "tipoProducao", STR, "condicao", INT, "freteGratis", BOOL, "marca", STR,
             "descricaoComplementar", STR, "linkExterno", STR, "observacoes", STR, "descricaoEmbalagemDiscreta", STR,
@@ -83,7 +87,7 @@ final class Products {
             "estoque", obj("minimo", NUM, "maximo", NUM, "crossdocking", INT, "localizacao", STR, "saldoVirtualTotal", NUM),
             "fornecedor", obj("id", INT, "contato", obj("id", INT, "nome", STR), "codigo", STR, "precoCusto", NUM,
                     "precoCompra", NUM),
-            "actionEstoque", STR, "dimensoes", DIMENSOES, "tributacao", TRIBUTACAO,
+            "actionEstoque", Shape.optionalOneOf("Z", "T"), "dimensoes", DIMENSOES, "tributacao", TRIBUTACAO,
             "midia", obj("video", obj("url", STR), "imagens", obj("externas", arr(obj("link", STR)),
                     "internas", arr(obj("link", STR)))),
             "linhaProduto", ID_REF, "estrutura", ESTRUTURA, "artigoPerigoso", BOOL);
@@ -613,14 +617,6 @@ final class Products {
         }
         if (f.has("nome") && nome.isBlank()) {
             errors.add(new FieldError(ApiException.codeFor("nome"), "O nome não pode ser vazio.", prefix + "nome", NS));
-        }
-        if (f.has("dataValidade") && !f.get("dataValidade").asText().isEmpty()) {
-            try {
-                LocalDate.parse(f.get("dataValidade").asText());
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError(ApiException.codeFor("dataValidade"), "dataValidade deve estar no formato yyyy-MM-dd.",
-                        prefix + "dataValidade", NS));
-            }
         }
         String codigo = f.path("codigo").asText("");
         if (!codigo.isEmpty()) {

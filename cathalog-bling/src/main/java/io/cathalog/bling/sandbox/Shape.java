@@ -12,7 +12,8 @@ import java.util.Map;
  * The accepted shape of a request body, taken from the OpenAPI schemas. Sanitising a body keeps
  * only declared fields (so nothing undeclared is ever echoed back), checks JSON types strictly, and
  * reports every mismatch as a {@code fields[]} entry; {@link #defaults()} gives the value Bling
- * returns for a field that was never written, which is what "PUT resets omitted fields" means.
+ * returns for a field that was never written, which is what "PUT resets omitted fields" means
+ * (none, for a date or an enum value: those are left out, as the spec allows no {@code ""} for them).
  */
 sealed interface Shape {
 
@@ -40,6 +41,20 @@ sealed interface Shape {
     /** Integers that the spec also lists as strings ({@code dimensoes.unidadeMedida}): both accepted, integer returned. */
     Shape INT_OR_DIGITS = new Leaf(Kind.INTEGER_OR_DIGITS);
     Shape ID_REF = obj("id", INT);
+
+    /**
+     * A date ({@code yyyy-MM-dd}) that may be unset. Bling's clients send {@code ""} for "unset", so
+     * an empty string is taken (and clears a stored value); a GET leaves an unset one out, since the
+     * spec's {@code format: date} allows no empty string.
+     */
+    static Shape optionalDate() {
+        return new Constrained(java.util.Optional.empty());
+    }
+
+    /** A string from the spec's {@code enum} that may be unset: taken and answered as {@link #optionalDate()} is. */
+    static Shape optionalOneOf(String... values) {
+        return new Constrained(java.util.Optional.of(List.of(values)));
+    }
 
     enum Kind { STRING, NUMBER, INTEGER, BOOLEAN, INTEGER_OR_DIGITS }
 
@@ -87,6 +102,51 @@ sealed interface Shape {
                 case INTEGER, INTEGER_OR_DIGITS -> Json.F.numberNode(0L);
                 case BOOLEAN -> Json.F.booleanNode(false);
             };
+        }
+    }
+
+    /** A constrained string (a date when {@code values} is empty, else one of them); unset when empty. */
+    record Constrained(java.util.Optional<List<String>> values) implements Shape {
+        @Override
+        public JsonNode sanitize(JsonNode in, String path, String namespace, List<FieldError> errors) {
+            if (in == null || in.isNull()) {
+                return null;
+            }
+            if (!in.isTextual()) {
+                errors.add(new FieldError(ApiException.codeFor(path), "O campo '" + path + "' deve ser do tipo string,"
+                        + " mas recebeu " + in.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ".", path,
+                        namespace));
+                return null;
+            }
+            String text = in.asText();
+            if (text.isEmpty()) {
+                return in;
+            }
+            if (values.isEmpty()) {
+                try {
+                    java.time.LocalDate.parse(text, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE
+                            .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+                } catch (java.time.format.DateTimeParseException e) {
+                    errors.add(new FieldError(ApiException.codeFor(path), path + " deve estar no formato yyyy-MM-dd.",
+                            path, namespace));
+                    return null;
+                }
+            } else if (!values.get().contains(text)) {
+                errors.add(new FieldError(ApiException.codeFor(path), "O campo '" + path + "' deve ser um destes: "
+                        + String.join(", ", values.get()) + ".", path, namespace));
+                return null;
+            }
+            return in;
+        }
+
+        /** Never answered when unset: see {@link Obj#withDefaults}. */
+        @Override
+        public JsonNode defaults() {
+            return null;
+        }
+
+        boolean unset(JsonNode stored) {
+            return stored == null || stored.isNull() || stored.asText().isEmpty();
         }
     }
 
@@ -147,6 +207,11 @@ sealed interface Shape {
                 JsonNode v = stored == null ? null : stored.get(name);
                 if (shape instanceof Obj o) {
                     out.set(name, o.withDefaults(v));
+                } else if (shape instanceof Constrained c) {
+                    // The spec allows no "" for a date or an enum: an unset one is left out.
+                    if (!c.unset(v)) {
+                        out.set(name, v.deepCopy());
+                    }
                 } else {
                     out.set(name, v == null ? shape.defaults() : v.deepCopy());
                 }

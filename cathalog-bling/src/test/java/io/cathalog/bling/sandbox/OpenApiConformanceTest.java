@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,9 +27,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Holds the sandbox to Bling's own OpenAPI file: every served API route exists there with that
- * method and those query parameters, and every field the sandbox returns is declared in the
- * operation's response schema. The spec is not copied into the repository: it is found through
- * {@code -Dcathalog.openapi=...} or as {@code shared/bling/openapi-v3.json} in a parent directory.
+ * method and those query parameters, every field the sandbox returns is declared in the
+ * operation's response schema, and every value it returns has the schema's {@code format} (date,
+ * date-time) and is one of its {@code enum} values. The spec is not copied into the repository: its path is given by
+ * {@code -Dcathalog.openapi=...} or the environment variable {@code CATHALOG_OPENAPI} (CI sets it),
+ * and a given path that does not hold the file fails the test. Only when no path is given is
+ * {@code shared/bling/openapi-v3.json} looked for in a parent directory, and the test skipped,
+ * saying so, when there is none (a local run without {@code shared/}).
  */
 class OpenApiConformanceTest {
     private static JsonNode spec;
@@ -32,9 +42,14 @@ class OpenApiConformanceTest {
 
     @BeforeAll
     static void load() throws IOException {
-        Optional<Path> file = locate();
-        assumeTrue(file.isPresent(), "Bling's openapi-v3.json not found: set -Dcathalog.openapi=<path> or place shared/"
-                + "bling/openapi-v3.json in a parent directory of " + Path.of("").toAbsolutePath());
+        Optional<Path> file = locate(System.getProperty(PROPERTY), System.getenv(VARIABLE), Path.of(""));
+        if (file.isEmpty()) {
+            String why = "SKIPPED: Bling's openapi-v3.json not found and no path given: set -D" + PROPERTY + "=<path>"
+                    + " or " + VARIABLE + ", or place shared/bling/openapi-v3.json in a parent directory of "
+                    + Path.of("").toAbsolutePath();
+            System.err.println(OpenApiConformanceTest.class.getSimpleName() + " " + why);
+            assumeTrue(false, why);
+        }
         spec = Api.JSON.readTree(file.get().toFile());
         sandbox = BlingSandbox.builder().seedDemo().rateLimits(false).enforceIpBlocks(false).start();
         api = Api.forDemo(sandbox);
@@ -47,14 +62,31 @@ class OpenApiConformanceTest {
         }
     }
 
-    static Optional<Path> locate() {
-        String property = System.getProperty("cathalog.openapi");
-        if (property != null && !property.isBlank()) {
-            Path p = Path.of(property);
-            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    /** The system property that gives the spec's path. */
+    static final String PROPERTY = "cathalog.openapi";
+
+    /** The environment variable that gives the spec's path when the property does not. */
+    static final String VARIABLE = "CATHALOG_OPENAPI";
+
+    /**
+     * The spec: at the given path (property first, then variable), which must hold it; or, when no
+     * path is given, {@code shared/bling/openapi-v3.json} in {@code dir} or a parent of it.
+     *
+     * @throws IllegalStateException when a path is given and is not a readable file
+     */
+    static Optional<Path> locate(String property, String variable, Path dir) {
+        for (String[] given : new String[][] {{"-D" + PROPERTY, property}, {VARIABLE, variable}}) {
+            if (given[1] != null && !given[1].isBlank()) {
+                Path p = Path.of(given[1].strip()).toAbsolutePath();
+                if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+                    throw new IllegalStateException(given[0] + " names Bling's OpenAPI file " + p
+                            + ", which does not exist or cannot be read: the conformance test cannot run");
+                }
+                return Optional.of(p);
+            }
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/bling/openapi-v3.json");
+        for (Path d = dir.toAbsolutePath(); d != null; d = d.getParent()) {
+            Path candidate = d.resolve("shared/bling/openapi-v3.json");
             if (Files.isRegularFile(candidate)) {
                 return Optional.of(candidate);
             }
@@ -173,6 +205,35 @@ class OpenApiConformanceTest {
         }
     }
 
+    @Test
+    void theValueCheckCatchesBadDatesAndValuesOutsideAnEnum() {
+        long id = sandbox.account().products().get(0).get("id").asLong();
+        com.fasterxml.jackson.databind.node.ObjectNode product = (com.fasterxml.jackson.databind.node.ObjectNode)
+                api.get("/produtos/" + id).json().deepCopy();
+        JsonNode schema = spec.path("paths").path("/produtos/{idProduto}").path("get").path("responses").path("200")
+                .path("content").path("application/json").path("schema");
+        com.fasterxml.jackson.databind.node.ObjectNode data = (com.fasterxml.jackson.databind.node.ObjectNode)
+                product.get("data");
+        data.put("dataValidade", "2025-01-31").put("actionEstoque", "Z");
+        data.putObject("estrutura").put("tipoEstoque", "V").put("lancamentoEstoque", "M");
+        List<String> good = new ArrayList<>();
+        declared(product, schema, "GET", good);
+        assertThat(good).isEmpty();
+
+        data.put("dataValidade", "").put("actionEstoque", "");
+        data.putObject("estrutura").put("tipoEstoque", "").put("lancamentoEstoque", "X");
+        List<String> bad = new ArrayList<>();
+        declared(product, schema, "GET", bad);
+        assertThat(bad).anySatisfy(p -> assertThat(p).contains("data.dataValidade").contains("date"))
+                .anySatisfy(p -> assertThat(p).contains("data.actionEstoque").contains("[\"Z\",\"T\"]"))
+                .anySatisfy(p -> assertThat(p).contains("data.estrutura.tipoEstoque"))
+                .anySatisfy(p -> assertThat(p).contains("data.estrutura.lancamentoEstoque").contains("\"X\""));
+        data.put("dataValidade", "31/01/2025");
+        bad.clear();
+        declared(product, schema, "GET", bad);
+        assertThat(bad).anySatisfy(p -> assertThat(p).contains("data.dataValidade").contains("31/01/2025"));
+    }
+
     /** Calls the route and checks the body against the operation's schema for the status answered. */
     private static JsonNode check(List<String> problems, String method, String template, String path, String body) {
         int expected = switch (method) {
@@ -277,6 +338,67 @@ class OpenApiConformanceTest {
             for (int i = 0; i < value.size(); i++) {
                 declared(value.get(i), item, where + "[" + i + "]", problems);
             }
+        } else if (!value.isNull()) {
+            problems.addAll(valueProblems(value, schema, where));
         }
+    }
+
+    /** Bling writes date-times as {@code 2020-11-11 16:40:33} whatever the format's name says. */
+    private static final DateTimeFormatter BLING_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss",
+            Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+
+    /**
+     * What is wrong with a scalar against its schema's {@code enum} and {@code format} (date,
+     * date-time and Bling's {@code datetime}), following allOf (all must hold) and oneOf/anyOf (one must).
+     */
+    static List<String> valueProblems(JsonNode value, JsonNode schema, String where) {
+        JsonNode s = resolve(schema);
+        List<String> out = new ArrayList<>();
+        if (s.has("enum")) {
+            boolean listed = false;
+            for (JsonNode allowed : s.get("enum")) {
+                // Bling's enums mix "0" and 0 for the same value: compare the text.
+                listed |= allowed.asText().equals(value.asText());
+            }
+            if (!listed) {
+                out.add(where + ": " + value + " is not one of the spec's values " + s.get("enum"));
+            }
+        }
+        String format = s.path("format").asText("");
+        if (value.isTextual() && !format.isEmpty()) {
+            String text = value.asText();
+            try {
+                switch (format) {
+                    case "date" -> LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE
+                            .withResolverStyle(ResolverStyle.STRICT));
+                    case "date-time", "datetime" -> {
+                        try {
+                            LocalDateTime.parse(text, BLING_DATE_TIME);
+                        } catch (DateTimeParseException notBlings) {
+                            OffsetDateTime.parse(text);
+                        }
+                    }
+                    default -> { }
+                }
+            } catch (DateTimeParseException e) {
+                out.add(where + ": " + value + " is not a " + format + " as the spec requires");
+            }
+        }
+        for (JsonNode part : s.path("allOf")) {
+            out.addAll(valueProblems(value, part, where));
+        }
+        for (String combinator : List.of("oneOf", "anyOf")) {
+            List<String> best = null;
+            for (JsonNode part : s.path(combinator)) {
+                List<String> local = valueProblems(value, part, where);
+                if (best == null || local.size() < best.size()) {
+                    best = local;
+                }
+            }
+            if (best != null) {
+                out.addAll(best);
+            }
+        }
+        return out;
     }
 }

@@ -67,6 +67,46 @@ class ProductsConformanceTest {
         assertThat(p.get("tipoProducao").asText()).isEqualTo("P");
     }
 
+    /**
+     * Issue 19, item 18: the spec gives {@code dataValidade} a date format and {@code actionEstoque},
+     * {@code estrutura.tipoEstoque} and {@code estrutura.lancamentoEstoque} enums, so an unset one is
+     * left out of the answer (never {@code ""}); a set one is answered, an empty one (Bling's clients
+     * send them) clears it, and a value the spec does not allow is refused.
+     */
+    @Test
+    void unsetDatesAndEnumValuesAreLeftOutSetOnesAnsweredAndBadOnesRefused() {
+        long id = create(Api.productJson("Iogurte", "IOG-1"));
+        JsonNode unset = api.get("/produtos/" + id).data();
+        assertThat(unset.has("dataValidade")).isFalse();
+        assertThat(unset.has("actionEstoque")).isFalse();
+        assertThat(unset.get("estrutura").has("tipoEstoque")).isFalse();
+        assertThat(unset.get("estrutura").has("lancamentoEstoque")).isFalse();
+        assertThat(unset.get("estrutura").get("componentes").isArray()).isTrue();
+
+        Api.Resp set = api.patch("/produtos/" + id, "{\"dataValidade\":\"2027-02-28\",\"actionEstoque\":\"Z\","
+                + "\"estrutura\":{\"tipoEstoque\":\"V\",\"lancamentoEstoque\":\"P\"}}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        JsonNode p = api.get("/produtos/" + id).data();
+        assertThat(p.get("dataValidade").asText()).isEqualTo("2027-02-28");
+        assertThat(p.get("estrutura").get("tipoEstoque").asText()).isEqualTo("V");
+        assertThat(p.get("estrutura").get("lancamentoEstoque").asText()).isEqualTo("P");
+        assertThat(p.has("actionEstoque")).as("an action, not kept").isFalse();
+
+        Api.Resp cleared = api.patch("/produtos/" + id, "{\"dataValidade\":\"\",\"actionEstoque\":\"\","
+                + "\"estrutura\":{\"tipoEstoque\":\"\",\"lancamentoEstoque\":\"\"}}");
+        assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+        JsonNode c = api.get("/produtos/" + id).data();
+        assertThat(c.has("dataValidade")).isFalse();
+        assertThat(c.get("estrutura").has("tipoEstoque")).isFalse();
+        assertThat(c.get("estrutura").has("lancamentoEstoque")).isFalse();
+
+        Api.Resp bad = api.patch("/produtos/" + id, "{\"dataValidade\":\"31/12/2027\",\"actionEstoque\":\"X\","
+                + "\"estrutura\":{\"tipoEstoque\":\"Q\"}}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.error().get("fields").findValuesAsText("element"))
+                .contains("dataValidade", "actionEstoque", "estrutura.tipoEstoque");
+    }
+
     @Test
     void validationErrorsUseBlingsEnvelope() {
         Api.Resp missing = api.post("/produtos", "{\"nome\":\"Sem tipo\"}");

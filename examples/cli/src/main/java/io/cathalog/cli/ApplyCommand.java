@@ -34,6 +34,12 @@ final class ApplyCommand implements Callable<Integer> {
         CliConfig config = options.load();
         SyncPlan plan = null;
         if (planFile != null) {
+            if (!Files.isRegularFile(planFile)) {
+                System.err.println(Style.error("error: plan file " + planFile + (Files.exists(planFile)
+                        ? " is not a file" : " does not exist") + "; make one with `cathalog plan --out FILE`,"
+                        + " or run `cathalog apply` without a file to plan and apply at once"));
+                return 1;
+            }
             plan = SyncPlan.fromJson(Files.readString(planFile, StandardCharsets.UTF_8));
             if (!plan.accountId().equals(config.account())) {
                 System.err.println(Style.error("error: " + planFile + " is a plan for account '" + plan.accountId()

@@ -9,7 +9,8 @@ import java.util.Optional;
 final class ConfigOptions {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "A cathalog.properties file (base-url, account, catalog, state-dir,"
-                    + " requests-per-second, authorize-url, callback-port, token-dir, client-id; no secrets);"
+                    + " requests-per-second, authorize-url, callback-port, token-dir, client-id; any other key"
+                    + " is an error, and so is a secret);"
                     + " environment variables CATHALOG_* win over it, and secrets (CATHALOG_CLIENT_SECRET,"
                     + " CATHALOG_TOKEN_KEY, CATHALOG_ACCESS_TOKEN) come only from them."
                     + " Default: ./cathalog.properties when it exists.")

@@ -74,9 +74,20 @@ final class Engines {
         return ManagedAccessTokens.of(manager, config.account());
     }
 
+    /** What a user does about a CATHALOG_TOKEN_KEY that is not a key at all. */
+    static final String TOKEN_KEY_HINT = "Set CATHALOG_TOKEN_KEY to the base64 AES-256 key (32 bytes) the tokens"
+            + " were stored with. Lost it, or none yet? Make one with `openssl rand -base64 32` and run"
+            + " `cathalog auth login` (tokens stored under another key cannot be read).";
+
     static EncryptedFileTokenStore tokenStore(CliConfig config) {
-        return EncryptedFileTokenStore.builder().directory(config.tokenDir())
-                .keyProvider(KeyProvider.fromEnvironment("CATHALOG_TOKEN_KEY", config.env())).build();
+        KeyProvider key;
+        try {
+            key = KeyProvider.fromEnvironment("CATHALOG_TOKEN_KEY", config.env());
+        } catch (IllegalArgumentException e) {
+            // The library's message says what is wrong (never the value); this says what to do.
+            throw new IllegalArgumentException(e.getMessage() + ". " + TOKEN_KEY_HINT, e);
+        }
+        return EncryptedFileTokenStore.builder().directory(config.tokenDir()).keyProvider(key).build();
     }
 
     static TokenManager tokenManager(CliConfig config, EncryptedFileTokenStore store) {

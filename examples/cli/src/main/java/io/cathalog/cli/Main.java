@@ -70,6 +70,12 @@ public final class Main implements Runnable {
     static String describe(Throwable e) {
         String message = e.getMessage();
         message = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            // Its message is the bare path: say what it means.
+            message = missing.getFile() + " does not exist";
+        } else if (e instanceof java.nio.file.AccessDeniedException denied) {
+            message = "no permission to use " + denied.getFile();
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnreadableTokensException) {
                 message += ". " + UNREADABLE_HINT;

@@ -34,6 +34,8 @@ final class StatusCommand implements Callable<Integer> {
                         ? "authorized (see `cathalog auth status`)" : "not authorized; run `cathalog auth login`";
             } catch (io.cathalog.core.auth.UnreadableTokensException e) {
                 tokens = "stored, but they cannot be read (another key, or a damaged file). " + Main.UNREADABLE_HINT;
+            } catch (IllegalArgumentException e) {
+                tokens = e.getMessage(); // a CATHALOG_TOKEN_KEY that is no key: the message says what to do
             }
             System.out.println("Tokens: " + tokens);
         }
