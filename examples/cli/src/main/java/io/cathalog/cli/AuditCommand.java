@@ -59,7 +59,11 @@ final class AuditCommand implements Callable<Integer> {
                 java.util.Map<Long, String> keysById = new java.util.HashMap<>();
                 state.remoteIds(config.account(), io.cathalog.core.sync.EntityKind.CATEGORY)
                         .forEach((key, id) -> keysById.put(id, key));
-                yield HtmlAudit.render(audit, HtmlAudit.categoryTree(client, audit, keysById));
+                // Store sections are named as the catalog names its stores, not by key or ERP id alone.
+                java.util.List<io.cathalog.core.model.Store> stores =
+                        io.cathalog.core.catalog.JsonCatalogFile.source(config.catalogOrFail()).load().stores();
+                yield HtmlAudit.render(audit, HtmlAudit.categoryTree(client, audit, keysById),
+                        HtmlAudit.storeNames(stores), Reports.ACCOUNT_ZONE);
             }
         };
         if (out == null) {

@@ -55,11 +55,15 @@ final class DemoCommand implements Callable<Integer> {
                     .state(new InMemorySyncStateStore())
                     .marketplaces(marketplaces)
                     .progress(progress)
+                    .requestsPerSecond(Engines.FAST_RATE)   // the estimate at this demo's pace, not Bling's
                     .build();
             PlanOptions options = PlanOptions.defaults().withPrune(true);
 
             out.println();
             out.println(Style.bold("== 1. plan") + " (a dry run: nothing is written)");
+            out.println("   with pruning (plan --prune): empty categories the catalog does not have are deleted");
+            out.printf(java.util.Locale.ROOT, "   the estimate is at this sandbox's pace, %.0f requests/s"
+                    + " (Bling allows 3/s: plan against Bling for its real time)%n", Engines.FAST_RATE);
             SyncPlan plan = engine.plan(options);
             Reports.printPlan(plan, out, planLines);
 

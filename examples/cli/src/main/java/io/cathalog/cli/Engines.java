@@ -26,9 +26,12 @@ final class Engines {
 
     /** A limiter for an emulator with its limits off: fast, and still a limiter. */
     static RequestLimiter fastLimiter(String account) {
-        return LocalRequestLimiter.builder(account).ratePerSecond(1000)
-                .window(1000, Duration.ofSeconds(1), Duration.ZERO).build();
+        return LocalRequestLimiter.builder(account).ratePerSecond(FAST_RATE)
+                .window((int) FAST_RATE, Duration.ofSeconds(1), Duration.ZERO).build();
     }
+
+    /** The pace of {@link #fastLimiter}: a plan's time estimate at that pace is what the run takes. */
+    static final double FAST_RATE = 1000;
 
     static String describe(MarketplaceRegistry registry) {
         String ids = registry.mappers().stream().map(MarketplaceMapper::id).collect(Collectors.joining(", "));
@@ -105,12 +108,14 @@ final class Engines {
 
     static SyncEngine engine(CliConfig config, BlingClient client, SyncProgress.Listener progress,
                              io.cathalog.core.sync.SyncStateStore state) {
-        return SyncEngine.builder().account(config.account())
+        io.cathalog.core.sync.SyncEngineBuilder builder = SyncEngine.builder().account(config.account())
                 .source(JsonCatalogFile.source(config.catalogOrFail()))
                 .remote(new BlingCatalogRemote(client))
                 .state(state)
                 .marketplaces(MarketplaceRegistry.load(Engines.class.getClassLoader()))
-                .progress(progress)
-                .build();
+                .progress(progress);
+        // The plan's time estimate at the pace this command's limiter keeps (Bling's, unless a rate is set).
+        config.rate().ifPresent(builder::requestsPerSecond);
+        return builder.build();
     }
 }

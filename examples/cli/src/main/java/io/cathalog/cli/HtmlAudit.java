@@ -5,10 +5,14 @@ import com.github.mustachejava.Mustache;
 import io.cathalog.bling.BlingClient;
 import io.cathalog.bling.ProductFilter;
 import io.cathalog.bling.dto.BlingCategory;
+import io.cathalog.core.model.Store;
 import io.cathalog.core.sync.AuditFinding;
 import io.cathalog.core.sync.AuditReport;
 
 import java.io.StringWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,10 +24,12 @@ import java.util.TreeMap;
 /**
  * The audit as one self-contained XHTML page. Product and category names come from Bling and are
  * untrusted: they only reach the page through Mustache's {@code {{ }}}, which escapes them; the
- * template has no triple mustache.
+ * template has no triple mustache. Escaping cannot make every character well-formed XML: those XML
+ * 1.0 forbids (most C0 controls, U+FFFE, U+FFFF, lone surrogates) are removed from every value.
  */
 final class HtmlAudit {
     private static final Mustache TEMPLATE = new DefaultMustacheFactory("io/cathalog/cli").compile("audit.mustache");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx '('VV')'");
 
     private HtmlAudit() {
     }
@@ -70,26 +76,73 @@ final class HtmlAudit {
         }
     }
 
-    static String render(AuditReport audit, List<TreeRow> tree) {
+    /** The time of the report as people in the account's zone read it: to the second, with the zone. */
+    static String time(Instant at, ZoneId zone) {
+        return TIME.format(at.atZone(zone).withNano(0));
+    }
+
+    /**
+     * How the page names a store: the catalog's name and key. Findings name a store by its key, or
+     * by its ERP id (a link the ERP holds); either finds the catalog's store. A store the catalog
+     * does not have keeps what the finding says.
+     */
+    static Map<String, String> storeNames(List<Store> stores) {
+        Map<String, String> names = new HashMap<>();
+        for (Store s : stores) {
+            String name = s.name().isBlank() || s.name().equals(s.key()) ? s.key() : s.name() + " (" + s.key() + ")";
+            names.put(s.key(), name);
+            names.putIfAbsent(Long.toString(s.remoteId()), name);
+        }
+        return names;
+    }
+
+    /** {@code s} without the characters XML 1.0 forbids, which no escape can make well-formed. */
+    static String xmlSafe(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(c).append(s.charAt(++i));
+            } else if (allowed(c)) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean allowed(char c) {
+        // XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] (pairs handled by the caller).
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+    }
+
+    /**
+     * The page: store sections named by {@code storeNames} ({@link #storeNames}), the time in
+     * {@code zone}.
+     */
+    static String render(AuditReport audit, List<TreeRow> tree, Map<String, String> storeNames, ZoneId zone) {
         Map<String, Object> model = new HashMap<>();
-        model.put("account", audit.accountId());
-        model.put("at", audit.at().toString());
+        model.put("account", xmlSafe(audit.accountId()));
+        model.put("at", time(audit.at(), zone));
         model.put("total", audit.findings().size());
         model.put("clean", audit.isClean());
         List<Map<String, Object>> counts = new ArrayList<>();
-        Reports.countsByKind(audit).forEach((k, n) -> counts.add(Map.of("kind", k, "n", n)));
+        Reports.countsByKind(audit).forEach((k, n) -> counts.add(Map.of("kind", xmlSafe(k), "n", n)));
         model.put("counts", counts);
         model.put("hasTree", !tree.isEmpty());
-        model.put("tree", tree);
+        model.put("tree", tree.stream()
+                .map(r -> new TreeRow(xmlSafe(r.name()), xmlSafe(r.key()), r.indent(), r.products(), r.findings()))
+                .toList());
         Map<String, List<Map<String, String>>> perStore = new TreeMap<>();
         List<Map<String, String>> other = new ArrayList<>();
         for (AuditFinding f : audit.findings()) {
             Map<String, String> row = new LinkedHashMap<>();
-            row.put("kind", f.kind());
-            row.put("key", f.key());
-            row.put("detail", f.detail());
+            row.put("kind", xmlSafe(f.kind()));
+            row.put("key", xmlSafe(f.key()));
+            row.put("detail", xmlSafe(f.detail()));
             if (f.store().isPresent()) {
-                perStore.computeIfAbsent(f.store().get(), s -> new ArrayList<>()).add(row);
+                String store = f.store().get();
+                perStore.computeIfAbsent(xmlSafe(storeNames.getOrDefault(store, store)), s -> new ArrayList<>())
+                        .add(row);
             } else {
                 other.add(row);
             }

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 /** Plans, apply reports and audits for people: short enough to read on one screen. */
 final class Reports {
     static final int PLAN_LINES = 40;
+    /** A Bling account's zone: Bling keeps Brazil's time, and counts its daily quota in it. */
+    static final java.time.ZoneId ACCOUNT_ZONE = java.time.ZoneId.of("America/Sao_Paulo");
 
     private Reports() {
     }
@@ -70,7 +72,8 @@ final class Reports {
     /** Finding counts by kind, then the findings themselves up to a limit. */
     static void printAudit(AuditReport audit, PrintStream out, int maxFindings) {
         Map<String, Long> kinds = countsByKind(audit);
-        out.println("Audit of " + audit.accountId() + " at " + audit.at() + ": " + audit.findings().size()
+        out.println("Audit of " + audit.accountId() + " at " + HtmlAudit.time(audit.at(), ACCOUNT_ZONE) + ": "
+                + audit.findings().size()
                 + " findings" + (audit.isClean() ? " (clean)" : ""));
         kinds.forEach((k, n) -> out.printf("    %-32s %5d%n", k, n));
         audit.findings().stream().limit(maxFindings).forEach(f -> out.println("  " + Style.safe(line(f))));

@@ -220,5 +220,12 @@ class CliProcessTest {
         assertThat(demo.out()).contains("sandbox limits off for the demo").contains("== 2. apply")
                 .contains("Applied ").contains("== 3. audit");
         assertThat(demo.lastLine()).isEqualTo("Second plan: no changes.");
+        // It says it prunes, and its estimate is at the pace it runs (not Bling's 3/s: minutes).
+        assertThat(demo.out()).contains("with pruning (plan --prune)");
+        java.util.regex.Matcher estimate = java.util.regex.Pattern
+                .compile("About (\\d+) requests, (\\d+) s at the account's rate").matcher(demo.out());
+        assertThat(estimate.find()).as(demo.out()).isTrue();
+        assertThat(Long.parseLong(estimate.group(1))).isGreaterThan(100);
+        assertThat(Long.parseLong(estimate.group(2))).isLessThan(5);
     }
 }

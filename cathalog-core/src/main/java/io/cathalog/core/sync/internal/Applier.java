@@ -191,7 +191,8 @@ final class Applier {
             }
             journal(run, change, Optional.of(outcome), id);
         }
-        Level level = outcome == Outcome.FAILED ? Level.WARNING : Level.INFO;
+        Level level = outcome == Outcome.FAILED ? Level.WARNING
+                : outcome == Outcome.UNCHANGED || outcome == Outcome.SKIPPED ? Level.DEBUG : Level.INFO;
         LOG.log(level, () -> "account " + account + " run " + run.runId + ": " + describe(change) + " -> "
                 + outcome + error.map(e -> " (" + e + ")").orElse(""));
         ChangeEvent event = new ChangeEvent(account, run.runId, clock.instant(), item);
