@@ -424,19 +424,20 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
     }
 
     /**
-     * Links a product to a store, in a category.
+     * Links a product to a store, in a category. Its key, {@code store/sku}, is derived (a first
+     * sync plans one of these per product and store: the plan holds no string of its own for it).
      *
-     * @param key      {@code store/sku}
+     * @param storeKey the store's key in the catalog
      * @param storeId  the store's ERP id
      * @param product  the product
      * @param code     the product's code in the store
      * @param category the category the link carries
      */
-    record CreateProductStoreLink(String key, long storeId, ProductRef product, String code, CategoryRef category)
+    record CreateProductStoreLink(String storeKey, long storeId, ProductRef product, String code, CategoryRef category)
             implements Change {
         /** Validates the components. */
         public CreateProductStoreLink {
-            requireText(key, "key");
+            requireText(storeKey, "storeKey");
             Objects.requireNonNull(product, "product");
             requireText(code, "code");
             Objects.requireNonNull(category, "category");
@@ -444,6 +445,7 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
 
         @Override public ChangeAction action() { return ChangeAction.CREATE; }
         @Override public EntityKind entity() { return EntityKind.PRODUCT_STORE_LINK; }
+        @Override public String key() { return storeKey + "/" + product.sku(); }
         @Override public OptionalLong remoteId() { return OptionalLong.empty(); }
         @Override public <R> R accept(Visitor<R> v) { return v.createProductStoreLink(this); }
 

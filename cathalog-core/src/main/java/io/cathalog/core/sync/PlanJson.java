@@ -177,7 +177,7 @@ final class PlanJson {
 
         @Override
         public Void createProductStoreLink(Change.CreateProductStoreLink c) {
-            o.put("store_id", c.storeId());
+            o.put("store_key", c.storeKey()).put("store_id", c.storeId());
             o.set("product", ref(c.product()));
             o.put("code", c.code());
             o.set("category", ref(c.category()));
@@ -351,7 +351,7 @@ final class PlanJson {
                     categoryRef(obj(c, "category", at), at + "/category"),
                     assignment(c, "marketplace_category", at, PlanJson::textOf),
                     assignment(c, "description", at, PlanJson::textOf));
-            case "create_product_store_link" -> new Change.CreateProductStoreLink(key,
+            case "create_product_store_link" -> new Change.CreateProductStoreLink(str(c, "store_key", at),
                     longOf(c.path("store_id"), at + "/store_id"), productRef(obj(c, "product", at), at + "/product"),
                     str(c, "code", at), categoryRef(obj(c, "category", at), at + "/category"));
             case "update_product_store_link" -> new Change.UpdateProductStoreLink(key,

@@ -59,7 +59,7 @@ class PlanFormatTest {
                 new Change.CreateStoreCategoryLink("ml/new", 77, CategoryRef.planned("new"), "MLB2", "Novos"),
                 new Change.UpdateProductStoreLink("ml/S1", 600, 77, ProductRef.existing("S1", 101),
                         new Assignment<>(Optional.of("Velha"), CategoryRef.existing("audio", 20), Optional.empty())),
-                new Change.CreateProductStoreLink("ml/S2", 77, ProductRef.planned("S2"), "S2", CategoryRef.planned("new")),
+                new Change.CreateProductStoreLink("ml", 77, ProductRef.planned("S2"), "S2", CategoryRef.planned("new")),
                 new Change.DeleteCategory("moving", 40, "Mover"),
                 new Change.DeleteCategory("#30", 30, "Velha"));
         TreeMap<String, Long> ids = new TreeMap<>();

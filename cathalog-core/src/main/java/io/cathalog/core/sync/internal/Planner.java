@@ -346,10 +346,20 @@ public final class Planner {
         }
     }
 
-    /** A catalog category as a change refers to it: by its ERP id, or as one this plan creates. */
+    /** One reference per category: a plan refers to a category from every product and link in it. */
+    private final Map<String, CategoryRef> categoryRefs = new HashMap<>();
+    /** One reference per product, shared by its links to every store. */
+    private final Map<String, ProductRef> productRefs = new HashMap<>();
+
+    /**
+     * A catalog category as a change refers to it: by its ERP id, or as one this plan creates.
+     * Asked only once the categories are planned (so whether it is created is settled).
+     */
     private CategoryRef categoryRef(String key) {
-        Long id = creating.contains(key) ? null : mapped.get(key);
-        return id == null ? CategoryRef.planned(key) : CategoryRef.existing(key, id);
+        return categoryRefs.computeIfAbsent(key, k -> {
+            Long id = creating.contains(k) ? null : mapped.get(k);
+            return id == null ? CategoryRef.planned(k) : CategoryRef.existing(k, id);
+        });
     }
 
     /** The ERP category with this name under the parent: the exact name first, then ignoring case and accents. */
@@ -709,14 +719,14 @@ public final class Planner {
                 unmapped.add(category);
                 continue;
             }
-            ProductRef product = d.observed().map(o -> ProductRef.existing(d.sku(), o.id()))
-                    .orElseGet(() -> ProductRef.planned(d.sku()));
+            ProductRef product = productRefs.computeIfAbsent(d.sku(), sku -> d.observed()
+                    .map(o -> ProductRef.existing(sku, o.id())).orElseGet(() -> ProductRef.planned(sku)));
             if (link == null && needsAttention.contains(key)) {
                 // The marketplace would refuse it: its violations are in the plan's attention items.
                 continue;
             }
             if (link == null) {
-                out.add(new Change.CreateProductStoreLink(key, store.remoteId(), product, d.sku(), target));
+                out.add(new Change.CreateProductStoreLink(store.key(), store.remoteId(), product, d.sku(), target));
                 continue;
             }
             // An existing link's code is the marketplace's listing id: never overwritten.

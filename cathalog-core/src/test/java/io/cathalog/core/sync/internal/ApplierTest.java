@@ -144,7 +144,7 @@ class ApplierTest {
                 new Change.CreateCategory("a", "A", Optional.empty()),
                 new Change.CreateProduct("S", newProduct("Produto", Optional.of(CategoryRef.planned("a")))),
                 new Change.CreateStoreCategoryLink("ml/a", STORE, CategoryRef.planned("a"), "MLB1", "Áudio"),
-                new Change.CreateProductStoreLink("ml/S", STORE, ProductRef.planned("S"), "S", CategoryRef.planned("a")));
+                new Change.CreateProductStoreLink("ml", STORE, ProductRef.planned("S"), "S", CategoryRef.planned("a")));
 
         assertThat(remote.calls(Call.CUSTOM_FIELDS)).isZero();
         assertThat(remote.calls(Call.CATEGORIES)).isZero();
@@ -206,7 +206,7 @@ class ApplierTest {
         ApplyReport report = apply(new Change.CreateCustomField("Cor"),
                 new Change.CreateCategory("a", "A", Optional.empty()),
                 new Change.CreateProduct("S", newProduct("Produto", Optional.of(CategoryRef.planned("a")))),
-                new Change.CreateProductStoreLink("ml/S", STORE, ProductRef.planned("S"), "S", CategoryRef.planned("a")));
+                new Change.CreateProductStoreLink("ml", STORE, ProductRef.planned("S"), "S", CategoryRef.planned("a")));
 
         assertThat(outcomes(report)).containsOnly(Outcome.CREATED);
         assertThat(remote.calls(Call.CREATE_PRODUCT)).isEqualTo(1);
@@ -277,7 +277,7 @@ class ApplierTest {
                 new Change.CreateCategory("sub", "Sub", Optional.of(CategoryRef.planned("new"))),
                 new Change.CreateProduct("S", newProduct("Produto", Optional.of(CategoryRef.planned("sub")))),
                 new Change.CreateStoreCategoryLink("ml/sub", STORE, CategoryRef.planned("sub"), "MLB1", "Fones"),
-                new Change.CreateProductStoreLink("ml/S", STORE, ProductRef.planned("S"), "S", CategoryRef.planned("sub")));
+                new Change.CreateProductStoreLink("ml", STORE, ProductRef.planned("S"), "S", CategoryRef.planned("sub")));
 
         assertThat(outcomes(report)).containsOnly(Outcome.CREATED);
         RemoteCategory created = remote.categoriesNow().stream().filter(c -> c.name().equals("Novos")).findFirst()
@@ -302,7 +302,7 @@ class ApplierTest {
         ApplyReport report = apply(new Change.CreateCategory("new", "Novos", Optional.empty()),
                 new Change.CreateCategory("sub", "Sub", Optional.of(CategoryRef.planned("new"))),
                 new Change.CreateProduct("S", newProduct("Produto", Optional.of(CategoryRef.planned("sub")))),
-                new Change.CreateProductStoreLink("ml/S", STORE, ProductRef.planned("S"), "S", CategoryRef.planned("sub")));
+                new Change.CreateProductStoreLink("ml", STORE, ProductRef.planned("S"), "S", CategoryRef.planned("sub")));
 
         assertThat(outcomes(report)).containsExactly(Outcome.FAILED, Outcome.SKIPPED, Outcome.SKIPPED, Outcome.SKIPPED);
         assertThat(report.outcomes().get(1).error()).hasValueSatisfying(e -> assertThat(e).contains("'new'"));
