@@ -158,6 +158,12 @@ public final class CatalogImport {
         private final Map<Long, RemoteCategory> byId = new HashMap<>();
         private final Map<Long, List<RemoteCategory>> children = new HashMap<>();
         private final Set<Long> reached = new HashSet<>();
+        /** Product notes by reason (a large account repeats them by the thousand): the SKUs concerned. */
+        private final Map<String, List<String>> productNotes = new LinkedHashMap<>();
+
+        private void productNote(String reason, String sku) {
+            productNotes.computeIfAbsent(reason, r -> new ArrayList<>()).add(sku);
+        }
 
         void categories(List<RemoteCategory> all) {
             all.forEach(c -> byId.put(c.id(), c));
@@ -328,6 +334,9 @@ public final class CatalogImport {
                 }
                 full.ifPresent(p -> product(sku.get(), p));
             }
+            productNotes.forEach((reason, skus) -> notes.add(skus.size() + (skus.size() == 1 ? " product " : " products ")
+                    + reason + ": " + String.join(", ", skus.subList(0, Math.min(10, skus.size())))
+                    + (skus.size() > 10 ? " and " + (skus.size() - 10) + " more" : "")));
             if (withoutSku > 0) {
                 notes.add(withoutSku + " product" + (withoutSku == 1 ? " has" : "s have")
                         + " no SKU in the ERP and " + (withoutSku == 1 ? "is" : "are")
@@ -351,28 +360,30 @@ public final class CatalogImport {
                 if (key != null) {
                     node.put("category", key);
                 } else {
-                    notes.add("product '" + sku + "': its category #" + p.categoryId().getAsLong()
-                            + " is not in the file, so the product names none");
+                    long id = p.categoryId().getAsLong();
+                    productNote("in category " + Optional.ofNullable(byId.get(id)).map(c -> "'" + c.name() + "' ").orElse("")
+                            + "#" + id + ", which is not in the file, name no category", sku);
                 }
             }
-            p.brand().filter(b -> valid(() -> Product.builder(sku, p.name()).brand(b).build(),
-                    "product '" + sku + "': its brand is left out")).ifPresent(b -> node.put("brand", b));
+            p.brand().filter(b -> !b.isEmpty()).filter(b -> valid(() -> Product.builder(sku, p.name()).brand(b).build(),
+                    "with a brand the format refuses (white space at the ends, over 120 characters) have it left out",
+                    sku)).ifPresent(b -> node.put("brand", b));
             p.gtin().filter(g -> !g.isBlank()).ifPresent(g -> {
                 if (Gtin.isValid(g)) {
                     node.put("gtin", g);
                 } else {
-                    notes.add("product '" + sku + "': its GTIN '" + g + "' is not valid and is left out");
+                    productNote("with a GTIN that is not valid (wrong check digit or length) have it left out", sku);
                 }
             });
             p.price().filter(v -> v.signum() >= 0).ifPresent(v -> node.put("price", plain(v)));
         }
 
-        private boolean valid(Runnable check, String note) {
+        private boolean valid(Runnable check, String reason, String sku) {
             try {
                 check.run();
                 return true;
             } catch (ValidationException e) {
-                notes.add(note + ": " + e.getMessage());
+                productNote(reason, sku);
                 return false;
             }
         }
