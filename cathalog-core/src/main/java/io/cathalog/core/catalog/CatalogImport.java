@@ -97,10 +97,12 @@ public final class CatalogImport {
     private final CatalogRemote remote;
     private final boolean products;
     private final Map<String, String> marketplaces;
+    private final Progress progress;
 
     private CatalogImport(Builder b) {
         this.remote = b.remote;
         this.products = b.products;
+        this.progress = b.progress;
         this.marketplaces = Map.copyOf(b.marketplaces);
     }
 
@@ -313,6 +315,8 @@ public final class CatalogImport {
                 summaries = s.filter(p -> !p.deleted() && !p.variation())
                         .sorted(Comparator.comparingLong(RemoteProductSummary::id)).toList();
             }
+            int total = (int) summaries.stream().map(RemoteProductSummary::sku).flatMap(Optional::stream)
+                    .filter(c -> !c.isBlank()).distinct().count();
             int withoutSku = 0;
             Map<String, Long> seen = new HashMap<>();
             int read = 0;
@@ -330,9 +334,10 @@ public final class CatalogImport {
                 }
                 Optional<RemoteProduct> full = remote.product(summary.id());
                 if (++read % 100 == 0) {
-                    LOG.log(System.Logger.Level.INFO, "import: read {0} of {1} products", read, summaries.size());
+                    LOG.log(System.Logger.Level.DEBUG, "import: read {0} of {1} products", read, total);
                 }
                 full.ifPresent(p -> product(sku.get(), p));
+                progress.productsRead(read, total);
             }
             productNotes.forEach((reason, skus) -> notes.add(skus.size() + (skus.size() == 1 ? " product " : " products ")
                     + reason + ": " + String.join(", ", skus.subList(0, Math.min(10, skus.size())))
@@ -555,10 +560,23 @@ public final class CatalogImport {
         }
     }
 
+    /** Told as products are read, one request each: an import with products takes as long as a first sync's reads. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * One more product read.
+         *
+         * @param read  products read so far
+         * @param total products to read (those listed with a SKU, not deleted, not variations; repeated SKUs are not read)
+         */
+        void productsRead(int read, int total);
+    }
+
     /** Configures an import. */
     public static final class Builder {
         private final CatalogRemote remote;
         private boolean products;
+        private Progress progress = (read, total) -> { };
         private final Map<String, String> marketplaces = new LinkedHashMap<>(KNOWN_MARKETPLACES);
 
         private Builder(CatalogRemote remote) {
@@ -592,6 +610,17 @@ public final class CatalogImport {
                 throw ValidationException.of("/channel_type", "a channel type needs letters or digits: '" + channelType + "'");
             }
             marketplaces.put(type, marketplaceId);
+            return this;
+        }
+
+        /**
+         * Where to report the products read.
+         *
+         * @param listener told after each product read
+         * @return this builder
+         */
+        public Builder progress(Progress listener) {
+            this.progress = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

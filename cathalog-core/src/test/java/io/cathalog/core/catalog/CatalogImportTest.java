@@ -150,7 +150,10 @@ class CatalogImportTest {
 
         assertThat(CatalogImport.builder(erp).build().run().catalog().products()).isEmpty();
 
-        CatalogImport.Result result = CatalogImport.builder(erp).products(true).build().run();
+        List<String> progress = new java.util.ArrayList<>();
+        CatalogImport.Result result = CatalogImport.builder(erp).products(true)
+                .progress((read, total) -> progress.add(read + "/" + total)).build().run();
+        assertThat(progress).as("the repeated SKU and the one without are not read").containsExactly("1/2", "2/2");
         assertThat(result.catalog().products()).containsExactly(
                 Product.builder("CEL-1", "Celular X").status(ProductStatus.INACTIVE).category("celulares")
                         .brand("Sonora").gtin("7891234567895").price(new BigDecimal("1299.9")).build(),

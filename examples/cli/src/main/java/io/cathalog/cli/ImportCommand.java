@@ -47,7 +47,15 @@ final class ImportCommand implements Callable<Integer> {
         // Remembering the keys writes the account's state: one process per account.
         try (AccountLock lock = AccountLock.acquire(config, "import")) {
             imported = CatalogImport.builder(new BlingCatalogRemote(Engines.client(config)))
-                    .products(products).build().run();
+                    .products(products)
+                    .progress((read, total) -> {
+                        // A line per tenth: reading every product is one request each, hours on a large account.
+                        int step = Math.max(1, total / 10);
+                        if (read % step == 0 || read == total) {
+                            System.out.println("Read " + read + " of " + total + " products");
+                        }
+                    })
+                    .build().run();
             imported.write(target, force);
             if (adopting) {
                 FileSyncStateStore state = FileSyncStateStore.open(Engines.stateFile(config));

@@ -85,6 +85,7 @@ class ImportCliTest {
         Run products = cathalog("import", "--products", "--force");
         assertThat(products.exit()).as(products.err()).isZero();
         assertThat(Files.readString(catalog)).contains("\"products\" : [").contains("\"sku\" : \"ELE-CEL-0001\"");
+        assertThat(products.out()).containsPattern("Read (\\d+) of \\1 products");
     }
 
     @Test
