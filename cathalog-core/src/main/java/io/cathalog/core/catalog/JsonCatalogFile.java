@@ -60,7 +60,7 @@ public final class JsonCatalogFile {
     public static final long DEFAULT_MAX_BYTES = 512L * 1024 * 1024;
 
     private static final Set<String> TOP = Set.of("format_version", "categories", "products",
-            "categorisation_rules", "attribute_rules", "stores");
+            "categorisation_rules", "attribute_rules", "stores", "notes");
     private static final Set<String> CATEGORY = Set.of("key", "name", "parent");
     private static final Set<String> PRODUCT = Set.of("sku", "name", "brand", "gtin", "price", "status", "category",
             "dimensions", "net_weight", "gross_weight", "attributes");
@@ -179,6 +179,8 @@ public final class JsonCatalogFile {
                 problem("/format_version", "unsupported format_version " + version
                         + "; this reader reads version " + FORMAT_VERSION);
             }
+            // Notes are for people (an import says there what it left out): checked, not kept.
+            textList(root, "", "notes");
             Catalog.Builder builder = Catalog.builder();
             Map<String, List<Integer>> kept = new TreeMap<>();
             kept.put("categories", each(root, "categories", (node, at) -> category(node, at).map(c -> {

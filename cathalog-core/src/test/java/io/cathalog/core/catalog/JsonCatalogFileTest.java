@@ -74,6 +74,19 @@ class JsonCatalogFileTest {
     }
 
     @Test
+    void notesAreForPeopleAListOfStringsAndNothingElse() {
+        Catalog c = reader.read("""
+                {"format_version": 1, "notes": ["store 'Loja' is left out"],
+                 "categories": [{"key": "a", "name": "A"}]}
+                """, "notes.json");
+        assertThat(c.tree().size()).isEqualTo(1);
+        assertThat(problemsOf("{\"format_version\": 1, \"notes\": [\"ok\", 3]}")).singleElement()
+                .satisfies(p -> assertThat(p.pointer()).isEqualTo("/notes/1"));
+        assertThat(problemsOf("{\"format_version\": 1, \"notes\": \"one\"}")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("list of strings"));
+    }
+
+    @Test
     void malformedJsonIsReportedWithItsLineAndColumn() {
         List<Problem> problems = problemsOf("""
                 {"format_version": 1,

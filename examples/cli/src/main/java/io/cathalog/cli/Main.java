@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 @Command(name = "cathalog", mixinStandardHelpOptions = true, version = "cathalog 0.1.0",
         description = "Makes your product catalog the source of truth for the Bling ERP (API v3).",
         subcommands = {DemoCommand.class, SandboxCommand.class, PlanCommand.class, ApplyCommand.class,
-                SyncCommand.class, AuditCommand.class, StatusCommand.class, WatchCommand.class,
+                SyncCommand.class, AuditCommand.class, StatusCommand.class, WatchCommand.class, ImportCommand.class,
                 AuthCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
