@@ -356,10 +356,13 @@ public final class Planner {
      * Asked only once the categories are planned (so whether it is created is settled).
      */
     private CategoryRef categoryRef(String key) {
-        return categoryRefs.computeIfAbsent(key, k -> {
-            Long id = creating.contains(k) ? null : mapped.get(k);
-            return id == null ? CategoryRef.planned(k) : CategoryRef.existing(k, id);
-        });
+        CategoryRef ref = categoryRefs.get(key);
+        if (ref == null) {
+            Long id = creating.contains(key) ? null : mapped.get(key);
+            ref = id == null ? CategoryRef.planned(key) : CategoryRef.existing(key, id);
+            categoryRefs.put(key, ref);
+        }
+        return ref;
     }
 
     /** The ERP category with this name under the parent: the exact name first, then ignoring case and accents. */
@@ -719,8 +722,12 @@ public final class Planner {
                 unmapped.add(category);
                 continue;
             }
-            ProductRef product = productRefs.computeIfAbsent(d.sku(), sku -> d.observed()
-                    .map(o -> ProductRef.existing(sku, o.id())).orElseGet(() -> ProductRef.planned(sku)));
+            ProductRef product = productRefs.get(d.sku());
+            if (product == null) {
+                product = d.observed().isPresent() ? ProductRef.existing(d.sku(), d.observed().get().id())
+                        : ProductRef.planned(d.sku());
+                productRefs.put(d.sku(), product);
+            }
             if (link == null && needsAttention.contains(key)) {
                 // The marketplace would refuse it: its violations are in the plan's attention items.
                 continue;
