@@ -14,8 +14,9 @@ final class Costs {
     private Costs() {
     }
 
-    static long requests(Change change, ToIntFunction<RemoteOperation> costs) {
-        return change.accept(new Change.Visitor<Long>() {
+    /** The cost of each change for one plan: one visitor for all its changes. */
+    static Change.Visitor<Long> of(ToIntFunction<RemoteOperation> costs) {
+        return new Change.Visitor<Long>() {
             @Override
             public Long createCustomField(Change.CreateCustomField c) {
                 return cost(RemoteOperation.CREATE_CUSTOM_FIELD);
@@ -80,6 +81,10 @@ final class Costs {
             private long cost(RemoteOperation op) {
                 return Math.max(1, costs.applyAsInt(op));
             }
-        });
+        };
+    }
+
+    static long requests(Change change, ToIntFunction<RemoteOperation> costs) {
+        return change.accept(of(costs));
     }
 }

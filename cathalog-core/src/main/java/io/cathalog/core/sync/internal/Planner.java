@@ -222,8 +222,9 @@ public final class Planner {
         List<AttentionItem> uniqueAttention = new ArrayList<>(new java.util.LinkedHashSet<>(attention));
         // Everything applying takes: reading the ERP again (a saved plan's premises are checked), then writing.
         long requests = in.observed.readRequests();
+        Change.Visitor<Long> cost = Costs.of(in.costs);
         for (Change c : all) {
-            requests += Costs.requests(c, in.costs);
+            requests += c.accept(cost);
         }
         // Whole seconds: what the plan says is what its saved form can say.
         Duration duration = Duration.ofSeconds(Math.round(requests / in.requestsPerSecond));
