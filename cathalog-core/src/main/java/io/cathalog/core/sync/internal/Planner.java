@@ -505,9 +505,9 @@ public final class Planner {
             }
         }
         weightDiff(d.sku(), Fields.NET_WEIGHT, o == null ? Optional.empty() : o.netWeight(), d.netWeight(),
-                last(previous, p -> p.netWeight().map(Planner::grams))).ifPresent(fields::netWeight);
+                previous, RemoteProduct::netWeight).ifPresent(fields::netWeight);
         weightDiff(d.sku(), Fields.GROSS_WEIGHT, o == null ? Optional.empty() : o.grossWeight(),
-                d.grossWeight(), last(previous, p -> p.grossWeight().map(Planner::grams))).ifPresent(fields::grossWeight);
+                d.grossWeight(), previous, RemoteProduct::grossWeight).ifPresent(fields::grossWeight);
         if (d.dimensions().isPresent()) {
             Dimensions want = d.dimensions().get().value();
             Optional<Dimensions> have = o == null ? Optional.empty() : o.dimensions();
@@ -564,7 +564,8 @@ public final class Planner {
     }
 
     private Optional<Assignment<Weight>> weightDiff(String sku, String field, Optional<Weight> have,
-                                                    Optional<Decided<Weight>> want, Last last) {
+                                                    Optional<Decided<Weight>> want, Optional<RemoteProduct> previous,
+                                                    java.util.function.Function<RemoteProduct, Optional<Weight>> weight) {
         if (want.isEmpty()) {
             return Optional.empty();
         }
@@ -572,6 +573,8 @@ public final class Planner {
         if (have.isPresent() && have.get().isSameAs(w)) {
             return Optional.empty();
         }
+        // Converted only here, past the common case (nothing to write): grams are exact but not free.
+        Last last = last(previous, p -> weight.apply(p).map(Planner::grams));
         Optional<String> now = have.map(Planner::grams);
         noteDrift(sku, field, last, now);
         if (isKeptDrift(last, now)) {
