@@ -271,14 +271,27 @@ public final class JpaSyncStateStore implements SyncStateStore {
      * then sees the newer fence.
      */
     private static void claim(EntityManager em, Fence fence) {
-        int raised = em.createQuery("update CathalogFenceRow f set f.fence = :mine where f.accountId = :a and f.fence <= :mine")
-                .setParameter("mine", fence.fence()).setParameter("a", fence.accountId()).executeUpdate();
-        if (raised == 1) {
-            return;
+        Optional<Long> current = Optional.empty();
+        // Twice at most: the account's first fence row may be committed by another writer between
+        // this update (which did not see it) and the select (which does): then the update is tried
+        // again, and only a newer fence than ours refuses the write.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            int raised = em.createQuery("update CathalogFenceRow f set f.fence = :mine where f.accountId = :a and f.fence <= :mine")
+                    .setParameter("mine", fence.fence()).setParameter("a", fence.accountId()).executeUpdate();
+            if (raised == 1) {
+                return;
+            }
+            current = em.createQuery("select f.fence from CathalogFenceRow f where f.accountId = :a", Long.class)
+                    .setParameter("a", fence.accountId()).getResultStream().findFirst();
+            if (current.isPresent() && current.get() > fence.fence()) {
+                throw new FencedOutException(fence.accountId(), fence.fence(), current.get());
+            }
+            if (current.isEmpty()) {
+                break;
+            }
         }
-        Optional<Long> current = em.createQuery("select f.fence from CathalogFenceRow f where f.accountId = :a", Long.class)
-                .setParameter("a", fence.accountId()).getResultStream().findFirst();
         if (current.isPresent()) {
+            // Still not raised though no newer fence is recorded: treat as refused rather than write unfenced.
             throw new FencedOutException(fence.accountId(), fence.fence(), current.get());
         }
         FenceRow row = new FenceRow(); // the account's first fenced write; a racing insert fails on the key
