@@ -223,7 +223,8 @@ class CliProcessTest {
         // It says it prunes, and its estimate is at the pace it runs (not Bling's 3/s: minutes).
         assertThat(demo.out()).contains("with pruning (plan --prune)");
         java.util.regex.Matcher estimate = java.util.regex.Pattern
-                .compile("About (\\d+) requests, (\\d+) s at the account's rate").matcher(demo.out());
+                .compile("About (\\d+) requests(?: \\(\\d+ to read the ERP, \\d+ to write\\))?, (\\d+) s at the account's rate")
+                .matcher(demo.out());
         assertThat(estimate.find()).as(demo.out()).isTrue();
         assertThat(Long.parseLong(estimate.group(1))).isGreaterThan(100);
         assertThat(Long.parseLong(estimate.group(2))).isLessThan(5);
