@@ -83,8 +83,4 @@ final class Costs {
             }
         };
     }
-
-    static long requests(Change change, ToIntFunction<RemoteOperation> costs) {
-        return change.accept(of(costs));
-    }
 }

@@ -27,8 +27,7 @@ final class Recorder {
             if (w instanceof StateUpdate.PutProduct p) {
                 product(p.sku(), p.snapshot());
             } else if (w instanceof StateUpdate.RemoveProduct r) {
-                store.removeSnapshot(account, EntityKind.PRODUCT, r.sku());
-                store.removeRemoteId(account, EntityKind.PRODUCT, r.sku());
+                productGone(r.sku());
             } else if (w instanceof StateUpdate.PutLink l) {
                 link(l.link());
             } else if (w instanceof StateUpdate.RemoveLink r) {
