@@ -41,7 +41,7 @@ import java.util.Properties;
  * account's {@link RequestLimiter}); it is thread-safe.
  *
  * <pre>{@code
- * RequestLimiter limiter = LocalRequestLimiter.builder("acme").build();
+ * RequestLimiter limiter = LocalRequestLimiter.builder("acme", BlingPacing.standard()).build();
  * BlingClient bling = BlingClient.builder()
  *         .tokens(tokenProvider)          // the OAuth token manager's, for the account
  *         .limiter(limiter)

@@ -44,7 +44,7 @@ class BlingClientErrorsTest {
             BlingClient bling = BlingClient.builder().baseUrl(sandbox.baseUrl())
                     .tokens(AccessTokenProvider.fixed(sandbox.issueTokens("products-only", sandbox.defaultAccountId())
                             .accessToken()))
-                    .limiter(io.cathalog.core.http.LocalRequestLimiter.builder(sandbox.defaultAccountId())
+                    .limiter(io.cathalog.core.http.LocalRequestLimiter.builder(sandbox.defaultAccountId(), BlingPacing.standard())
                             .ratePerSecond(100).build())
                     .build();
             assertThat(bling.products().list(ProductFilter.all()).count()).isZero();

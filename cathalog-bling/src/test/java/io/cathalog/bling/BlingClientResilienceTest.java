@@ -89,7 +89,7 @@ class BlingClientResilienceTest {
     @Test
     void eightThreadsStayUnderThreePerSecondAsTheSandboxSeesItWithNoTooManyRequests() throws Exception {
         try (BlingSandbox sandbox = BlingSandbox.builder().seedDemo().start()) {
-            LocalRequestLimiter limiter = LocalRequestLimiter.builder(sandbox.defaultAccountId()).build();
+            LocalRequestLimiter limiter = LocalRequestLimiter.builder(sandbox.defaultAccountId(), BlingPacing.standard()).build();
             AccessTokenProvider token = AccessTokenProvider.fixed(sandbox.issueTokens().accessToken());
             List<Thread> threads = new java.util.ArrayList<>();
             AtomicInteger failures = new AtomicInteger();

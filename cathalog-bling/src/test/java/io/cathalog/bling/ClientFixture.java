@@ -27,7 +27,7 @@ final class ClientFixture implements AutoCloseable {
 
     /** A limiter that does not slow tests down (the sandbox's own limits are what a test turns on). */
     LocalRequestLimiter.Builder fastLimiter() {
-        return LocalRequestLimiter.builder(account).ratePerSecond(1000).window(1000, Duration.ofSeconds(1), Duration.ZERO);
+        return LocalRequestLimiter.builder(account, BlingPacing.standard()).ratePerSecond(1000).window(1000, Duration.ofSeconds(1), Duration.ZERO);
     }
 
     BlingClient.Builder clientBuilder() {

@@ -33,7 +33,7 @@ class TokenHeaderTest {
                             return bad;
                         }
                     })
-                    .limiter(LocalRequestLimiter.builder(sandbox.defaultAccountId()).ratePerSecond(100).build())
+                    .limiter(LocalRequestLimiter.builder(sandbox.defaultAccountId(), BlingPacing.standard()).ratePerSecond(100).build())
                     .build();
             assertThatThrownBy(() -> bling.categories().list().count())
                     .isInstanceOfSatisfying(AuthorizationException.class, e -> {

@@ -40,8 +40,17 @@ public final class JpaRequestLimiter implements RequestLimiter {
         this.sleeper = b.sleeper;
     }
 
-    public static Builder builder(JpaTransactions transactions, String accountId) {
-        return new Builder(transactions, accountId);
+    /**
+     * Settings of the limiter of one account.
+     *
+     * @param transactions where the account's pacing row lives
+     * @param accountId    the account, 1 to 200 characters
+     * @param rule         the ERP's pacing rule (for Bling: {@code BlingPacing.standard()}); at most
+     *                     50 requests in its window
+     * @return a builder
+     */
+    public static Builder builder(JpaTransactions transactions, String accountId, Pacing rule) {
+        return new Builder(transactions, accountId).pacing(rule);
     }
 
     @Override
@@ -144,11 +153,11 @@ public final class JpaRequestLimiter implements RequestLimiter {
                 + "/day]";
     }
 
-    /** Settings: the pacing rule (default {@link Pacing#bling()}), the clock and how to wait. */
+    /** Settings: the pacing rule, the clock (default the system's) and how to wait. */
     public static final class Builder {
         private final JpaTransactions transactions;
         private final String accountId;
-        private Pacing pacing = Pacing.bling();
+        private Pacing pacing;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
 
@@ -160,6 +169,12 @@ public final class JpaRequestLimiter implements RequestLimiter {
             }
         }
 
+        /**
+         * Replaces the pacing rule.
+         *
+         * @param rule at most 50 requests in its window (the row keeps that many permit times)
+         * @return this builder
+         */
         public Builder pacing(Pacing rule) {
             Objects.requireNonNull(rule, "rule");
             if (rule.windowRequests() > 50) {
@@ -169,16 +184,33 @@ public final class JpaRequestLimiter implements RequestLimiter {
             return this;
         }
 
+        /**
+         * The clock permits are timed by.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /**
+         * How a thread waits for its permit.
+         *
+         * @param sleeper the waiting
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
+        /**
+         * The limiter.
+         *
+         * @return a limiter over the account's row
+         */
         public JpaRequestLimiter build() {
             return new JpaRequestLimiter(this);
         }

@@ -1,5 +1,6 @@
 package io.cathalog.jpa;
 
+import io.cathalog.bling.BlingPacing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +62,7 @@ class DemoSyncJpaTest {
             String account = bling.defaultAccountId();
             BlingClient client = BlingClient.builder().baseUrl(bling.baseUrl())
                     .tokens(AccessTokenProvider.fixed(bling.issueTokens().accessToken()))
-                    .limiter(LocalRequestLimiter.builder(account).ratePerSecond(1000)
+                    .limiter(LocalRequestLimiter.builder(account, BlingPacing.standard()).ratePerSecond(1000)
                             .window(1000, Duration.ofSeconds(1), Duration.ZERO).build())
                     .retryPolicy(new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ZERO, true))
                     .sleeper(d -> { })

@@ -28,13 +28,13 @@ class JpaRequestLimiterPostgresContractTest extends RequestLimiterContract {
     @Override
     protected RequestLimiter newLimiter(String account, Pacing pacing, MutableClock clock, Sleeper sleeper) {
         db.clear();
-        return JpaRequestLimiter.builder(first, account).pacing(pacing).clock(clock).sleeper(sleeper).build();
+        return JpaRequestLimiter.builder(first, account, pacing).clock(clock).sleeper(sleeper).build();
     }
 
     @Override
     protected Optional<RequestLimiter> anotherInstance(String account, Pacing pacing, MutableClock clock,
                                                        Sleeper sleeper) {
-        return Optional.of(JpaRequestLimiter.builder(second, account).pacing(pacing).clock(clock).sleeper(sleeper)
+        return Optional.of(JpaRequestLimiter.builder(second, account, pacing).clock(clock).sleeper(sleeper)
                 .build());
     }
 

@@ -1,5 +1,6 @@
 package io.cathalog.jpa;
 
+import io.cathalog.bling.BlingPacing;
 import io.cathalog.core.DailyQuotaExceededException;
 import io.cathalog.core.http.Pacing;
 import io.cathalog.core.testing.MutableClock;
@@ -33,11 +34,11 @@ class JpaRequestLimiterTest {
         try (TestDatabase db = TestDatabase.of(kind)) {
             List<Instant> permits = Collections.synchronizedList(new ArrayList<>());
             // Waiting moves the shared fake clock: no real sleeping, exact instants.
-            JpaRequestLimiter.Builder settings = JpaRequestLimiter.builder(JpaTransactions.resourceLocal(db.newFactory()), "acme")
-                    .clock(clock).sleeper(d -> clock.advance(d)).pacing(Pacing.bling().withDailyBudget(30));
+            JpaRequestLimiter.Builder settings = JpaRequestLimiter.builder(JpaTransactions.resourceLocal(db.newFactory()), "acme", BlingPacing.standard())
+                    .clock(clock).sleeper(d -> clock.advance(d)).pacing(BlingPacing.standard().withDailyBudget(30));
             JpaRequestLimiter a = settings.build();
-            JpaRequestLimiter b = JpaRequestLimiter.builder(JpaTransactions.resourceLocal(db.newFactory()), "acme")
-                    .clock(clock).sleeper(d -> clock.advance(d)).pacing(Pacing.bling().withDailyBudget(30)).build();
+            JpaRequestLimiter b = JpaRequestLimiter.builder(JpaTransactions.resourceLocal(db.newFactory()), "acme", BlingPacing.standard())
+                    .clock(clock).sleeper(d -> clock.advance(d)).pacing(BlingPacing.standard().withDailyBudget(30)).build();
             for (int i = 0; i < 30; i++) {
                 (i % 2 == 0 ? a : b).acquire();
                 permits.add(clock.instant());
@@ -70,10 +71,10 @@ class JpaRequestLimiterTest {
     void manyThreadsOnTwoInstancesNeverBreakTheWindow(TestDatabase.Kind kind) throws Exception {
         try (TestDatabase db = TestDatabase.of(kind)) {
             List<JpaRequestLimiter> instances = List.of(
-                    JpaRequestLimiter.builder(JpaTransactions.resourceLocal(db.newFactory()), "acme")
-                            .pacing(Pacing.bling().withRate(20).withWindow(5, Duration.ofMillis(250), Duration.ZERO)).build(),
-                    JpaRequestLimiter.builder(JpaTransactions.resourceLocal(db.newFactory()), "acme")
-                            .pacing(Pacing.bling().withRate(20).withWindow(5, Duration.ofMillis(250), Duration.ZERO)).build());
+                    JpaRequestLimiter.builder(JpaTransactions.resourceLocal(db.newFactory()), "acme", BlingPacing.standard())
+                            .pacing(BlingPacing.standard().withRate(20).withWindow(5, Duration.ofMillis(250), Duration.ZERO)).build(),
+                    JpaRequestLimiter.builder(JpaTransactions.resourceLocal(db.newFactory()), "acme", BlingPacing.standard())
+                            .pacing(BlingPacing.standard().withRate(20).withWindow(5, Duration.ofMillis(250), Duration.ZERO)).build());
             List<Long> times = Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newFixedThreadPool(6);
             for (int t = 0; t < 6; t++) {

@@ -1,5 +1,6 @@
 package io.cathalog.marketplaces;
 
+import io.cathalog.bling.BlingPacing;
 import io.cathalog.bling.BlingCatalogRemote;
 import io.cathalog.bling.BlingClient;
 import io.cathalog.bling.sandbox.BlingSandbox;
@@ -35,7 +36,7 @@ class DemoAccountMarketplacesTest {
             String account = sandbox.defaultAccountId();
             BlingClient client = BlingClient.builder().baseUrl(sandbox.baseUrl())
                     .tokens(AccessTokenProvider.fixed(sandbox.issueTokens().accessToken()))
-                    .limiter(LocalRequestLimiter.builder(account).ratePerSecond(1000)
+                    .limiter(LocalRequestLimiter.builder(account, BlingPacing.standard()).ratePerSecond(1000)
                             .window(1000, Duration.ofSeconds(1), Duration.ZERO).build())
                     .build();
             MarketplaceRegistry registry = MarketplaceRegistry.load(getClass().getClassLoader());

@@ -1,5 +1,6 @@
 package io.cathalog.bling.bench;
 
+import io.cathalog.bling.BlingPacing;
 import io.cathalog.bling.BlingCatalogRemote;
 import io.cathalog.bling.BlingClient;
 import io.cathalog.bling.sandbox.BlingSandbox;
@@ -222,7 +223,7 @@ public final class MemoryBenchmark {
                     // A limiter that never waits. Its window is switched off by making it one request
                     // long, not a million: the limiter keeps (and copies per permit) the last window's
                     // permit times, which at a million would be the largest thing this run measures.
-                    .limiter(LocalRequestLimiter.builder(account).ratePerSecond(1_000_000)
+                    .limiter(LocalRequestLimiter.builder(account, BlingPacing.standard()).ratePerSecond(1_000_000)
                             .window(1, Duration.ofNanos(1), Duration.ZERO).dailyBudget(1_000_000_000L).build())
                     .build();
             long[] lastProgress = {System.nanoTime()};

@@ -1,5 +1,6 @@
 package io.cathalog.bling.bench;
 
+import io.cathalog.bling.BlingPacing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cathalog.bling.BlingCatalogRemote;
 import io.cathalog.bling.BlingClient;
@@ -58,7 +59,7 @@ public final class SyncRequestsBenchmark {
             clock.advance(Duration.ofHours(1));
             BlingClient client = BlingClient.builder().baseUrl(sandbox.baseUrl()).clock(clock)
                     .tokens(AccessTokenProvider.fixed(sandbox.issueTokens().accessToken()))
-                    .limiter(LocalRequestLimiter.builder(account).clock(clock).sleeper(clock::advance)
+                    .limiter(LocalRequestLimiter.builder(account, BlingPacing.standard()).clock(clock).sleeper(clock::advance)
                             .dailyBudget(10_000_000).build())
                     .build();
             SyncEngine engine = SyncEngine.builder().account(account).clock(clock)

@@ -1,5 +1,6 @@
 package io.cathalog.bling.bench;
 
+import io.cathalog.bling.BlingPacing;
 import io.cathalog.bling.BlingClient;
 import io.cathalog.bling.sandbox.BlingSandbox;
 import io.cathalog.core.http.AccessTokenProvider;
@@ -51,7 +52,7 @@ public final class ThroughputBenchmark {
     private static void run(int seconds, int threads, double target) throws InterruptedException {
         try (BlingSandbox sandbox = BlingSandbox.builder().seedDemo().start()) {
             String account = sandbox.defaultAccountId();
-            LocalRequestLimiter limiter = LocalRequestLimiter.builder(account).ratePerSecond(target).build();
+            LocalRequestLimiter limiter = LocalRequestLimiter.builder(account, BlingPacing.standard()).ratePerSecond(target).build();
             BlingClient client = BlingClient.builder().baseUrl(sandbox.baseUrl())
                     .tokens(AccessTokenProvider.fixed(sandbox.issueTokens().accessToken()))
                     .limiter(limiter).build();

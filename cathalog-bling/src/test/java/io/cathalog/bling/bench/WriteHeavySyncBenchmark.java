@@ -1,5 +1,6 @@
 package io.cathalog.bling.bench;
 
+import io.cathalog.bling.BlingPacing;
 import io.cathalog.bling.BlingCatalogRemote;
 import io.cathalog.bling.BlingClient;
 import io.cathalog.bling.sandbox.BlingSandbox;
@@ -55,7 +56,7 @@ public final class WriteHeavySyncBenchmark {
             String account = sandbox.defaultAccountId();
             BlingClient client = BlingClient.builder().baseUrl(sandbox.baseUrl())
                     .tokens(AccessTokenProvider.fixed(sandbox.issueTokens().accessToken()))
-                    .limiter(LocalRequestLimiter.builder(account).build())   // the default: 2.85/s
+                    .limiter(LocalRequestLimiter.builder(account, BlingPacing.standard()).build())   // the default: 2.85/s
                     .build();
             SyncEngine engine = SyncEngine.builder().account(account)
                     .source(CatalogSource.of(BenchAccount.catalog(stores)))

@@ -1,5 +1,6 @@
 package io.cathalog.bling.jobs;
 
+import io.cathalog.bling.BlingPacing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cathalog.bling.BlingCatalogRemote;
@@ -51,7 +52,7 @@ final class JobsFixture implements AutoCloseable {
     }
 
     RequestLimiter limiter(long dailyBudget) {
-        return LocalRequestLimiter.builder(account).ratePerSecond(50).window(1000, Duration.ofSeconds(1), Duration.ZERO)
+        return LocalRequestLimiter.builder(account, BlingPacing.standard()).ratePerSecond(50).window(1000, Duration.ofSeconds(1), Duration.ZERO)
                 .dailyBudget(dailyBudget).clock(clock).sleeper(clock::advance).build();
     }
 

@@ -1,5 +1,6 @@
 package io.cathalog.bling.sync;
 
+import io.cathalog.bling.BlingPacing;
 import io.cathalog.bling.BlingCatalogRemote;
 import io.cathalog.bling.BlingClient;
 import io.cathalog.bling.oauth.BlingAuthorization;
@@ -47,7 +48,7 @@ class AuthorizationRevokedTest {
             authorize(fx, tokens);
             BlingClient client = BlingClient.builder().baseUrl(fx.sandbox.baseUrl()).clock(fx.clock)
                     .tokens(ManagedAccessTokens.of(tokens, fx.account))
-                    .limiter(LocalRequestLimiter.builder(fx.account).ratePerSecond(1000)
+                    .limiter(LocalRequestLimiter.builder(fx.account, BlingPacing.standard()).ratePerSecond(1000)
                             .window(1000, Duration.ofSeconds(1), Duration.ZERO).build())
                     .sleeper(d -> { })
                     .build();

@@ -1,5 +1,6 @@
 package io.cathalog.bling.sync;
 
+import io.cathalog.bling.BlingPacing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cathalog.bling.sandbox.BlingSandbox;
 import io.cathalog.core.ConflictException;
@@ -228,7 +229,7 @@ class EngineBehaviourTest {
             // further apart than the overlap the engine reads before its cursor.
             io.cathalog.bling.BlingClient client = io.cathalog.bling.BlingClient.builder().baseUrl(fx.sandbox.baseUrl())
                     .clock(clock).tokens(io.cathalog.core.http.AccessTokenProvider.fixed(fx.sandbox.issueTokens().accessToken()))
-                    .limiter(io.cathalog.core.http.LocalRequestLimiter.builder(fx.account).clock(clock)
+                    .limiter(io.cathalog.core.http.LocalRequestLimiter.builder(fx.account, BlingPacing.standard()).clock(clock)
                             .sleeper(clock::advance).build())
                     .build();
             // Someone moves a product by hand while the run is still linking products to stores.

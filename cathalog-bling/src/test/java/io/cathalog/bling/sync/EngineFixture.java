@@ -1,5 +1,6 @@
 package io.cathalog.bling.sync;
 
+import io.cathalog.bling.BlingPacing;
 import io.cathalog.bling.BlingCatalogRemote;
 import io.cathalog.bling.BlingClient;
 import io.cathalog.bling.sandbox.BlingSandbox;
@@ -54,7 +55,7 @@ final class EngineFixture implements AutoCloseable {
     BlingClient client() {
         return BlingClient.builder().baseUrl(sandbox.baseUrl())
                 .tokens(AccessTokenProvider.fixed(sandbox.issueTokens().accessToken()))
-                .limiter(LocalRequestLimiter.builder(account).ratePerSecond(1000)
+                .limiter(LocalRequestLimiter.builder(account, BlingPacing.standard()).ratePerSecond(1000)
                         .window(1000, Duration.ofSeconds(1), Duration.ZERO).build())
                 .retryPolicy(new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ZERO, true))
                 .clock(clock)

@@ -1,5 +1,6 @@
 package io.cathalog.bling.sync;
 
+import io.cathalog.bling.BlingPacing;
 import io.cathalog.bling.BlingCatalogRemote;
 import io.cathalog.bling.BlingClient;
 import io.cathalog.bling.oauth.BlingAuthorization;
@@ -64,7 +65,7 @@ class FaultSuiteTest {
                     fx.sandbox.authorizationCode(OAuthApp.DEMO_CLIENT_ID, fx.account), "state", state));
             BlingClient client = BlingClient.builder().baseUrl(fx.sandbox.baseUrl()).clock(clock)
                     .tokens(ManagedAccessTokens.of(tokens, fx.account))
-                    .limiter(LocalRequestLimiter.builder(fx.account).clock(clock).sleeper(clock::advance).build())
+                    .limiter(LocalRequestLimiter.builder(fx.account, BlingPacing.standard()).clock(clock).sleeper(clock::advance).build())
                     .sleeper(clock::advance)
                     .build();
             SyncEngine engine = fx.engine(CatalogSource.of(catalog), new BlingCatalogRemote(client)).build();

@@ -1,5 +1,6 @@
 package io.cathalog.bling.sync;
 
+import io.cathalog.bling.BlingPacing;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cathalog.bling.sandbox.BlingSandbox;
@@ -344,7 +345,7 @@ class HostileInputTest {
         try (EngineFixture fx = new EngineFixture()) {
             io.cathalog.bling.BlingClient client = io.cathalog.bling.BlingClient.builder().baseUrl(fx.sandbox.baseUrl())
                     .tokens(io.cathalog.core.http.AccessTokenProvider.fixed(fx.sandbox.issueTokens().accessToken()))
-                    .limiter(io.cathalog.core.http.LocalRequestLimiter.builder(fx.account).ratePerSecond(1000)
+                    .limiter(io.cathalog.core.http.LocalRequestLimiter.builder(fx.account, BlingPacing.standard()).ratePerSecond(1000)
                             .window(1000, Duration.ofSeconds(1), Duration.ZERO).build())
                     .retryPolicy(new io.cathalog.core.http.RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ZERO, true))
                     .timeout(Duration.ofMillis(500)).sleeper(d -> { }).build();

@@ -1,5 +1,6 @@
 package io.cathalog.bling.webhooks;
 
+import io.cathalog.bling.BlingPacing;
 import io.cathalog.core.jobs.AccountJob;
 import io.cathalog.core.jobs.ProductRef;
 import io.cathalog.core.jobs.SyncScheduler;
@@ -175,7 +176,7 @@ class WebhookReceiverTest {
     @Test
     void theSchedulerSinkMakesTheAccountDueNow() {
         SyncScheduler s = SyncScheduler.builder().clock(clock).sleeper(clock::advance).build();
-        s.register(AccountJob.builder("acme").jitter(Duration.ZERO).interval(Duration.ofHours(1))
+        s.register(AccountJob.builder("acme").pacing(BlingPacing.standard()).jitter(Duration.ZERO).interval(Duration.ofHours(1))
                 .engine(ctx -> new NothingToDo(ctx.accountId())).build());
         s.runDue();
         assertThat(s.status("acme").nextRunAt()).contains(clock.instant().plus(Duration.ofHours(1)));

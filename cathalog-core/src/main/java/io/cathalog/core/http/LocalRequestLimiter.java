@@ -9,11 +9,11 @@ import java.util.Objects;
 
 /**
  * The in-process {@link RequestLimiter}: the {@link Pacing} rule (requests spaced evenly at a
- * target rate, default 2.85 a second, never a burst; a window on the actual permit times; a daily
- * budget in the ERP's time zone) with its state in this object's memory.
+ * target rate, never a burst; a window on the actual permit times; a daily budget in the ERP's
+ * time zone) with its state in this object's memory.
  *
  * <pre>{@code
- * RequestLimiter limiter = LocalRequestLimiter.builder("acme").build();   // share it per account
+ * RequestLimiter limiter = LocalRequestLimiter.builder("acme", BlingPacing.standard()).build(); // one per account
  * }</pre>
  */
 public final class LocalRequestLimiter implements RequestLimiter {
@@ -33,8 +33,16 @@ public final class LocalRequestLimiter implements RequestLimiter {
         this.sleeper = b.sleeper;
     }
 
-    public static Builder builder(String accountId) {
-        return new Builder(accountId);
+    /**
+     * Settings of a limiter for one account.
+     *
+     * @param accountId the account whose requests it paces, not blank
+     * @param rule      the ERP's pacing rule (for Bling: {@code BlingPacing.standard()}), which the
+     *                  builder's methods may tune
+     * @return a builder
+     */
+    public static Builder builder(String accountId, Pacing rule) {
+        return new Builder(accountId, rule);
     }
 
     @Override
@@ -91,27 +99,38 @@ public final class LocalRequestLimiter implements RequestLimiter {
                 + pacing.dailyBudget() + "/day]";
     }
 
-    /** Settings of a limiter; every one has a default fit for Bling ({@link Pacing#bling()}). */
+    /** Settings of a limiter: the rule it was given, tuned by these methods; the system clock. */
     public static final class Builder {
         private final String accountId;
-        private Pacing pacing = Pacing.bling();
+        private Pacing pacing;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
 
-        private Builder(String accountId) {
+        private Builder(String accountId, Pacing rule) {
             this.accountId = Objects.requireNonNull(accountId, "accountId");
             if (accountId.isBlank()) {
                 throw new IllegalArgumentException("accountId must not be blank");
             }
+            this.pacing = Objects.requireNonNull(rule, "rule");
         }
 
-        /** The whole pacing rule at once. */
+        /**
+         * Replaces the whole pacing rule.
+         *
+         * @param rule the rule
+         * @return this builder
+         */
         public Builder pacing(Pacing rule) {
             this.pacing = Objects.requireNonNull(rule, "rule");
             return this;
         }
 
-        /** Requests per second to aim for; default 2.85 (95% of Bling's 3). */
+        /**
+         * Requests per second to aim for.
+         *
+         * @param rate positive
+         * @return this builder
+         */
         public Builder ratePerSecond(double rate) {
             this.pacing = pacing.withRate(rate);
             return this;
@@ -122,34 +141,66 @@ public final class LocalRequestLimiter implements RequestLimiter {
          * kept with {@code margin} to spare for the time between a permit and the request's arrival.
          * The limiter keeps the last {@code requests} permit times and copies them on every permit,
          * so a window of thousands of requests costs that much per request.
+         *
+         * @param requests at least one
+         * @param window   the ERP's window
+         * @param margin   added to the window
+         * @return this builder
          */
         public Builder window(int requests, Duration window, Duration margin) {
             this.pacing = pacing.withWindow(requests, window, margin);
             return this;
         }
 
-        /** The most requests a day; default 120 000 (Bling's quota). Lower it to leave room for others. */
+        /**
+         * The most requests a day. Lower the ERP's quota to leave room for other programs.
+         *
+         * @param budget at least 1
+         * @return this builder
+         */
         public Builder dailyBudget(long budget) {
             this.pacing = pacing.withDailyBudget(budget);
             return this;
         }
 
-        /** Where the ERP's day begins; default America/Sao_Paulo. */
+        /**
+         * Where the ERP's day begins.
+         *
+         * @param zone the zone
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             this.pacing = pacing.withZone(zone);
             return this;
         }
 
+        /**
+         * The clock permits are timed by.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /**
+         * How a thread waits for its permit (a test advances a fake clock instead).
+         *
+         * @param sleeper the waiting
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
+        /**
+         * The limiter.
+         *
+         * @return a new limiter with fresh state
+         */
         public LocalRequestLimiter build() {
             return new LocalRequestLimiter(this);
         }

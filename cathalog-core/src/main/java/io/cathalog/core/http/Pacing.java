@@ -17,15 +17,24 @@ import java.util.Objects;
  * need it — in memory ({@link LocalRequestLimiter}), in a database row (the JPA module's) — and all
  * pace alike. Immutable and thread-safe.
  *
- * @param ratePerSecond  the target rate; default 2.85 (95% of Bling's 3)
+ * <p>Core knows no ERP's numbers: each ERP module ships its preset (Bling's is
+ * {@code io.cathalog.bling.BlingPacing.standard()}), and a host may tune it with the {@code with}
+ * methods.
+ *
+ * @param ratePerSecond  the target rate
  * @param windowRequests at most this many permits in any {@code window}
  * @param window         the ERP's window plus a margin for the time between a permit and the
- *                       request's arrival (default 1 s + 50 ms)
- * @param dailyBudget    the most permits in a day; default 120 000 (Bling's quota)
- * @param zone           where the ERP's day begins; default America/Sao_Paulo
+ *                       request's arrival
+ * @param dailyBudget    the most permits in a day
+ * @param zone           where the ERP's day begins
  */
 public record Pacing(double ratePerSecond, int windowRequests, Duration window, long dailyBudget, ZoneId zone) {
 
+    /**
+     * Checks the rule.
+     *
+     * @throws IllegalArgumentException a non-positive rate, window or budget
+     */
     public Pacing {
         if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
             throw new IllegalArgumentException("rate must be positive, got " + ratePerSecond);
@@ -43,17 +52,25 @@ public record Pacing(double ratePerSecond, int windowRequests, Duration window, 
         Objects.requireNonNull(zone, "zone");
     }
 
-    /** Bling's: 2.85 a second, at most 3 in any second (with 50 ms to spare), 120 000 a day. */
-    public static Pacing bling() {
-        // 50 ms to spare in the window costs nothing at 2.85/s: three intervals are 1 052 ms.
-        return new Pacing(2.85, 3, Duration.ofMillis(1050), 120_000, ZoneId.of("America/Sao_Paulo"));
-    }
-
+    /**
+     * This rule at another target rate.
+     *
+     * @param rate requests a second, positive
+     * @return the new rule
+     */
     public Pacing withRate(double rate) {
         return new Pacing(rate, windowRequests, window, dailyBudget, zone);
     }
 
-    /** At most {@code requests} in any {@code length}, kept with {@code margin} to spare. */
+    /**
+     * This rule with another window: at most {@code requests} in any {@code length}, kept with
+     * {@code margin} to spare.
+     *
+     * @param requests at least one
+     * @param length   the ERP's window
+     * @param margin   added to the window, not negative
+     * @return the new rule
+     */
     public Pacing withWindow(int requests, Duration length, Duration margin) {
         Objects.requireNonNull(margin, "margin");
         if (margin.isNegative()) {
@@ -62,10 +79,22 @@ public record Pacing(double ratePerSecond, int windowRequests, Duration window, 
         return new Pacing(ratePerSecond, requests, length.plus(margin), dailyBudget, zone);
     }
 
+    /**
+     * This rule with another daily budget.
+     *
+     * @param budget the most permits in a day, at least 1
+     * @return the new rule
+     */
     public Pacing withDailyBudget(long budget) {
         return new Pacing(ratePerSecond, windowRequests, window, budget, zone);
     }
 
+    /**
+     * This rule with the ERP's day beginning in another zone.
+     *
+     * @param z the zone
+     * @return the new rule
+     */
     public Pacing withZone(ZoneId z) {
         return new Pacing(ratePerSecond, windowRequests, window, dailyBudget, z);
     }

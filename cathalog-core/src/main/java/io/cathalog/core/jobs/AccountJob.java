@@ -1,5 +1,6 @@
 package io.cathalog.core.jobs;
 
+import io.cathalog.core.http.Pacing;
 import io.cathalog.core.http.RequestLimiter;
 import io.cathalog.core.sync.PlanOptions;
 import io.cathalog.core.sync.SyncEngine;
@@ -16,7 +17,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * AccountJob job = AccountJob.builder("acme")
- *         .dailyBudget(72_000)                       // or .limiter(sharedLimiter)
+ *         .pacing(BlingPacing.standard()).dailyBudget(72_000)   // or .limiter(sharedLimiter)
  *         .engine(ctx -> SyncEngine.builder().account("acme").source(source).state(state)
  *                 .remote(new BlingCatalogRemote(BlingClient.builder().tokens(tokens)
  *                         .limiter(ctx.limiter()).build()))
@@ -27,12 +28,13 @@ import java.util.function.Function;
  */
 public final class AccountJob {
 
-    /** 60% of Bling's 120 000 requests a day: the rest is left to the account's other integrations. */
-    public static final long DEFAULT_DAILY_BUDGET = 72_000;
+    /** The share of the ERP's daily quota a scheduler-built limiter uses by default: the rest is left to the account's other integrations. */
+    public static final double DEFAULT_BUDGET_SHARE = 0.6;
 
     private final String accountId;
     private final Optional<RequestLimiter> limiter;
     private final OptionalLong dailyBudget;
+    private final Optional<Pacing> pacing;
     private final Function<JobContext, SyncEngine> engine;
     private final boolean engineFromContext;
     private final Duration interval;
@@ -43,6 +45,7 @@ public final class AccountJob {
         this.accountId = b.accountId;
         this.limiter = b.limiter;
         this.dailyBudget = b.dailyBudget;
+        this.pacing = b.pacing;
         this.engine = b.engine;
         this.engineFromContext = b.engineFromContext;
         this.interval = b.interval;
@@ -63,9 +66,25 @@ public final class AccountJob {
         return limiter;
     }
 
-    /** The budget of the limiter the scheduler builds (when no limiter was given). */
+    /**
+     * The rule of the limiter the scheduler builds when no limiter was given: the ERP's
+     * {@link #pacing} with {@link #dailyBudget}.
+     *
+     * @return the rule, empty when the host gave a limiter
+     */
+    public Optional<Pacing> pacing() {
+        return pacing.map(p -> p.withDailyBudget(dailyBudget()));
+    }
+
+    /**
+     * The budget of the limiter the scheduler builds (when no limiter was given): the one set, or
+     * {@link #DEFAULT_BUDGET_SHARE} of the ERP's quota.
+     *
+     * @return requests a day; 0 when the host gave a limiter (whose budget counts)
+     */
     public long dailyBudget() {
-        return dailyBudget.orElse(DEFAULT_DAILY_BUDGET);
+        return dailyBudget.orElseGet(() -> pacing.map(p -> Math.max(1, (long) (p.dailyBudget() * DEFAULT_BUDGET_SHARE)))
+                .orElse(0L));
     }
 
     Function<JobContext, SyncEngine> engineFactory() {
@@ -99,6 +118,7 @@ public final class AccountJob {
         private final String accountId;
         private Optional<RequestLimiter> limiter = Optional.empty();
         private OptionalLong dailyBudget = OptionalLong.empty();
+        private Optional<Pacing> pacing = Optional.empty();
         private Function<JobContext, SyncEngine> engine;
         private boolean engineFromContext;
         private Duration interval = Duration.ofMinutes(15);
@@ -128,7 +148,25 @@ public final class AccountJob {
             return this;
         }
 
-        /** The daily budget of the limiter the scheduler builds; default {@link #DEFAULT_DAILY_BUDGET}. */
+        /**
+         * The ERP's pacing rule, for the limiter the scheduler builds when no {@link #limiter} is
+         * given (for Bling: {@code BlingPacing.standard()}).
+         *
+         * @param rule the ERP's rule; its budget is replaced by {@link #dailyBudget}
+         * @return this builder
+         */
+        public Builder pacing(Pacing rule) {
+            this.pacing = Optional.of(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /**
+         * The daily budget of the limiter the scheduler builds; default {@link #DEFAULT_BUDGET_SHARE}
+         * of the rule's.
+         *
+         * @param budget at least 1
+         * @return this builder
+         */
         public Builder dailyBudget(long budget) {
             if (budget < 1) {
                 throw new IllegalArgumentException("a daily budget is at least 1, got " + budget);
@@ -192,8 +230,13 @@ public final class AccountJob {
             if (engine == null) {
                 throw new IllegalStateException("an AccountJob needs engine(...)");
             }
-            if (limiter.isPresent() && dailyBudget.isPresent()) {
-                throw new IllegalStateException("give either limiter(...) (whose budget counts) or dailyBudget(...), not both");
+            if (limiter.isPresent() && (dailyBudget.isPresent() || pacing.isPresent())) {
+                throw new IllegalStateException(
+                        "give either limiter(...) (whose rule and budget count) or pacing(...) and dailyBudget(...), not both");
+            }
+            if (limiter.isEmpty() && pacing.isEmpty()) {
+                throw new IllegalStateException("an AccountJob needs limiter(...) or the ERP's pacing(...) "
+                        + "(for Bling: BlingPacing.standard())");
             }
             if (jitter.compareTo(interval) > 0) {
                 throw new IllegalStateException("jitter (" + jitter + ") must not exceed the interval (" + interval + ")");

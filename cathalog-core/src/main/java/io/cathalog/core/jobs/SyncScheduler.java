@@ -28,7 +28,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -93,7 +92,6 @@ public final class SyncScheduler implements AutoCloseable {
     private final Optional<TokenKeepAlive> keepAlive;
     private final Duration refreshTokenLifetime;
     private final Sleeper sleeper;
-    private final ZoneId zone;
 
     private final RunPolicy policy;
     private final Map<String, Account> accounts = new ConcurrentSkipListMap<>();
@@ -117,7 +115,6 @@ public final class SyncScheduler implements AutoCloseable {
         this.keepAlive = b.tokenManager.map(m -> new TokenKeepAlive(m, b.tokenStore, b.clock, b.refreshTokenLifetime,
                 b.keepAliveEvery));
         this.sleeper = b.sleeper;
-        this.zone = b.zone;
         this.policy = new RunPolicy(b.backoffBase, b.backoffCap, b.blockedBackoff, b.leaseRetry);
     }
 
@@ -143,8 +140,8 @@ public final class SyncScheduler implements AutoCloseable {
         if (shuttingDown) {
             throw new IllegalStateException("the scheduler is shut down");
         }
-        RequestLimiter limiter = job.limiter().orElseGet(() -> LocalRequestLimiter.builder(job.accountId())
-                .dailyBudget(job.dailyBudget()).clock(clock).sleeper(sleeper).zone(zone).build());
+        RequestLimiter limiter = job.limiter().orElseGet(() -> LocalRequestLimiter.builder(job.accountId(),
+                job.pacing().orElseThrow()).clock(clock).sleeper(sleeper).build());
         CountingLimiter gate = new CountingLimiter(limiter);
         Account account = new Account(job, gate);
         JobContext context = new JobContext(job.accountId(), gate, account::onProgress, clock, account::fence);
@@ -903,7 +900,6 @@ public final class SyncScheduler implements AutoCloseable {
         private Duration refreshTokenLifetime = Duration.ofDays(30);
         private Duration keepAliveEvery = Duration.ofHours(6);
         private Sleeper sleeper = Sleeper.SYSTEM;
-        private ZoneId zone = ZoneId.of("America/Sao_Paulo");
 
         private Builder() {
         }
@@ -1019,12 +1015,6 @@ public final class SyncScheduler implements AutoCloseable {
         /** The sleeper of the limiters the scheduler builds; default {@link Sleeper#SYSTEM}. */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-            return this;
-        }
-
-        /** Where the ERP's day begins, for the limiters the scheduler builds; default America/Sao_Paulo. */
-        public Builder zone(ZoneId zone) {
-            this.zone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 

@@ -6,6 +6,6 @@ import io.cathalog.core.testing.MutableClock;
 class LocalRequestLimiterContractTest extends RequestLimiterContract {
     @Override
     protected RequestLimiter newLimiter(String account, Pacing pacing, MutableClock clock, Sleeper sleeper) {
-        return LocalRequestLimiter.builder(account).pacing(pacing).clock(clock).sleeper(sleeper).build();
+        return LocalRequestLimiter.builder(account, pacing).clock(clock).sleeper(sleeper).build();
     }
 }

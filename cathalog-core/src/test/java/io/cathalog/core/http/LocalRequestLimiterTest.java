@@ -1,5 +1,6 @@
 package io.cathalog.core.http;
 
+import io.cathalog.core.testing.TestPacing;
 import io.cathalog.core.DailyQuotaExceededException;
 import io.cathalog.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class LocalRequestLimiterTest {
     private final Sleeper sleeper = d -> clock.advance(d);
 
     private LocalRequestLimiter.Builder limiter() {
-        return LocalRequestLimiter.builder("acme").clock(clock).sleeper(sleeper);
+        return LocalRequestLimiter.builder("acme", TestPacing.threePerSecond()).clock(clock).sleeper(sleeper);
     }
 
     private List<Instant> permits(RequestLimiter limiter, int n) throws InterruptedException {
@@ -95,7 +96,7 @@ class LocalRequestLimiterTest {
 
     @Test
     void sharedByManyThreadsItKeepsTheSpacingOnTheRealClock() throws Exception {
-        LocalRequestLimiter l = LocalRequestLimiter.builder("acme").ratePerSecond(20).window(100, Duration.ofSeconds(1),
+        LocalRequestLimiter l = LocalRequestLimiter.builder("acme", TestPacing.threePerSecond()).ratePerSecond(20).window(100, Duration.ofSeconds(1),
                 Duration.ZERO).build();
         List<Long> at = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -121,7 +122,7 @@ class LocalRequestLimiterTest {
 
     @Test
     void validatesItsSettings() {
-        assertThatThrownBy(() -> LocalRequestLimiter.builder(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LocalRequestLimiter.builder(" ", TestPacing.threePerSecond())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> limiter().ratePerSecond(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> limiter().dailyBudget(0)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,5 +1,6 @@
 package io.cathalog.core.jobs;
 
+import io.cathalog.core.testing.TestPacing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cathalog.core.auth.AuthorizeUrlFactory;
@@ -37,7 +38,7 @@ class AccountStatusTest {
     @Test
     void statusJsonHasAFixedShapeAndOrder() throws Exception {
         SyncScheduler s = SyncScheduler.builder().clock(clock).owner("host-1").build();
-        s.register(AccountJob.builder("acme").limiter(LocalRequestLimiter.builder("acme").dailyBudget(72_000).clock(clock)
+        s.register(AccountJob.builder("acme").limiter(LocalRequestLimiter.builder("acme", TestPacing.threePerSecond()).dailyBudget(72_000).clock(clock)
                         .ratePerSecond(1000).window(1000, Duration.ofSeconds(1), Duration.ZERO).sleeper(clock::advance).build())
                 .interval(Duration.ofMinutes(15)).jitter(Duration.ZERO).engine(ctx -> new FakeEngine(ctx, 3)).build());
         JsonNode before = new ObjectMapper().readTree(s.status("acme").toJson());
@@ -107,7 +108,7 @@ class AccountStatusTest {
                 now.minus(Duration.ofHours(1))));
         SyncScheduler s = SyncScheduler.builder().clock(clock).sleeper(clock::advance).tokens(manager, store).build();
         for (String id : List.of("acme", "globex")) {
-            s.register(AccountJob.builder(id).interval(Duration.ofHours(1)).jitter(Duration.ZERO)
+            s.register(AccountJob.builder(id).pacing(TestPacing.threePerSecond()).interval(Duration.ofHours(1)).jitter(Duration.ZERO)
                     .engine(ctx -> new FakeEngine(ctx, 0)).build());
         }
         assertThat(s.status("acme").refreshTokenLapsesAt()).contains(now.plus(Duration.ofDays(5)));

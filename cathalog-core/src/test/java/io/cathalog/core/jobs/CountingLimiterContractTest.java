@@ -11,7 +11,7 @@ import io.cathalog.core.testing.MutableClock;
 class CountingLimiterContractTest extends RequestLimiterContract {
     @Override
     protected RequestLimiter newLimiter(String account, Pacing pacing, MutableClock clock, Sleeper sleeper) {
-        return new CountingLimiter(LocalRequestLimiter.builder(account).pacing(pacing).clock(clock).sleeper(sleeper)
+        return new CountingLimiter(LocalRequestLimiter.builder(account, pacing).clock(clock).sleeper(sleeper)
                 .build());
     }
 }

@@ -1,5 +1,6 @@
 package io.cathalog.core.jobs;
 
+import io.cathalog.core.testing.TestPacing;
 import io.cathalog.core.BlockedException;
 import io.cathalog.core.CathalogException;
 import io.cathalog.core.ReauthorizationRequiredException;
@@ -34,7 +35,7 @@ class SyncSchedulerTest {
     final ExecutorService threads = Executors.newCachedThreadPool();
 
     RequestLimiter limiter(String account, long budget) {
-        return LocalRequestLimiter.builder(account).ratePerSecond(1000).window(1000, Duration.ofSeconds(1), Duration.ZERO)
+        return LocalRequestLimiter.builder(account, TestPacing.threePerSecond()).ratePerSecond(1000).window(1000, Duration.ofSeconds(1), Duration.ZERO)
                 .dailyBudget(budget).clock(clock).sleeper(clock::advance).build();
     }
 
@@ -402,7 +403,7 @@ class SyncSchedulerTest {
     void aSyncLargerThanTheDaysBudgetStopsAtItAndFinishesOnTheNextDays() {
         SyncScheduler s = scheduler("one", new InMemoryLeaseLock(clock)).build();
         AtomicReference<FakeEngine> engine = new AtomicReference<>();
-        RequestLimiter limiter = LocalRequestLimiter.builder(ACME).ratePerSecond(1000)
+        RequestLimiter limiter = LocalRequestLimiter.builder(ACME, TestPacing.threePerSecond()).ratePerSecond(1000)
                 .window(1000, Duration.ofSeconds(1), Duration.ZERO).dailyBudget(10).clock(clock).sleeper(clock::advance)
                 .build();
         s.register(AccountJob.builder(ACME).limiter(limiter).interval(Duration.ofMinutes(10)).jitter(Duration.ZERO)

@@ -1,5 +1,6 @@
 package io.cathalog.cli;
 
+import io.cathalog.bling.BlingPacing;
 import io.cathalog.bling.BlingCatalogRemote;
 import io.cathalog.bling.BlingClient;
 import io.cathalog.bling.oauth.BlingAuthorization;
@@ -26,7 +27,7 @@ final class Engines {
 
     /** A limiter for an emulator with its limits off: fast, and still a limiter. */
     static RequestLimiter fastLimiter(String account) {
-        return LocalRequestLimiter.builder(account).ratePerSecond(FAST_RATE)
+        return LocalRequestLimiter.builder(account, BlingPacing.standard()).ratePerSecond(FAST_RATE)
                 .window((int) FAST_RATE, Duration.ofSeconds(1), Duration.ZERO).build();
     }
 
@@ -52,7 +53,7 @@ final class Engines {
     }
 
     static LocalRequestLimiter limiter(CliConfig config) {
-        LocalRequestLimiter.Builder limiter = LocalRequestLimiter.builder(config.account());
+        LocalRequestLimiter.Builder limiter = LocalRequestLimiter.builder(config.account(), BlingPacing.standard());
         config.rate().ifPresent(r -> {
             limiter.ratePerSecond(r);
             if (r > 3) {

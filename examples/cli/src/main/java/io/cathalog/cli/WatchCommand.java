@@ -51,9 +51,10 @@ final class WatchCommand implements Callable<Integer> {
             builder.tokens(Engines.tokenManager(config, store), store);
         }
         SyncScheduler scheduler = builder.build();
-        long daily = budget != null ? budget : AccountJob.DEFAULT_DAILY_BUDGET;
-        var limiter = io.cathalog.core.http.LocalRequestLimiter.builder(config.account())
-                .pacing(Engines.limiter(config).pacing().withDailyBudget(daily)).build();
+        var pacing = Engines.limiter(config).pacing();
+        long daily = budget != null ? budget : (long) (pacing.dailyBudget() * AccountJob.DEFAULT_BUDGET_SHARE);
+        var limiter = io.cathalog.core.http.LocalRequestLimiter.builder(config.account(), pacing.withDailyBudget(daily))
+                .build();
         scheduler.register(AccountJob.builder(config.account())
                 .limiter(limiter)
                 .interval(interval).jitter(Duration.ZERO)

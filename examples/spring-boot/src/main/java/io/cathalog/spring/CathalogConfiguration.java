@@ -1,5 +1,6 @@
 package io.cathalog.spring;
 
+import io.cathalog.bling.BlingPacing;
 import io.cathalog.bling.oauth.BlingAuthorization;
 import io.cathalog.bling.sandbox.DemoCatalog;
 import io.cathalog.core.auth.KeyProvider;
@@ -161,7 +162,7 @@ class CathalogConfiguration {
                                           JpaTransactions tx, Clock clock) {
         if (properties.localRate().isPresent()) {
             double rate = properties.localRate().getAsDouble();
-            LocalRequestLimiter.Builder local = LocalRequestLimiter.builder(a.id()).ratePerSecond(rate)
+            LocalRequestLimiter.Builder local = LocalRequestLimiter.builder(a.id(), BlingPacing.standard()).ratePerSecond(rate)
                     .dailyBudget(a.dailyBudget());
             if (rate > 3) {
                 // Only an emulator with its limits off allows more than Bling's 3 a second.
@@ -169,8 +170,9 @@ class CathalogConfiguration {
             }
             return local.build();
         }
-        // Shared by every instance on the database, at Bling's pace.
-        return JpaRequestLimiter.builder(tx, a.id()).clock(clock).build();
+        // Shared by every instance on the database, at Bling's pace, within the account's share of the quota.
+        return JpaRequestLimiter.builder(tx, a.id(), BlingPacing.standard().withDailyBudget(a.dailyBudget())).clock(clock)
+                .build();
     }
 
     private static CatalogSource source(CathalogProperties.Account a, JpaTransactions tx) {

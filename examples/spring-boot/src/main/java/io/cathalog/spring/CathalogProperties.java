@@ -125,10 +125,9 @@ public record CathalogProperties(@DefaultValue("off") String sandbox,
      * @param catalog     the source of truth: {@code demo} (the sandbox's demo catalog),
      *                    {@code file:/path/catalog.json}, or {@code jpa} / {@code jpa:<name>}
      *                    (cathalog-jpa's source-of-truth tables in the app's database)
-     * @param dailyBudget the most requests a day the scheduler spends on it, with a local limiter
- *                    ({@code requests-per-second}); the limiter shared in the database keeps
- *                    cathalog-jpa's default, Bling's whole quota (its builder takes a budget only
- *                    through {@code Pacing}, which the engine redesign moves out of the API)
+     * @param dailyBudget the most requests a day the scheduler spends on it, with either limiter
+     *                    (the local one of {@code requests-per-second}, or the one shared in the
+     *                    database at Bling's pace)
      * @param prune       whether runs delete categories the catalog no longer has
      */
     public record Account(String id, @DefaultValue("") String companyId, @DefaultValue("demo") String catalog,

@@ -1,5 +1,6 @@
 package io.cathalog.examples.quickstart;
 
+import io.cathalog.bling.BlingPacing;
 import io.cathalog.bling.BlingCatalogRemote;
 import io.cathalog.bling.BlingClient;
 import io.cathalog.bling.sandbox.BlingSandbox;
@@ -37,9 +38,9 @@ public final class Quickstart {
     /** The embedding itself, against {@code sandbox}; returns the plan made after the apply. */
     static SyncPlan run(BlingSandbox sandbox, PrintStream out) {
         String account = sandbox.defaultAccountId();
-        RequestLimiter limiter = LocalRequestLimiter.builder(account)             // one per Bling account
+        RequestLimiter limiter = LocalRequestLimiter.builder(account, BlingPacing.standard())             // one per Bling account
                 .ratePerSecond(100).window(100, Duration.ofSeconds(1), Duration.ZERO)
-                .build();                                                          // real Bling: keep the defaults (3/s)
+                .build();                                                          // real Bling: keep Bling's rule (3/s)
         BlingClient bling = BlingClient.builder()
                 .baseUrl(sandbox.baseUrl())                                        // real Bling: leave out
                 .tokens(AccessTokenProvider.fixed(sandbox.issueTokens().accessToken()))

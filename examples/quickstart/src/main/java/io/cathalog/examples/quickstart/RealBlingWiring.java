@@ -1,5 +1,6 @@
 package io.cathalog.examples.quickstart;
 
+import io.cathalog.bling.BlingPacing;
 import io.cathalog.bling.BlingCatalogRemote;
 import io.cathalog.bling.BlingClient;
 import io.cathalog.bling.oauth.BlingAuthorization;
@@ -53,7 +54,7 @@ public final class RealBlingWiring {
                 .build();
         TokenManager tokens = BlingAuthorization.tokenManager(store, apiBase, authorizeBase, clientId, clientSecret)
                 .build();                                              // refreshes ahead of expiry, stores before use
-        RequestLimiter limiter = LocalRequestLimiter.builder(account)  // one per Bling account, shared by every thread
+        RequestLimiter limiter = LocalRequestLimiter.builder(account, BlingPacing.standard())  // one per Bling account, shared by every thread
                 .build();                                              // Bling's pace: 2.85/s, 120 000 a day
         BlingClient bling = BlingClient.builder()
                 .baseUrl(apiBase)

@@ -1,5 +1,6 @@
 package io.cathalog.examples.marketplace.magalu;
 
+import io.cathalog.bling.BlingPacing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cathalog.bling.BlingCatalogRemote;
@@ -40,7 +41,7 @@ class MagaluInTheEngineTest {
             long magaluChannel = sandbox.account().addSalesChannel("Magalu", "Magalu");
             BlingClient client = BlingClient.builder().baseUrl(sandbox.baseUrl())
                     .tokens(AccessTokenProvider.fixed(sandbox.issueTokens().accessToken()))
-                    .limiter(LocalRequestLimiter.builder(account).ratePerSecond(1000)
+                    .limiter(LocalRequestLimiter.builder(account, BlingPacing.standard()).ratePerSecond(1000)
                             .window(1000, Duration.ofSeconds(1), Duration.ZERO).build())
                     .build();
             MarketplaceRegistry registry = MarketplaceRegistry.load(getClass().getClassLoader());

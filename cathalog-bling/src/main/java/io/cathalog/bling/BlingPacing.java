@@ -1,0 +1,40 @@
+package io.cathalog.bling;
+
+import io.cathalog.core.http.Pacing;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * Bling's request limits as a {@link Pacing} rule: 2.85 requests a second (95 % of the 3 Bling
+ * allows), at most 3 in any second with 50 ms to spare, 120 000 a day counted in São Paulo's day.
+ * Give it to the account's limiter:
+ *
+ * <pre>{@code
+ * RequestLimiter limiter = LocalRequestLimiter.builder("acme", BlingPacing.standard()).build();
+ * }</pre>
+ */
+public final class BlingPacing {
+
+    /** The rate Bling allows a second. */
+    public static final int REQUESTS_PER_SECOND = 3;
+
+    /** Bling's daily quota of an account. */
+    public static final long DAILY_QUOTA = 120_000;
+
+    /** The zone whose midnight resets Bling's daily quota. */
+    public static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
+
+    private BlingPacing() {
+    }
+
+    /**
+     * Bling's rule, for one account.
+     *
+     * @return 2.85 a second, at most 3 in any 1.05 s, 120 000 a day in {@link #ZONE}
+     */
+    public static Pacing standard() {
+        // 50 ms to spare in the window costs nothing at 2.85/s: three intervals are 1 052 ms.
+        return new Pacing(REQUESTS_PER_SECOND * 0.95, REQUESTS_PER_SECOND, Duration.ofMillis(1050), DAILY_QUOTA, ZONE);
+    }
+}
