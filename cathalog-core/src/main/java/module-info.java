@@ -15,6 +15,8 @@ module io.cathalog.core {
     exports io.cathalog.core.sync;
     exports io.cathalog.core.marketplace;
     exports io.cathalog.core.http;
+    // The transport and the pacing machine: what an ERP module or a limiter store builds on, not a host.
+    exports io.cathalog.core.http.internal to io.cathalog.bling, io.cathalog.jpa;
     exports io.cathalog.core.lease;
     exports io.cathalog.core.jobs;
 

@@ -10,9 +10,9 @@ import io.cathalog.core.RemoteException;
 import io.cathalog.core.RemoteValidationException;
 import io.cathalog.core.ServerErrorException;
 import io.cathalog.core.UnauthorizedException;
-import io.cathalog.core.http.ApiRequest;
-import io.cathalog.core.http.ApiResponse;
-import io.cathalog.core.http.ResponseClassifier;
+import io.cathalog.core.http.internal.ApiRequest;
+import io.cathalog.core.http.internal.ApiResponse;
+import io.cathalog.core.http.internal.ResponseClassifier;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -7,9 +7,9 @@ import io.cathalog.core.InsufficientScopeException;
 import io.cathalog.core.RemoteException;
 import io.cathalog.core.RemoteValidationException;
 import io.cathalog.core.http.AccessTokenProvider;
-import io.cathalog.core.http.ApiRequest;
-import io.cathalog.core.http.ApiResponse;
-import io.cathalog.core.http.ResponseClassifier;
+import io.cathalog.core.http.internal.ApiRequest;
+import io.cathalog.core.http.internal.ApiResponse;
+import io.cathalog.core.http.internal.ResponseClassifier;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -1,6 +1,7 @@
 package io.cathalog.jpa;
 
 import io.cathalog.core.http.Pacing;
+import io.cathalog.core.http.internal.Pacer;
 import io.cathalog.core.http.RequestLimiter;
 import io.cathalog.core.http.Sleeper;
 import io.cathalog.core.http.Usage;
@@ -29,6 +30,7 @@ public final class JpaRequestLimiter implements RequestLimiter {
     private final Db db;
     private final String accountId;
     private final Pacing pacing;
+    private final Pacer pacer;
     private final Clock clock;
     private final Sleeper sleeper;
 
@@ -36,6 +38,7 @@ public final class JpaRequestLimiter implements RequestLimiter {
         this.db = new Db(b.transactions);
         this.accountId = b.accountId;
         this.pacing = b.pacing;
+        this.pacer = new Pacer(b.pacing);
         this.clock = b.clock;
         this.sleeper = b.sleeper;
     }
@@ -64,7 +67,7 @@ public final class JpaRequestLimiter implements RequestLimiter {
         while (true) {
             Duration delay = db.run("pacing account " + accountId, em -> {
                 RateLimitRow row = em.find(RateLimitRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-                Pacing.Decision d = pacing.reserve(accountId, state(row), clock.instant());
+                Pacer.Decision d = pacer.reserve(accountId, state(row), clock.instant());
                 store(row, d.state());
                 return d.delay();
             });
@@ -80,7 +83,7 @@ public final class JpaRequestLimiter implements RequestLimiter {
         ensureRow();
         db.exec("pausing account " + accountId, em -> {
             RateLimitRow row = em.find(RateLimitRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-            store(row, pacing.paused(state(row), clock.instant().plus(pause)));
+            store(row, pacer.paused(state(row), clock.instant().plus(pause)));
         });
     }
 
@@ -89,34 +92,34 @@ public final class JpaRequestLimiter implements RequestLimiter {
         ensureRow();
         db.exec("recording the spent quota of account " + accountId, em -> {
             RateLimitRow row = em.find(RateLimitRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-            store(row, pacing.quotaExhausted(state(row), resetAt));
+            store(row, pacer.quotaExhausted(state(row), resetAt));
         });
     }
 
     @Override
     public Instant nextReset() {
-        return pacing.nextReset(clock.instant());
+        return pacer.nextReset(clock.instant());
     }
 
     @Override
     public Usage usage() {
         ensureRow();
         return db.run("reading the usage of account " + accountId,
-                em -> pacing.usage(accountId, state(em.find(RateLimitRow.class, accountId)), clock.instant()));
+                em -> pacer.usage(accountId, state(em.find(RateLimitRow.class, accountId)), clock.instant()));
     }
 
-    private static Pacing.State state(RateLimitRow row) {
+    private static Pacer.State state(RateLimitRow row) {
         List<Instant> recent = new ArrayList<>();
         if (!row.recent.isEmpty()) {
             for (String t : row.recent.split(",")) {
                 recent.add(Instant.parse(t));
             }
         }
-        return new Pacing.State(row.nextSlot, recent, row.day, row.usedToday, row.pausedUntil, row.quotaExhaustedUntil);
+        return new Pacer.State(row.nextSlot, recent, row.day, row.usedToday, row.pausedUntil, row.quotaExhaustedUntil);
     }
 
     /** Times to the microsecond: what the timestamp(6) columns keep, so what is read is what was written. */
-    private static void store(RateLimitRow row, Pacing.State s) {
+    private static void store(RateLimitRow row, Pacer.State s) {
         row.nextSlot = micros(s.nextSlot());
         row.recent = String.join(",", s.recent().stream().map(t -> micros(t).toString()).toList());
         row.day = s.day();
@@ -132,7 +135,7 @@ public final class JpaRequestLimiter implements RequestLimiter {
                 if (em.find(RateLimitRow.class, accountId) == null) {
                     RateLimitRow row = new RateLimitRow();
                     row.accountId = accountId;
-                    store(row, Pacing.State.initial());
+                    store(row, Pacer.State.initial());
                     em.persist(row);
                 }
                 return null;

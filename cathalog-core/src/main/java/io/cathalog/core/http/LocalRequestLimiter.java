@@ -1,5 +1,6 @@
 package io.cathalog.core.http;
 
+import io.cathalog.core.http.internal.Pacer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,15 +21,17 @@ public final class LocalRequestLimiter implements RequestLimiter {
 
     private final String accountId;
     private final Pacing pacing;
+    private final Pacer pacer;
     private final Clock clock;
     private final Sleeper sleeper;
 
     // Guarded by this.
-    private Pacing.State state = Pacing.State.initial();
+    private Pacer.State state = Pacer.State.initial();
 
     private LocalRequestLimiter(Builder b) {
         this.accountId = b.accountId;
         this.pacing = b.pacing;
+        this.pacer = new Pacer(b.pacing);
         this.clock = b.clock;
         this.sleeper = b.sleeper;
     }
@@ -68,29 +71,29 @@ public final class LocalRequestLimiter implements RequestLimiter {
 
     /** Takes a permit and returns zero, or returns how long to wait before trying again. */
     private synchronized Duration tryReserve() {
-        Pacing.Decision d = pacing.reserve(accountId, state, clock.instant());
+        Pacer.Decision d = pacer.reserve(accountId, state, clock.instant());
         state = d.state();
         return d.delay();
     }
 
     @Override
     public synchronized void pause(Duration pause) {
-        state = pacing.paused(state, clock.instant().plus(pause));
+        state = pacer.paused(state, clock.instant().plus(pause));
     }
 
     @Override
     public synchronized void quotaExhausted(Instant resetAt) {
-        state = pacing.quotaExhausted(state, resetAt);
+        state = pacer.quotaExhausted(state, resetAt);
     }
 
     @Override
     public Instant nextReset() {
-        return pacing.nextReset(clock.instant());
+        return pacer.nextReset(clock.instant());
     }
 
     @Override
     public synchronized Usage usage() {
-        return pacing.usage(accountId, state, clock.instant());
+        return pacer.usage(accountId, state, clock.instant());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.cathalog.core.http;
+package io.cathalog.core.http.internal;
 
 import java.time.Duration;
 import java.util.Objects;

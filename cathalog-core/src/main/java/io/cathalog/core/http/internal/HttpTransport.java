@@ -1,5 +1,13 @@
-package io.cathalog.core.http;
+package io.cathalog.core.http.internal;
 
+import io.cathalog.core.http.AccessTokenProvider;
+import io.cathalog.core.http.ErrorCircuit;
+import io.cathalog.core.http.RequestEvent;
+import io.cathalog.core.http.RequestLimiter;
+import io.cathalog.core.http.RequestListener;
+import io.cathalog.core.http.RetryPolicy;
+import io.cathalog.core.http.Sleeper;
+import io.cathalog.core.http.Usage;
 import io.cathalog.core.BlockedException;
 import io.cathalog.core.CathalogException;
 import io.cathalog.core.DailyQuotaExceededException;

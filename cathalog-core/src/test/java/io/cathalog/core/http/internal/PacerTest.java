@@ -1,6 +1,7 @@
-package io.cathalog.core.http;
+package io.cathalog.core.http.internal;
 
 import io.cathalog.core.DailyQuotaExceededException;
+import io.cathalog.core.http.Pacing;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,22 +13,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The pacing rule as the pure function it is: spacing, window, budget, pauses, the ERP's day. */
-class PacingTest {
+class PacerTest {
     private static final Instant T = Instant.parse("2026-01-05T12:00:00Z");
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
-    private final Pacing pacing = new Pacing(2, 3, Duration.ofSeconds(1), 120_000, SAO_PAULO);
+    private final Pacer pacing = new Pacer(new Pacing(2, 3, Duration.ofSeconds(1), 120_000, SAO_PAULO));
 
-    private Pacing.State granted(Pacing p, Pacing.State s, Instant now) {
-        Pacing.Decision d = p.reserve("acme", s, now);
+    private Pacer.State granted(Pacer p, Pacer.State s, Instant now) {
+        Pacer.Decision d = p.reserve("acme", s, now);
         assertThat(d.granted()).as("a permit at " + now).isTrue();
         return d.state();
     }
 
     @Test
     void permitsAreSpacedAtTheRate() {
-        Pacing.State s = granted(pacing, Pacing.State.initial(), T);
+        Pacer.State s = granted(pacing, Pacer.State.initial(), T);
 
-        Pacing.Decision tooSoon = pacing.reserve("acme", s, T.plusMillis(100));
+        Pacer.Decision tooSoon = pacing.reserve("acme", s, T.plusMillis(100));
 
         assertThat(tooSoon.granted()).isFalse();
         assertThat(tooSoon.delay()).isEqualTo(Duration.ofMillis(400));
@@ -37,13 +38,13 @@ class PacingTest {
 
     @Test
     void noMoreThanTheWindowAllowsEvenAtAHighRate() {
-        Pacing fast = new Pacing(100, 3, Duration.ofSeconds(1), 120_000, SAO_PAULO);
-        Pacing.State s = Pacing.State.initial();
+        Pacer fast = new Pacer(new Pacing(100, 3, Duration.ofSeconds(1), 120_000, SAO_PAULO));
+        Pacer.State s = Pacer.State.initial();
         s = granted(fast, s, T);
         s = granted(fast, s, T.plusMillis(10));
         s = granted(fast, s, T.plusMillis(20));
 
-        Pacing.Decision fourth = fast.reserve("acme", s, T.plusMillis(30));
+        Pacer.Decision fourth = fast.reserve("acme", s, T.plusMillis(30));
 
         assertThat(fourth.delay()).isEqualTo(Duration.ofMillis(970));
         granted(fast, s, T.plusSeconds(1));
@@ -51,21 +52,21 @@ class PacingTest {
 
     @Test
     void aLateThreadKeepsTheCadenceAndIdleTimeStartsANewOne() {
-        Pacing.State s = granted(pacing, Pacing.State.initial(), T);
+        Pacer.State s = granted(pacing, Pacer.State.initial(), T);
         // 200 ms late for the slot at T + 500 ms: the next slot stays on the schedule.
-        Pacing.State late = granted(pacing, s, T.plusMillis(700));
+        Pacer.State late = granted(pacing, s, T.plusMillis(700));
         assertThat(late.nextSlot()).isEqualTo(T.plusMillis(1000));
         // After idle time the schedule starts again from now.
-        Pacing.State idle = granted(pacing, late, T.plusSeconds(60));
+        Pacer.State idle = granted(pacing, late, T.plusSeconds(60));
         assertThat(idle.nextSlot()).isEqualTo(T.plusSeconds(60).plusMillis(500));
     }
 
     @Test
     void theDailyBudgetStopsAndANewErpDayStartsOver() {
-        Pacing two = pacing.withDailyBudget(2);
-        Pacing.State s = granted(two, Pacing.State.initial(), T);
+        Pacer two = new Pacer(pacing.rule().withDailyBudget(2));
+        Pacer.State s = granted(two, Pacer.State.initial(), T);
         s = granted(two, s, T.plusSeconds(1));
-        Pacing.State spent = s;
+        Pacer.State spent = s;
 
         DailyQuotaExceededException e = catchThrowableOfType(DailyQuotaExceededException.class,
                 () -> two.reserve("acme", spent, T.plusSeconds(2)));
@@ -76,14 +77,14 @@ class PacingTest {
         assertThat(e.resetAt()).isEqualTo(Instant.parse("2026-01-06T03:00:00Z"));
         assertThatThrownBy(() -> two.reserve("acme", spent, Instant.parse("2026-01-06T02:59:59Z")))
                 .isInstanceOf(DailyQuotaExceededException.class);
-        Pacing.State tomorrow = granted(two, spent, Instant.parse("2026-01-06T03:00:00Z"));
+        Pacer.State tomorrow = granted(two, spent, Instant.parse("2026-01-06T03:00:00Z"));
         assertThat(tomorrow.usedToday()).isEqualTo(1);
         assertThat(tomorrow.day()).isEqualTo("2026-01-06");
     }
 
     @Test
     void aPauseDelaysEveryPermitUntilItEnds() {
-        Pacing.State s = pacing.paused(Pacing.State.initial(), T.plusSeconds(5));
+        Pacer.State s = pacing.paused(Pacer.State.initial(), T.plusSeconds(5));
 
         assertThat(pacing.reserve("acme", s, T.plusSeconds(1)).delay()).isEqualTo(Duration.ofSeconds(4));
         assertThat(pacing.paused(s, T.plusSeconds(2)).pausedUntil()).as("never shortened").isEqualTo(T.plusSeconds(5));
@@ -92,7 +93,7 @@ class PacingTest {
 
     @Test
     void theErpsSpentQuotaRefusesUntilItsReset() {
-        Pacing.State s = pacing.quotaExhausted(Pacing.State.initial(), T.plusSeconds(3600));
+        Pacer.State s = pacing.quotaExhausted(Pacer.State.initial(), T.plusSeconds(3600));
 
         DailyQuotaExceededException e = catchThrowableOfType(DailyQuotaExceededException.class,
                 () -> pacing.reserve("acme", s, T));
