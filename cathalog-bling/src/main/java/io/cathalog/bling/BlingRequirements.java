@@ -1,5 +1,8 @@
 package io.cathalog.bling;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.cathalog.bling.dto.BlingListingAttributeSpec;
 import io.cathalog.core.CathalogException;
 import io.cathalog.core.NotFoundException;
@@ -19,6 +22,8 @@ import io.cathalog.core.marketplace.StoreRequirements;
 import io.cathalog.core.marketplace.ValueType;
 import io.cathalog.core.model.Store;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -35,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Marketplace requirements per store, read live from Bling's Anúncios API
  * ({@code GET /anuncios/categorias/{idCategoria}?tipoIntegracao=&idLoja=}): one request per
- * category and store per time to live, cached with Caffeine
+ * category and store per time to live (a category the store does not have included), cached with Caffeine
  * ({@link RequirementsProvider#cached}) within the {@link CacheSettings}' bounds. Every request goes
  * through the client's limiter, so it counts against the account's daily budget like any other;
  * {@link #fetches()} and {@link #pendingFetches} give the count to a plan's estimate.
@@ -60,12 +65,24 @@ public final class BlingRequirements implements StoreRequirements {
     private final CacheSettings cache;
     private final Map<String, Integration> integrations;
     private final Map<String, CachedRequirementsProvider> perStore = new ConcurrentHashMap<>();
+    /** Categories a store does not have: an answer too, kept as long as requirements are. */
+    private final Cache<String, CategoryNotFoundException> missing;
+    /** Stores whose integration could not be read: not asked again for a while (errors count toward Bling's IP block). */
+    private final Cache<String, RequirementsUnreachableException> unreachable;
     private final AtomicLong fetches = new AtomicLong();
 
     private BlingRequirements(Builder b) {
         this.listings = b.client.listings();
         this.cache = b.cache;
         this.integrations = Map.copyOf(b.integrations);
+        Ticker ticker = () -> {
+            Instant now = b.cache.clock().instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
+        this.missing = Caffeine.newBuilder().expireAfterWrite(b.cache.timeToLive()).maximumSize(b.cache.maximumSize())
+                .ticker(ticker).executor(Runnable::run).build();
+        this.unreachable = Caffeine.newBuilder().expireAfterWrite(b.retryUnreachableAfter).maximumSize(10_000)
+                .ticker(ticker).executor(Runnable::run).build();
     }
 
     /**
@@ -100,13 +117,23 @@ public final class BlingRequirements implements StoreRequirements {
         if (integration == null) {
             return 0;
         }
-        CachedRequirementsProvider p = provider(integration, store.remoteId());
-        return new HashSet<>(categoryIds).stream().filter(id -> p.peek(id).isEmpty()).count();
+        long storeId = store.remoteId();
+        if (unreachable.getIfPresent(storeKey(integration, storeId)) != null) {
+            return 0;
+        }
+        CachedRequirementsProvider p = provider(integration, storeId);
+        return new HashSet<>(categoryIds).stream().filter(id -> p.peek(id).isEmpty())
+                .filter(id -> missing.getIfPresent(storeKey(integration, storeId) + "/" + id) == null)
+                .filter(id -> Listings.categoryPathId(id).isPresent()).count();
     }
 
     private CachedRequirementsProvider provider(Integration integration, long storeId) {
-        return perStore.computeIfAbsent(integration.tipo + "/" + storeId, k -> RequirementsProvider.cached(
+        return perStore.computeIfAbsent(storeKey(integration, storeId), k -> RequirementsProvider.cached(
                 categoryId -> read(integration, storeId, categoryId), cache));
+    }
+
+    private static String storeKey(Integration integration, long storeId) {
+        return integration.tipo + "/" + storeId;
     }
 
     private CategoryRequirements read(Integration integration, long storeId, String categoryId) {
@@ -116,13 +143,24 @@ public final class BlingRequirements implements StoreRequirements {
             throw new CategoryNotFoundException(categoryId, source, "'" + categoryId + "' is not a category id Bling's "
                     + integration.tipo + " integration can have");
         }
+        String store = storeKey(integration, storeId);
+        RequirementsUnreachableException down = unreachable.getIfPresent(store);
+        if (down != null) {
+            throw new RequirementsUnreachableException(categoryId, down.getMessage(), down.getCause());
+        }
+        CategoryNotFoundException known = missing.getIfPresent(store + "/" + categoryId);
+        if (known != null) {
+            throw new CategoryNotFoundException(categoryId, source, known.getMessage());
+        }
         fetches.incrementAndGet();
         List<BlingListingAttributeSpec> specs;
         try {
             specs = listings.categoryAttributes(pathId.getAsLong(), integration.tipo, storeId);
         } catch (NotFoundException e) {
-            throw new CategoryNotFoundException(categoryId, source, "Bling's " + integration.tipo + " integration of"
-                    + " store " + storeId + " has no category " + categoryId);
+            CategoryNotFoundException notFound = new CategoryNotFoundException(categoryId, source, "Bling's "
+                    + integration.tipo + " integration of store " + storeId + " has no category " + categoryId);
+            missing.put(store + "/" + categoryId, notFound);
+            throw notFound;
         } catch (RemoteValidationException e) {
             if (e.fields().stream().anyMatch(f -> f.element().filter("idCategoria"::equals).isPresent())) {
                 // Bling lists attributes of leaf categories only: this one has subcategories.
@@ -144,12 +182,14 @@ public final class BlingRequirements implements StoreRequirements {
                 new ArrayList<>(attributes.values()), integration.limits(gtinRequired), Optional.empty(), source);
     }
 
-    private static RequirementsUnreachableException unreachable(Integration integration, long storeId,
-                                                                String categoryId, CathalogException e) {
+    private RequirementsUnreachableException unreachable(Integration integration, long storeId, String categoryId,
+                                                         CathalogException e) {
         LOG.log(System.Logger.Level.DEBUG, "Bling's {0} requirements of store {1} unreachable: {2}",
                 integration.tipo, storeId, e.getMessage());
-        return new RequirementsUnreachableException(categoryId, "Bling's " + integration.tipo + " integration of store "
-                + storeId + " could not be read: " + e.getMessage(), e);
+        RequirementsUnreachableException down = new RequirementsUnreachableException(categoryId, "Bling's "
+                + integration.tipo + " integration of store " + storeId + " could not be read: " + e.getMessage(), e);
+        unreachable.put(storeKey(integration, storeId), down);
+        return down;
     }
 
     /** Bling's attribute in the plugins' terms; Bling gives no value lists, tags or hierarchy. */
@@ -194,6 +234,7 @@ public final class BlingRequirements implements StoreRequirements {
     public static final class Builder {
         private final BlingClient client;
         private CacheSettings cache = CacheSettings.defaults();
+        private Duration retryUnreachableAfter = Duration.ofMinutes(5);
         private final Map<String, Integration> integrations = new LinkedHashMap<>();
 
         private Builder(BlingClient client) {
@@ -210,6 +251,24 @@ public final class BlingRequirements implements StoreRequirements {
          */
         public Builder cache(CacheSettings cache) {
             this.cache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /**
+         * How long a store whose integration could not be read is not asked again (its plugin uses
+         * its snapshot meanwhile); default 5 minutes. Bling counts errors toward its IP block, so a
+         * plan of many products must not ask once per product.
+         *
+         * @param after the wait
+         * @return this builder
+         * @throws IllegalArgumentException when the wait is not positive
+         */
+        public Builder retryUnreachableAfter(Duration after) {
+            Objects.requireNonNull(after, "after");
+            if (after.isNegative() || after.isZero()) {
+                throw new IllegalArgumentException("retryUnreachableAfter must be positive, got " + after);
+            }
+            this.retryUnreachableAfter = after;
             return this;
         }
 

@@ -100,15 +100,28 @@ class BlingRequirementsTest {
                     assertThat(e.source()).isEqualTo(new RequirementSource.Erp("Bling", "MercadoLivre", ml.remoteId()));
                     assertThat(e.getMessage()).contains("store " + ml.remoteId()).contains("MLB999999");
                 });
+        assertThatThrownBy(() -> of(ml).requirements("MLB999999")).isInstanceOf(CategoryNotFoundException.class);
+        assertThat(fx.sandbox.requestLog().forRoute(ROUTE)).as("a missing category is an answer, kept").hasSize(1);
+        clock.advance(Duration.ofMinutes(61));
+        assertThatThrownBy(() -> of(ml).requirements("MLB999999")).isInstanceOf(CategoryNotFoundException.class);
+        assertThat(fx.sandbox.requestLog().forRoute(ROUTE)).hasSize(2);
         assertThatThrownBy(() -> of(ml).requirements("not-an-id")).isInstanceOf(CategoryNotFoundException.class);
+        assertThat(fx.sandbox.requestLog().forRoute(ROUTE)).as("not asked: no id Bling can have").hasSize(2);
         assertThat(of(ml).requirements("MLB1000").leaf()).isFalse();
     }
 
     @Test
-    void anIntegrationBlingDoesNotReachIsUnreachableAndNotCached() {
+    void anIntegrationBlingDoesNotReachIsUnreachableAndAskedAgainOnlyAfterAWhile() {
         Store wrong = store("wrong", shopee.remoteId(), "mercadolivre"); // a Shopee store asked as Mercado Livre
         assertThatThrownBy(() -> of(wrong).requirements("MLB196208"))
                 .isInstanceOf(RequirementsUnreachableException.class).hasMessageContaining("idLoja");
+        for (String category : List.of("MLB196208", "MLB270241", "MLB31447")) {
+            assertThatThrownBy(() -> of(wrong).requirements(category))
+                    .isInstanceOf(RequirementsUnreachableException.class).hasMessageContaining("idLoja");
+        }
+        assertThat(fx.sandbox.requestLog().forRoute(ROUTE)).as("one failed request, not one per category").hasSize(1);
+        assertThat(live.pendingFetches("mercadolivre", wrong, List.of("MLB196208"))).isZero();
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         assertThatThrownBy(() -> of(wrong).requirements("MLB196208"))
                 .isInstanceOf(RequirementsUnreachableException.class);
         assertThat(fx.sandbox.requestLog().forRoute(ROUTE)).hasSize(2);

@@ -134,6 +134,10 @@ class LiveRequirementsTest {
             assertThat(v.code()).isEqualTo(Violation.Code.CATEGORY_UNAVAILABLE);
             assertThat(v.message()).contains("MLB999999").contains("store " + mlStore.remoteId());
         });
+        for (int i = 0; i < 5; i++) {
+            assertThat(ml.normalise(headphones("FONE-3" + i).build(), mlStore, "MLB999999").needsAttention()).isTrue();
+        }
+        assertThat(fetches()).as("the store's answer is kept like requirements are").isEqualTo(1);
         Normalisation parent = ml.normalise(headphones("FONE-4").build(), mlStore, "MLB1000");
         assertThat(parent.violations()).extracting(Violation::code).containsExactly(Violation.Code.NOT_LEAF_CATEGORY);
     }
@@ -143,6 +147,10 @@ class LiveRequirementsTest {
         // A store the account does not have in Bling (or of another integration): Bling answers 400 on idLoja.
         Store unknown = new Store("ml-elsewhere", shopeeStore.remoteId(), "mercadolivre", "ML", Map.of());
         Normalisation n = ml.normalise(headphones("FONE-5").build(), unknown, "MLB196208");
+        for (int i = 0; i < 5; i++) {
+            ml.normalise(headphones("FONE-5" + i).build(), unknown, i % 2 == 0 ? "MLB196208" : "MLB270241");
+        }
+        assertThat(fetches()).as("an unreachable store is not asked once per product").isEqualTo(1);
         assertThat(n.violations()).isEmpty();
         assertThat(n.warnings()).filteredOn(w -> w.code() == Warning.Code.FALLBACK).singleElement()
                 .satisfies(w -> assertThat(w.message()).contains("offline snapshot 2026-01-05 of mercadolivre")
