@@ -134,6 +134,13 @@ final class Listings {
     static ApiResponse create(Call c) {
         AccountData a = c.acct();
         Checked in = validate(a, c.objectBody(), null);
+        long productId = in.body.path("produto").path("id").asLong();
+        if (c.settings().listingRules().secondListing() == ListingRules.SecondListing.REJECT
+                && a.listings.values().stream().anyMatch(l -> l.storeId == in.store && l.productId() == productId
+                        && l.integration.equals(in.tree.integration()))) {
+            throw ApiException.field("produto.id", NS, "O produto " + productId + " já possui um anúncio na loja "
+                    + in.store + ".");
+        }
         long id = Ids.next(a.ids.listing);
         Listing l = new Listing(id, in.tree.integration(), in.store, in.body, c.now());
         a.listings.put(id, l);
@@ -165,6 +172,9 @@ final class Listings {
     static ApiResponse publish(Call c) {
         Listing l = require(c);
         if (l.status == PUBLISHED) {
+            if (c.settings().listingRules().repeatedTransition() == ListingRules.RepeatedTransition.IGNORE) {
+                return ApiResponse.noContent();
+            }
             throw ApiException.validation("O anúncio " + l.id + " já está publicado.");
         }
         l.status = PUBLISHED;
@@ -174,6 +184,10 @@ final class Listings {
 
     static ApiResponse pause(Call c) {
         Listing l = require(c);
+        if (l.status == PAUSED && c.settings().listingRules().repeatedTransition()
+                == ListingRules.RepeatedTransition.IGNORE) {
+            return ApiResponse.noContent();
+        }
         if (l.status != PUBLISHED) {
             throw ApiException.validation("Apenas anúncios publicados podem ser pausados; o anúncio " + l.id
                     + " está " + situationName(l.status) + ".");

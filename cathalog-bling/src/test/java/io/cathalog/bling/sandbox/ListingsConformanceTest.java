@@ -108,6 +108,34 @@ class ListingsConformanceTest {
     }
 
     @Test
+    void secondListingsAndRepeatedTransitionsFollowTheRules() {
+        long first = api.post("/anuncios", body(SHIRT, "MLB31447")).data().path("id").asLong();
+        Api.Resp again = api.post("/anuncios", body(SHIRT, "MLB31447"));
+        assertThat(again.status()).as("by default a second listing is made: a client must look before it creates")
+                .isEqualTo(201);
+        assertThat(sandbox.account().listings()).hasSize(2);
+        try (BlingSandbox lenient = BlingSandbox.builder().rateLimits(false).listingRules(new ListingRules(
+                ListingRules.RepeatedTransition.IGNORE, ListingRules.SecondListing.REJECT)).start()) {
+            Api other = Api.forDemo(lenient);
+            long store = lenient.account().addSalesChannel("Mercado Livre", "MercadoLivre");
+            long pid = other.post("/produtos", Api.productJson("Camisa", "CAM-1")).data().path("id").asLong();
+            String b = "{\"produto\":{\"id\":" + pid + "},\"integracao\":{\"tipo\":\"MercadoLivre\"},\"loja\":{\"id\":"
+                    + store + "},\"categoria\":{\"id\":\"MLB31447\"}," + SHIRT + "}";
+            long id = other.post("/anuncios", b).data().path("id").asLong();
+            Api.Resp second = other.post("/anuncios", b);
+            assertThat(second.status()).isEqualTo(400);
+            assertThat(elements(second)).containsExactly("produto.id");
+            String scoped = "?tipoIntegracao=MercadoLivre&idLoja=" + store;
+            assertThat(other.post("/anuncios/" + id + "/pausar" + scoped, null).status()).as("a draft").isEqualTo(400);
+            assertThat(other.post("/anuncios/" + id + "/publicar" + scoped, null).status()).isEqualTo(204);
+            assertThat(other.post("/anuncios/" + id + "/publicar" + scoped, null).status()).isEqualTo(204);
+            assertThat(other.post("/anuncios/" + id + "/pausar" + scoped, null).status()).isEqualTo(204);
+            assertThat(other.post("/anuncios/" + id + "/pausar" + scoped, null).status()).isEqualTo(204);
+        }
+        assertThat(first).isPositive();
+    }
+
+    @Test
     void anUpdateKeepsProductStoreAndIntegration() {
         long id = api.post("/anuncios", body(SHIRT, "MLB31447")).data().path("id").asLong();
         long other = sandbox.account().addSalesChannel("Mercado Livre 2", "MercadoLivre");
