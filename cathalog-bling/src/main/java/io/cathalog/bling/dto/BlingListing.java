@@ -25,6 +25,13 @@ public record BlingListing(long id, long produto, String titulo, String descrica
     /**
      * Copies the lists and {@code raw}.
      *
+     * @param id as described above
+     * @param produto as described above
+     * @param titulo as described above
+     * @param descricao as described above
+     * @param status as described above
+     * @param atributos as described above
+     * @param raw as described above
      * @throws NullPointerException when a value is null
      */
     public BlingListing {
@@ -47,6 +54,11 @@ public record BlingListing(long id, long produto, String titulo, String descrica
         /**
          * Checks the values.
          *
+         * @param id as described above
+         * @param idExterno as described above
+         * @param nome as described above
+         * @param valor as described above
+         * @param unidade as described above
          * @throws NullPointerException when a value is null
          */
         public Atributo {

@@ -26,6 +26,13 @@ public record BlingListingAttributeSpec(String id, String nome, boolean obrigato
     /**
      * Checks the values.
      *
+     * @param id as described above
+     * @param nome as described above
+     * @param obrigatorio as described above
+     * @param tipo as described above
+     * @param unidadePadrao as described above
+     * @param minimo as described above
+     * @param maximo as described above
      * @throws NullPointerException when a value is null
      */
     public BlingListingAttributeSpec {

@@ -39,6 +39,18 @@ public record BlingListingBody(long produto, String tipoIntegracao, long loja, O
     /**
      * Checks and copies the values.
      *
+     * @param produto as described above
+     * @param tipoIntegracao as described above
+     * @param loja as described above
+     * @param nome as described above
+     * @param descricao as described above
+     * @param preco as described above
+     * @param precoPromocional as described above
+     * @param categoria as described above
+     * @param atributos as described above
+     * @param imagens as described above
+     * @param modalidade as described above
+     * @param freteGratis as described above
      * @throws IllegalArgumentException when an id is not positive, the integration is blank, or a
      *                                  price is negative
      */

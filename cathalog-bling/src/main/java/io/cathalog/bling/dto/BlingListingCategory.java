@@ -17,6 +17,8 @@ public record BlingListingCategory(String id, String nome) {
     /**
      * Checks the values.
      *
+     * @param id as described above
+     * @param nome as described above
      * @throws NullPointerException when a value is null
      */
     public BlingListingCategory {

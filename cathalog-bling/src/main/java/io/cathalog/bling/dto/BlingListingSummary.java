@@ -19,6 +19,10 @@ public record BlingListingSummary(long id, String titulo, int situacao, ObjectNo
     /**
      * Copies {@code raw}.
      *
+     * @param id as described above
+     * @param titulo as described above
+     * @param situacao as described above
+     * @param raw as described above
      * @throws NullPointerException when a value is null
      */
     public BlingListingSummary {

@@ -33,6 +33,8 @@ public record ListingRules(RepeatedTransition repeatedTransition, SecondListing 
     /**
      * Checks the values.
      *
+     * @param repeatedTransition as described above
+     * @param secondListing as described above
      * @throws NullPointerException when a value is null
      */
     public ListingRules {

@@ -10,7 +10,11 @@ import java.util.Objects;
  */
 public sealed interface RequirementSource {
 
-    /** One line for people, e.g. {@code live from Bling (MercadoLivre, store 204)}. */
+    /**
+     * One line for people.
+     *
+     * @return e.g. {@code live from Bling (MercadoLivre, store 204)}
+     */
     String describe();
 
     /**
@@ -24,6 +28,9 @@ public sealed interface RequirementSource {
         /**
          * Checks the values.
          *
+         * @param erp as described above
+         * @param integration as described above
+         * @param storeId as described above
          * @throws IllegalArgumentException when a name is blank or the store id is not positive
          */
         public Erp {
@@ -51,6 +58,8 @@ public sealed interface RequirementSource {
         /**
          * Checks the values.
          *
+         * @param marketplace as described above
+         * @param version as described above
          * @throws IllegalArgumentException when a value is blank
          */
         public Snapshot {
@@ -77,6 +86,7 @@ public sealed interface RequirementSource {
         /**
          * Checks the value.
          *
+         * @param marketplace as described above
          * @throws NullPointerException when {@code marketplace} is null
          */
         public Documents {
