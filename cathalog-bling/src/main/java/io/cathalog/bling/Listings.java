@@ -11,6 +11,7 @@ import io.cathalog.bling.internal.Pager;
 import io.cathalog.bling.internal.Query;
 import io.cathalog.core.NotFoundException;
 import io.cathalog.core.TransportException;
+import io.cathalog.core.marketplace.DesiredListing;
 import io.cathalog.bling.dto.BlingListingSummary;
 
 import java.util.ArrayList;
@@ -68,6 +69,40 @@ public final class Listings {
      */
     public Stream<BlingListingSummary> listAll(String tipoIntegracao, long idLoja, OptionalLong idProduto) {
         return Stream.of(BlingListingSituation.values()).flatMap(s -> list(tipoIntegracao, idLoja, s, idProduto));
+    }
+
+    /**
+     * The listings of one product in a store, in every situation: what a create looks up first,
+     * since Bling takes a second listing of the same product (a creation whose answer was lost is
+     * found here, not made twice). Costs one request per situation (four).
+     *
+     * @param tipoIntegracao the integration
+     * @param idLoja         the store
+     * @param idProduto      the Bling product
+     * @return the product's listings in that store, by situation then id
+     */
+    public List<BlingListingSummary> findByProduct(String tipoIntegracao, long idLoja, long idProduto) {
+        return listAll(tipoIntegracao, idLoja, OptionalLong.of(idProduto)).toList();
+    }
+
+    /**
+     * The body that makes a listing what a {@link DesiredListing} says (its status is set apart, by
+     * {@link #publish} or {@link #pause}).
+     *
+     * @param desired        the desired listing
+     * @param idProduto      the Bling product it lists
+     * @param tipoIntegracao Bling's integration of the desired listing's marketplace ({@code MercadoLivre})
+     * @return the body for {@link #create} or {@link #update}
+     */
+    public static BlingListingBody body(DesiredListing desired, long idProduto, String tipoIntegracao) {
+        BlingListingBody.Builder b = BlingListingBody.builder(idProduto, tipoIntegracao, desired.storeId())
+                .nome(desired.title()).preco(desired.price()).categoria(desired.categoryId())
+                .atributos(desired.attributes());
+        desired.listingType().ifPresent(b::modalidade);
+        if (desired.freeShipping() || desired.listingType().isPresent()) {
+            b.freteGratis(desired.freeShipping());
+        }
+        return b.build();
     }
 
     /**

@@ -11,6 +11,9 @@ import io.cathalog.bling.dto.BlingListingCategory;
 import io.cathalog.bling.dto.BlingListingSituation;
 import io.cathalog.bling.dto.BlingListingSummary;
 import io.cathalog.bling.internal.Nodes;
+import io.cathalog.core.marketplace.DesiredListing;
+import io.cathalog.core.marketplace.RequirementSource;
+import io.cathalog.core.model.ListingPolicy;
 import io.cathalog.core.NotFoundException;
 import io.cathalog.core.RemoteException;
 import io.cathalog.core.RemoteValidationException;
@@ -131,6 +134,27 @@ class ListingsClientTest {
                 .categoria("100416").build()))
                 .isInstanceOfSatisfying(RemoteValidationException.class, e -> assertThat(e.fields())
                         .anySatisfy(f -> assertThat(f.element()).contains("loja.id")));
+    }
+
+    @Test
+    void aCreationWhoseAnswerWasLostIsFoundByProductAndStoreNotMadeTwice() {
+        DesiredListing desired = new DesiredListing("mercadolivre", "ml", ml, "FONE-1", "MLB196208",
+                "Fone Bluetooth JBL Tune 510BT", new BigDecimal("199.90"), ListingPolicy.ListingStatus.PUBLISHED,
+                java.util.Map.of("BRAND", "JBL", "MODEL", "Tune 510BT", "GTIN", "7891234567895", "IS_WIRELESS", "Sim"),
+                java.util.Optional.of("gold_special"), true, new RequirementSource.Erp("Bling", "MercadoLivre", ml));
+        BlingListingBody body = Listings.body(desired, product, "MercadoLivre");
+        assertThat(body.toJson().path("mercadoLivre").path("frete").path("gratis").asBoolean()).isTrue();
+        assertThat(bling.listings().findByProduct("MercadoLivre", ml, product)).isEmpty();
+        fx.sandbox.faults().loseResponse("POST /anuncios", 1);
+        assertThatThrownBy(() -> bling.listings().create(body)).isInstanceOf(io.cathalog.core.CathalogException.class);
+        // The write landed; a look-up by product and store finds it, whatever its situation.
+        List<BlingListingSummary> found = bling.listings().findByProduct("MercadoLivre", ml, product);
+        assertThat(found).singleElement().satisfies(l -> assertThat(l.situation()).contains(BlingListingSituation.DRAFT));
+        bling.listings().publish(found.get(0).id(), "MercadoLivre", ml);
+        assertThat(bling.listings().findByProduct("MercadoLivre", ml, product)).singleElement()
+                .satisfies(l -> assertThat(l.situation()).contains(BlingListingSituation.PUBLISHED));
+        assertThat(fx.sandbox.account().listings()).hasSize(1);
+        assertThat(fx.sandbox.account().listings().get(0).path("atributos")).hasSize(4);
     }
 
     @Test
