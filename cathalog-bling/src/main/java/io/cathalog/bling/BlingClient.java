@@ -122,6 +122,15 @@ public final class BlingClient {
         return new SalesChannels(this);
     }
 
+    /**
+     * {@code /anuncios}: listings and the marketplace categories Bling serves per store.
+     *
+     * @return the listings API
+     */
+    public Listings listings() {
+        return new Listings(this);
+    }
+
     /** {@code GET /empresas/me/dados-basicos}. */
     public BlingCompany company() {
         return BlingCompany.from(data(call("GET", "/empresas/me/dados-basicos", "/empresas/me/dados-basicos",
@@ -163,6 +172,11 @@ public final class BlingClient {
                     + maybe, null);
         }
         return empty ? Nodes.object() : root;
+    }
+
+    /** A POST that answers 204 without a body (publishing or pausing a listing): no id to check. */
+    void action(String route, String path, Query query) {
+        transport.execute(new ApiRequest("POST", route, URI.create(base + path + query.render()), Optional.empty()));
     }
 
     /**

@@ -40,6 +40,8 @@ final class AccountData {
     final SortedMap<Long, StoreLink> storeLinks = Collections.unmodifiableSortedMap(storeLinkMap);
     final TreeMap<Long, ObjectNode> customFields = new TreeMap<>();
     final TreeMap<Long, ObjectNode> channels = new TreeMap<>();
+    /** Listings ({@code /anuncios}) by id, of every store of the account; see {@link Listings}. */
+    final TreeMap<Long, Listings.Listing> listings = new TreeMap<>();
 
     AccountData(Settings.AccountSpec spec, LocalDate contractDate, Ids ids, RateLimiter limiter) {
         this.id = spec.id();

@@ -350,6 +350,7 @@ public final class BlingSandbox implements AutoCloseable {
         private boolean unknownResponseProperties;
         private boolean unknownEnumValues;
         private boolean gtinValidation = true;
+        private ListingRules listingRules = ListingRules.defaults();
         private java.util.Optional<java.nio.file.Path> secretsJournal =
                 java.util.Optional.ofNullable(System.getenv(SECRETS_JOURNAL_ENV)).filter(v -> !v.isBlank())
                         .map(java.nio.file.Path::of);
@@ -605,6 +606,18 @@ public final class BlingSandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How listings ({@code /anuncios}) behave where Bling's spec is silent (default
+         * {@link ListingRules#defaults()}, the strictest plausible).
+         *
+         * @param rules the rules
+         * @return this builder
+         */
+        public Builder listingRules(ListingRules rules) {
+            this.listingRules = Objects.requireNonNull(rules, "rules");
+            return this;
+        }
+
         /** Binds and starts serving; throws {@link UncheckedIOException} when the port cannot be bound. */
         public BlingSandbox start() {
             Settings s = new Settings(clock, zone, host, port, autoApprove, seedDemo, seed, List.copyOf(apps),
@@ -614,7 +627,7 @@ public final class BlingSandbox implements AutoCloseable {
                     requestLogCapacity, pageSizeAboveMax, accessTokenAfterRefresh, tokenFormat, storeLinkCategoryId,
                     categoryParentOnPut, customFieldWithoutLink, listOrder, unknownQueryParameter, insertsDuringScan,
                     storeLinkVisibilityDelay, unknownResponseProperties, unknownEnumValues, gtinValidation,
-                    secretsJournal);
+                    secretsJournal, listingRules);
             try {
                 return new BlingSandbox(s);
             } catch (IOException e) {

@@ -16,6 +16,7 @@ final class Ids {
     final AtomicLong valueLink = new AtomicLong(7_500_000_000L);
     final AtomicLong channel = new AtomicLong(205_000_000_000L);
     final AtomicLong groupLink = new AtomicLong(7_700_000_000L);
+    final AtomicLong listing = new AtomicLong(9_100_000_000L);
 
     static long next(AtomicLong seq) {
         return seq.incrementAndGet();

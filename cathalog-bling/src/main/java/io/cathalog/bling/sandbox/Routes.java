@@ -68,6 +68,19 @@ final class Routes {
         api(r, "GET", "/canais-venda/{idCanalVenda}", ch, Set.of(), Channels::get);
 
         api(r, "GET", "/empresas/me/dados-basicos", Scope.COMPANY, Set.of(), Channels::company);
+
+        // Listings (anúncios, issue 18): tipoIntegracao and idLoja are required wherever the spec lists them.
+        Scope ads = Scope.LISTINGS;
+        Set<String> adScope = Listings.SCOPE_PARAMS;
+        api(r, "GET", "/anuncios/categorias", ads, with(adScope, "idCategoria", "tipoProduto"), Listings::categories);
+        api(r, "GET", "/anuncios/categorias/{idCategoria}", ads, adScope, Listings::category);
+        api(r, "GET", "/anuncios", ads, with(PAGE, "situacao", "idProduto", "tipoIntegracao", "idLoja"), Listings::list);
+        api(r, "POST", "/anuncios", ads, Set.of(), Listings::create);
+        api(r, "GET", "/anuncios/{idAnuncio}", ads, adScope, Listings::get);
+        api(r, "PUT", "/anuncios/{idAnuncio}", ads, Set.of(), Listings::update);
+        api(r, "DELETE", "/anuncios/{idAnuncio}", ads, adScope, Listings::delete);
+        api(r, "POST", "/anuncios/{idAnuncio}/publicar", ads, adScope, Listings::publish);
+        api(r, "POST", "/anuncios/{idAnuncio}/pausar", ads, adScope, Listings::pause);
         return List.copyOf(r);
     }
 

@@ -126,6 +126,16 @@ public final class SandboxAccount {
         return a.locked(() -> Channels.add(a, descricao, tipo, 1));
     }
 
+    /**
+     * Every listing ({@code /anuncios}) of every store, as {@code GET /anuncios/{idAnuncio}} returns
+     * it, ascending id.
+     *
+     * @return the listings
+     */
+    public List<ObjectNode> listings() {
+        return a.locked(() -> a.listings.values().stream().map(l -> Listings.full(a, l)).toList());
+    }
+
     /** Sets a product's stock balance ({@code estoque.saldoVirtualTotal}), which the API cannot write here. */
     public void setStock(long productId, java.math.BigDecimal balance) {
         a.locked(() -> {

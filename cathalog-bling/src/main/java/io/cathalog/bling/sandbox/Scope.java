@@ -20,7 +20,9 @@ public enum Scope {
     /** Sales channels: {@code /canais-venda}. */
     SALES_CHANNELS("98313"),
     /** Company data: {@code /empresas/me/dados-basicos}. */
-    COMPANY("98314");
+    COMPANY("98314"),
+    /** Listings and their marketplace categories: {@code /anuncios}. */
+    LISTINGS("98315");
 
     private final String id;
 

@@ -48,7 +48,8 @@ record Settings(
         boolean unknownResponseProperties,
         boolean unknownEnumValues,
         boolean gtinValidation,
-        java.util.Optional<java.nio.file.Path> secretsJournal) {
+        java.util.Optional<java.nio.file.Path> secretsJournal,
+        ListingRules listingRules) {
 
     /** An account to create at start. */
     record AccountSpec(String id, String name, String cnpj, String email) {

@@ -195,6 +195,39 @@ class OpenApiConformanceTest {
     }
 
     @Test
+    void everyListingFieldIsDeclaredInTheSpec() {
+        List<String> problems = new ArrayList<>();
+        long ml = sandbox.account().addSalesChannel("Mercado Livre (anúncios)", "MercadoLivre");
+        long shopee = sandbox.account().addSalesChannel("Shopee (anúncios)", "Shopee");
+        long pid = api.post("/produtos", Api.productJson("Fone", "OAS-ANUNCIO")).data().path("id").asLong();
+        String ms = "tipoIntegracao=MercadoLivre&idLoja=" + ml;
+        check(problems, "GET", "/anuncios/categorias", "/anuncios/categorias?" + ms, null);
+        check(problems, "GET", "/anuncios/categorias", "/anuncios/categorias?idCategoria=3835&" + ms, null);
+        check(problems, "GET", "/anuncios/categorias/{idCategoria}", "/anuncios/categorias/196208?" + ms, null);
+        check(problems, "GET", "/anuncios/categorias/{idCategoria}", "/anuncios/categorias/100416?tipoIntegracao=Shopee"
+                + "&idLoja=" + shopee, null);
+        String body = "{\"produto\":{\"id\":" + pid + "},\"integracao\":{\"tipo\":\"MercadoLivre\"},\"loja\":{\"id\":"
+                + ml + "},\"nome\":\"Fone JBL\",\"preco\":{\"valor\":199.9},\"categoria\":{\"id\":\"MLB196208\"},"
+                + "\"atributos\":[{\"id\":\"BRAND\",\"valor\":\"JBL\"},{\"id\":\"MODEL\",\"valor\":\"Tune\"},"
+                + "{\"id\":\"IS_WIRELESS\",\"valor\":\"Sim\"},{\"id\":\"EMPTY_GTIN_REASON\",\"valor\":\"17055160\"}],"
+                + "\"imagens\":[{\"url\":\"https://img.example/1.jpg\",\"ordem\":1}],"
+                + "\"mercadoLivre\":{\"modalidade\":\"gold_special\",\"frete\":{\"gratis\":true}}}";
+        long id = check(problems, "POST", "/anuncios", "/anuncios", body).path("data").path("id").asLong();
+        check(problems, "PUT", "/anuncios/{idAnuncio}", "/anuncios/" + id, body, 204);
+        check(problems, "GET", "/anuncios/{idAnuncio}", "/anuncios/" + id + "?" + ms, null);
+        check(problems, "GET", "/anuncios", "/anuncios?situacao=2&" + ms, null);
+        check(problems, "POST", "/anuncios/{idAnuncio}/publicar", "/anuncios/" + id + "/publicar?" + ms, null, 204);
+        check(problems, "POST", "/anuncios/{idAnuncio}/pausar", "/anuncios/" + id + "/pausar?" + ms, null, 204);
+        // Error envelopes.
+        check(problems, "GET", "/anuncios/categorias/{idCategoria}", "/anuncios/categorias/1?" + ms, null, 404);
+        check(problems, "GET", "/anuncios", "/anuncios", null, 400);
+        check(problems, "POST", "/anuncios", "/anuncios", body.replace("\"JBL\"", "\"\""), 400);
+        check(problems, "DELETE", "/anuncios/{idAnuncio}", "/anuncios/" + id + "?" + ms, null, 204);
+        check(problems, "GET", "/anuncios/{idAnuncio}", "/anuncios/" + id + "?" + ms, null, 404);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void theFieldCheckCatchesUndeclaredFields() {
         try (BlingSandbox chatty = BlingSandbox.builder().seedDemo().rateLimits(false).unknownResponseProperties(true).start()) {
             Api.Resp r = Api.forDemo(chatty).get("/canais-venda");

@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A {@link RequirementsProvider} that keeps its delegate's answers (Caffeine) for a time to live,
@@ -31,6 +32,17 @@ public final class CachedRequirementsProvider implements RequirementsProvider {
     @Override
     public CategoryRequirements requirements(String categoryId) {
         return cache.get(Objects.requireNonNull(categoryId, "categoryId"));
+    }
+
+    /**
+     * The requirements kept now for a category, without asking the delegate: how a caller tells
+     * what a read would cost.
+     *
+     * @param categoryId the marketplace category
+     * @return the kept requirements, or empty when a read would ask the delegate
+     */
+    public Optional<CategoryRequirements> peek(String categoryId) {
+        return Optional.ofNullable(cache.getIfPresent(Objects.requireNonNull(categoryId, "categoryId")));
     }
 
     /** Forgets one category, e.g. after the marketplace reported it moved. */

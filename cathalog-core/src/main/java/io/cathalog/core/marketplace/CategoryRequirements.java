@@ -18,10 +18,12 @@ import java.util.Set;
  *                    before their children); ids are unique
  * @param limits      limits on the listing as a whole
  * @param brand       the brand rule, where the marketplace keeps brands apart from attributes
+ * @param source      where these requirements came from (live from the ERP for a store, the
+ *                    shipped snapshot, or documents the host gave the plugin)
  */
 public record CategoryRequirements(String marketplace, String categoryId, String name, List<String> path,
                                    boolean leaf, List<AttributeRequirement> attributes, ListingLimits limits,
-                                   Optional<BrandRequirement> brand) {
+                                   Optional<BrandRequirement> brand, RequirementSource source) {
 
     /** Mercado Livre's documented default when a category does not say. */
     public static final int DEFAULT_TITLE_MAX_LENGTH = 60;
@@ -40,6 +42,37 @@ public record CategoryRequirements(String marketplace, String categoryId, String
         }
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(brand, "brand");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * Requirements read from documents the host gave the plugin ({@link RequirementSource.Documents}),
+     * as before sources were named; {@link #withSource} labels them.
+     *
+     * @param marketplace the plugin's id
+     * @param categoryId  the marketplace's category id
+     * @param name        for people
+     * @param path        the names from the root down
+     * @param leaf        whether products may be listed in it
+     * @param attributes  the category's attributes
+     * @param limits      limits on the listing as a whole
+     * @param brand       the brand rule, if separate
+     */
+    public CategoryRequirements(String marketplace, String categoryId, String name, List<String> path,
+                                boolean leaf, List<AttributeRequirement> attributes, ListingLimits limits,
+                                Optional<BrandRequirement> brand) {
+        this(marketplace, categoryId, name, path, leaf, attributes, limits, brand,
+                new RequirementSource.Documents(Objects.requireNonNull(marketplace, "marketplace")));
+    }
+
+    /**
+     * The same requirements from another source.
+     *
+     * @param source where they came from
+     * @return a copy with that source
+     */
+    public CategoryRequirements withSource(RequirementSource source) {
+        return new CategoryRequirements(marketplace, categoryId, name, path, leaf, attributes, limits, brand, source);
     }
 
     /** The requirement of one attribute, by the marketplace's id. */

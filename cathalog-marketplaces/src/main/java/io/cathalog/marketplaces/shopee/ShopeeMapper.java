@@ -14,7 +14,11 @@ import io.cathalog.core.marketplace.Normalisation;
 import io.cathalog.core.marketplace.NormalisationRequest;
 import io.cathalog.core.marketplace.ProductSlot;
 import io.cathalog.core.marketplace.RequirementLevel;
+import io.cathalog.core.marketplace.RequirementSource;
 import io.cathalog.core.marketplace.RequirementsProvider;
+import io.cathalog.core.marketplace.StoreRequirements;
+import io.cathalog.core.model.Store;
+import io.cathalog.marketplaces.internal.RequirementSources;
 import io.cathalog.core.marketplace.ResolvedValue;
 import io.cathalog.core.marketplace.ValueMatcher;
 import io.cathalog.core.marketplace.ValueOrigin;
@@ -68,15 +72,68 @@ public final class ShopeeMapper implements MarketplaceMapper {
     // Dates go to Shopee as Unix seconds; the start of the day in Brazil reads back as that day.
     private static final ZoneId BRAZIL = ZoneId.of("America/Sao_Paulo");
 
-    private final RequirementsProvider requirements;
+    private final RequirementSources sources;
 
     /** Reads the shipped snapshot, cached with {@link CacheSettings#defaults()}. */
     public ShopeeMapper() {
-        this(RequirementsProvider.cached(new ShopeeRequirements(ShopeeRequirements.snapshot()), CacheSettings.defaults()));
+        this(snapshotProvider());
     }
 
+    /**
+     * Reads requirements from the host's provider (e.g. {@link ShopeeRequirements} over a fetcher).
+     *
+     * @param requirements the provider
+     */
     public ShopeeMapper(RequirementsProvider requirements) {
-        this.requirements = Objects.requireNonNull(requirements, "requirements");
+        this.sources = new RequirementSources(ID, Objects.requireNonNull(requirements, "requirements"), Optional.empty());
+    }
+
+    /**
+     * Reads each store's requirements live through {@code live} (e.g. cathalog-bling's
+     * {@code BlingRequirements}) and falls back to {@code fallback} when the store's integration
+     * cannot be reached; a category the live source does not know for the store needs attention.
+     *
+     * @param fallback the offline source (the shipped snapshot: {@link #snapshotProvider()})
+     * @param live     requirements per store
+     */
+    public ShopeeMapper(RequirementsProvider fallback, StoreRequirements live) {
+        this.sources = new RequirementSources(ID, Objects.requireNonNull(fallback, "fallback"),
+                Optional.of(Objects.requireNonNull(live, "live")));
+    }
+
+    /**
+     * A plugin reading each store's requirements live, with the shipped snapshot as the fallback;
+     * register it with {@code MarketplaceRegistry.Builder.override}.
+     *
+     * @param live requirements per store
+     * @return the plugin
+     */
+    public static ShopeeMapper live(StoreRequirements live) {
+        return new ShopeeMapper(snapshotProvider(), live);
+    }
+
+    /**
+     * The shipped snapshot, labelled {@link RequirementSource.Snapshot} with its version and cached
+     * with {@link CacheSettings#defaults()}.
+     *
+     * @return the provider
+     */
+    public static RequirementsProvider snapshotProvider() {
+        return RequirementsProvider.cached(RequirementSources.labelled(new ShopeeRequirements(ShopeeRequirements.snapshot()),
+                new RequirementSource.Snapshot(ID, ShopeeRequirements.SNAPSHOT_VERSION)), CacheSettings.defaults());
+    }
+
+    /**
+     * A store's requirements of a category, from the source that serves the store (live, or the
+     * fallback when live cannot be reached): {@link CategoryRequirements#source()} says which.
+     *
+     * @param store                 the store
+     * @param marketplaceCategoryId the category
+     * @return the requirements
+     * @throws io.cathalog.core.marketplace.RequirementsUnavailableException when neither source has them
+     */
+    public CategoryRequirements requirements(Store store, String marketplaceCategoryId) {
+        return sources.forStore(store, null).requirements(marketplaceCategoryId);
     }
 
     @Override
@@ -96,7 +153,7 @@ public final class ShopeeMapper implements MarketplaceMapper {
 
     @Override
     public CategoryRequirements requirements(String marketplaceCategoryId) {
-        return requirements.requirements(marketplaceCategoryId);
+        return sources.own().requirements(marketplaceCategoryId);
     }
 
     @Override
@@ -106,7 +163,7 @@ public final class ShopeeMapper implements MarketplaceMapper {
         ObjectNode payload = Json.object();
         putId(payload, "category_id", categoryId);
         payload.put("item_name", request.listingTitle());
-        Optional<CategoryRequirements> listable = f.listableCategory(requirements, "Shopee", categoryId);
+        Optional<CategoryRequirements> listable = f.listableCategory(sources.forStore(request.store(), f), "Shopee", categoryId);
         if (listable.isEmpty()) {
             return done(request, f, payload);
         }

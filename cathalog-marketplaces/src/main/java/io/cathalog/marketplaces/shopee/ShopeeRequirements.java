@@ -52,6 +52,9 @@ public final class ShopeeRequirements implements RequirementsProvider {
         this.source = Objects.requireNonNull(source, "source");
     }
 
+    /** The version of the shipped snapshot: the date its README states. */
+    public static final String SNAPSHOT_VERSION = "2026-01-05";
+
     /** The snapshot shipped with this module (see its README for source and date). */
     public static DocumentSource snapshot() {
         return DocumentSource.resources(ShopeeRequirements.class::getResourceAsStream,
