@@ -1,5 +1,6 @@
 package io.cathalog.marketplaces;
 
+import io.cathalog.bling.BlingPacing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cathalog.bling.BlingClient;
@@ -75,7 +76,7 @@ class LiveRequirementsTest {
         String account = sandbox.defaultAccountId();
         return BlingClient.builder().baseUrl(sandbox.baseUrl())
                 .tokens(AccessTokenProvider.fixed(sandbox.issueTokens().accessToken()))
-                .limiter(LocalRequestLimiter.builder(account).ratePerSecond(1000)
+                .limiter(LocalRequestLimiter.builder(account, BlingPacing.standard()).ratePerSecond(1000)
                         .window(1000, Duration.ofSeconds(1), Duration.ZERO).build())
                 .retryPolicy(new RetryPolicy(2, Duration.ZERO, Duration.ZERO, Duration.ZERO, true))
                 .sleeper(d -> { })
