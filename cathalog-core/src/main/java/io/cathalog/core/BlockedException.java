@@ -12,8 +12,8 @@ public class BlockedException extends RemoteException {
 
     /**
      * @param route       the refused request, as method and route template
-     * @param status      the HTTP status the ERP answered, or the one the open circuit stands for
-     * @param type        the ERP's error type, or the client's own name for the circuit
+     * @param status      the HTTP status the ERP answered; 0 when the client's own circuit refused
+     * @param type        the ERP's error type, or {@code CIRCUIT_OPEN} for the client's circuit
      * @param message     the ERP's error message; empty when it gave none
      * @param description the ERP's longer description; empty when it gave none
      */

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param status  the HTTP status
  * @param headers the response's headers
- * @param body    the response's body, whole; copied in and out
+ * @param body    the response's body, whole; copied in
  * @param attempt which attempt produced it (1 = the first)
  */
 public record ApiResponse(int status, HttpHeaders headers, byte[] body, int attempt) {
@@ -20,7 +20,7 @@ public record ApiResponse(int status, HttpHeaders headers, byte[] body, int atte
      *
      * @param status  the HTTP status
      * @param headers the response's headers
-     * @param body    the response's body, whole; copied in and out
+     * @param body    the response's body, whole; copied in
      * @param attempt which attempt produced it (1 = the first)
      * @throws NullPointerException if the headers or the body are null
      */
