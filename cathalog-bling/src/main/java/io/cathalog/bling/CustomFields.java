@@ -24,7 +24,11 @@ public final class CustomFields {
         this.client = client;
     }
 
-    /** The modules fields belong to ("Produtos", "Contatos", ...). */
+    /**
+     * The modules fields belong to ("Produtos", "Contatos", ...).
+     *
+     * @return every module of the account, in Bling's order
+     */
     public List<BlingCustomFieldModule> modules() {
         List<BlingCustomFieldModule> out = new ArrayList<>();
         BlingClient.data(client.call("GET", "/campos-customizados/modulos", "/campos-customizados/modulos",
@@ -32,7 +36,11 @@ public final class CustomFields {
         return out;
     }
 
-    /** The field types ("Texto", "Lista", ...). */
+    /**
+     * The field types ("Texto", "Lista", ...).
+     *
+     * @return every type Bling offers, in its order
+     */
     public List<BlingCustomFieldType> types() {
         List<BlingCustomFieldType> out = new ArrayList<>();
         BlingClient.data(client.call("GET", "/campos-customizados/tipos", "/campos-customizados/tipos", new Query(),
@@ -40,7 +48,12 @@ public final class CustomFields {
         return out;
     }
 
-    /** The fields of a module (id, name and situation only; {@link #get} gives the rest). */
+    /**
+     * The fields of a module (id, name and situation only; {@link #get} gives the rest).
+     *
+     * @param idModulo the module's id, from {@link #modules()}
+     * @return the fields, read page by page as the stream is consumed
+     */
     public Stream<BlingCustomField> listByModule(long idModulo) {
         return Pager.stream("GET /campos-customizados/modulos/{idModulo}", n -> {
             List<JsonNode> data = BlingClient.items("GET /campos-customizados/modulos/{idModulo}", client.call("GET",
@@ -52,6 +65,12 @@ public final class CustomFields {
         }, BlingCustomField::id);
     }
 
+    /**
+     * One field, whole: type, options, size limits, the categories it applies to.
+     *
+     * @param id the field's id
+     * @return the field; empty when Bling answers 404
+     */
     public Optional<BlingCustomField> get(long id) {
         try {
             return Optional.of(BlingCustomField.from(BlingClient.data(client.call("GET",
@@ -61,13 +80,25 @@ public final class CustomFields {
         }
     }
 
-    /** Creates a field from a body such as {@link BlingCustomField#createBody}. */
+    /**
+     * Creates a field from a body such as {@link BlingCustomField#createBody}.
+     *
+     * @param body the {@code POST /campos-customizados} body
+     * @return the new field's id, and Bling's warnings
+     */
     public BlingWriteResult create(ObjectNode body) {
         return BlingWriteResult.from(BlingClient.data(client.call("POST", "/campos-customizados",
                 "/campos-customizados", new Query(), body)));
     }
 
-    /** Updates a field (Bling ignores {@code nome}, {@code modulo} and {@code tipoCampo} here). */
+    /**
+     * Updates a field (Bling ignores {@code nome}, {@code modulo} and {@code tipoCampo} here).
+     *
+     * @param id   the field's id
+     * @param body the field as it should be; {@code modulo} and {@code tipoCampo} are left out of
+     *             what is sent, and the caller's node is not changed
+     * @return the field's id, and Bling's warnings
+     */
     public BlingWriteResult update(long id, ObjectNode body) {
         ObjectNode b = body.deepCopy();
         b.remove(List.of("modulo", "tipoCampo"));
@@ -75,12 +106,22 @@ public final class CustomFields {
                 "/campos-customizados/" + id, new Query(), b)));
     }
 
+    /**
+     * Deletes a field.
+     *
+     * @param id the field's id
+     */
     public void delete(long id) {
         client.call("DELETE", "/campos-customizados/{idCampoCustomizado}", "/campos-customizados/" + id, new Query(),
                 null);
     }
 
-    /** Enables ({@code true}) or disables a field. */
+    /**
+     * Enables or disables a field.
+     *
+     * @param id     the field's id
+     * @param active true to enable it, false to disable it
+     */
     public void setActive(long id, boolean active) {
         client.call("PATCH", "/campos-customizados/{idCampoCustomizado}/situacoes",
                 "/campos-customizados/" + id + "/situacoes", new Query(), Nodes.object().put("situacao", active ? 1 : 0));

@@ -26,7 +26,11 @@ public final class ProductCategories {
         this.client = client;
     }
 
-    /** Every category, page by page. */
+    /**
+     * Every product category of the account.
+     *
+     * @return the categories, read page by page as the stream is consumed
+     */
     public Stream<BlingCategory> list() {
         return Pager.stream("GET /categorias/produtos", n -> {
             List<JsonNode> data = BlingClient.items("GET /categorias/produtos", client.call("GET",
@@ -38,6 +42,12 @@ public final class ProductCategories {
         }, BlingCategory::id);
     }
 
+    /**
+     * One category.
+     *
+     * @param id the category's id
+     * @return the category; empty when Bling answers 404
+     */
     public Optional<BlingCategory> get(long id) {
         try {
             return Optional.of(BlingCategory.from(BlingClient.data(client.call("GET",
@@ -47,7 +57,13 @@ public final class ProductCategories {
         }
     }
 
-    /** Creates a category under {@code parent} (a root when empty); returns its id. */
+    /**
+     * Creates a category.
+     *
+     * @param descricao the category's name
+     * @param parent    the parent category's id; empty for a root
+     * @return the new category's id
+     */
     public long create(String descricao, OptionalLong parent) {
         ObjectNode body = Nodes.object().put("descricao", Objects.requireNonNull(descricao, "descricao"));
         parent.ifPresent(p -> body.putObject("categoriaPai").put("id", p));
@@ -55,13 +71,22 @@ public final class ProductCategories {
                 new Query(), body)), "id").orElseThrow(() -> new IllegalStateException("Bling created a category without an id"));
     }
 
-    /** Renames a category (Bling's PUT carries only {@code descricao}). */
+    /**
+     * Renames a category (Bling's PUT carries only {@code descricao}).
+     *
+     * @param id        the category's id
+     * @param descricao the new name
+     */
     public void rename(long id, String descricao) {
         client.call("PUT", "/categorias/produtos/{idCategoriaProduto}", "/categorias/produtos/" + id, new Query(),
                 Nodes.object().put("descricao", Objects.requireNonNull(descricao, "descricao")));
     }
 
-    /** Deletes a category; Bling refuses while it has children or products. */
+    /**
+     * Deletes a category; Bling refuses while it has children or products.
+     *
+     * @param id the category's id
+     */
     public void delete(long id) {
         client.call("DELETE", "/categorias/produtos/{idCategoriaProduto}", "/categorias/produtos/" + id, new Query(),
                 null);

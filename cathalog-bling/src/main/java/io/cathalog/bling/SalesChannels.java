@@ -20,7 +20,12 @@ public final class SalesChannels {
         this.client = client;
     }
 
-    /** Every channel, optionally only of the given types (e.g. {@code MercadoLivre}, {@code Shopee}). */
+    /**
+     * The account's sales channels (stores).
+     *
+     * @param tipos only channels of these types, e.g. {@code MercadoLivre}, {@code Shopee}; empty for all
+     * @return the channels, read page by page as the stream is consumed
+     */
     public Stream<BlingSalesChannel> list(List<String> tipos) {
         Query base = new Query().addAll("tipos", tipos);
         return Pager.stream("GET /canais-venda", n -> {
@@ -33,6 +38,12 @@ public final class SalesChannels {
         }, BlingSalesChannel::id);
     }
 
+    /**
+     * One sales channel.
+     *
+     * @param id the channel's id
+     * @return the channel; empty when Bling answers 404
+     */
     public Optional<BlingSalesChannel> get(long id) {
         try {
             return Optional.of(BlingSalesChannel.from(BlingClient.data(client.call("GET", "/canais-venda/{idCanalVenda}",
@@ -42,6 +53,11 @@ public final class SalesChannels {
         }
     }
 
+    /**
+     * The kinds of sales channel Bling integrates with.
+     *
+     * @return every type, in Bling's order
+     */
     public List<BlingSalesChannelType> types() {
         List<BlingSalesChannelType> out = new ArrayList<>();
         BlingClient.data(client.call("GET", "/canais-venda/tipos", "/canais-venda/tipos", new Query(), null))

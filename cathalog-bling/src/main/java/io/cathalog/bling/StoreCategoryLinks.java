@@ -27,6 +27,11 @@ public final class StoreCategoryLinks {
     /**
      * The links, filtered by store, by product category or by the product category's parent (each
      * optional).
+     *
+     * @param idLoja                only the links of this store
+     * @param idCategoriaProduto    only the links of this product category
+     * @param idCategoriaProdutoPai only the links of the children of this product category
+     * @return the links, read page by page as the stream is consumed
      */
     public Stream<BlingStoreCategoryLink> list(OptionalLong idLoja, OptionalLong idCategoriaProduto,
                                                OptionalLong idCategoriaProdutoPai) {
@@ -44,6 +49,12 @@ public final class StoreCategoryLinks {
         }, BlingStoreCategoryLink::id);
     }
 
+    /**
+     * One link.
+     *
+     * @param id the link's id
+     * @return the link; empty when Bling answers 404
+     */
     public Optional<BlingStoreCategoryLink> get(long id) {
         try {
             return Optional.of(BlingStoreCategoryLink.from(BlingClient.data(client.call("GET",
@@ -53,19 +64,41 @@ public final class StoreCategoryLinks {
         }
     }
 
-    /** Links {@code categoriaProduto} to the store category {@code codigo}; returns the link's id. */
+    /**
+     * Links a product category to a store category.
+     *
+     * @param loja             the store's id
+     * @param descricao        the store category's name
+     * @param codigo           the store category's code: the marketplace category id
+     * @param categoriaProduto the product category's id
+     * @return the new link's id
+     * @throws IllegalStateException if Bling answered without an id
+     */
     public long create(long loja, String descricao, String codigo, long categoriaProduto) {
         return Nodes.integer(BlingClient.data(client.call("POST", "/categorias/lojas", "/categorias/lojas", new Query(),
                         BlingStoreCategoryLink.body(loja, descricao, codigo, categoriaProduto))), "id")
                 .orElseThrow(() -> new IllegalStateException("Bling created a store category link without an id"));
     }
 
-    /** Replaces a link (PUT, all four fields). */
+    /**
+     * Replaces a link (PUT, all four fields).
+     *
+     * @param id               the link's id
+     * @param loja             the store's id
+     * @param descricao        the store category's name
+     * @param codigo           the store category's code: the marketplace category id
+     * @param categoriaProduto the product category's id
+     */
     public void replace(long id, long loja, String descricao, String codigo, long categoriaProduto) {
         client.call("PUT", "/categorias/lojas/{idCategoriaLoja}", "/categorias/lojas/" + id, new Query(),
                 BlingStoreCategoryLink.body(loja, descricao, codigo, categoriaProduto));
     }
 
+    /**
+     * Deletes a link.
+     *
+     * @param id the link's id
+     */
     public void delete(long id) {
         client.call("DELETE", "/categorias/lojas/{idCategoriaLoja}", "/categorias/lojas/" + id, new Query(), null);
     }

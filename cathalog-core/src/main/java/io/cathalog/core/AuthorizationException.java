@@ -11,13 +11,23 @@ import java.util.Objects;
 public class AuthorizationException extends CathalogException {
     private static final long serialVersionUID = 1L;
 
+    /** The OAuth error code, as the authorization server or the flow named it. */
     private final String error;
 
+    /**
+     * @param error   the OAuth error code, e.g. {@code invalid_grant}; not null
+     * @param message what happened, for a person; never a secret
+     */
     public AuthorizationException(String error, String message) {
         super(Objects.requireNonNull(error, "error") + ": " + message);
         this.error = error;
     }
 
+    /**
+     * The OAuth error code, e.g. {@code access_denied} or {@code state_mismatch}.
+     *
+     * @return the code as it came, an open string
+     */
     public String error() {
         return error;
     }

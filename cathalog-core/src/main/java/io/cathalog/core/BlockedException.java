@@ -10,6 +10,13 @@ import java.util.List;
 public class BlockedException extends RemoteException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param route       the refused request, as method and route template
+     * @param status      the HTTP status the ERP answered; 0 when the client's own circuit refused
+     * @param type        the ERP's error type, or {@code CIRCUIT_OPEN} for the client's circuit
+     * @param message     the ERP's error message; empty when it gave none
+     * @param description the ERP's longer description; empty when it gave none
+     */
     public BlockedException(String route, int status, String type, String message, String description) {
         super(route, status, type, message, description, List.of());
     }

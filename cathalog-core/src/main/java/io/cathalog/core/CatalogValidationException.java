@@ -13,11 +13,13 @@ import java.util.Optional;
 public class CatalogValidationException extends ValidationException {
     private static final long serialVersionUID = 1L;
 
+    /** Where the catalog came from; empty when it was built in code. */
     private final String source;
 
     /**
-     * @param source where the catalog came from, e.g. a file path, for messages; empty when it
-     *               was built in code
+     * @param source   where the catalog came from, e.g. a file path, for messages; empty when it
+     *                 was built in code
+     * @param problems every problem found; at least one
      */
     public CatalogValidationException(Optional<String> source, List<Problem> problems) {
         super(Objects.requireNonNull(source, "source").map(s -> "invalid catalog " + s).orElse("invalid catalog"),
@@ -25,7 +27,11 @@ public class CatalogValidationException extends ValidationException {
         this.source = source.orElse("");
     }
 
-    /** Where the catalog came from (a file path), if it came from somewhere. */
+    /**
+     * Where the catalog came from.
+     *
+     * @return the file path or other name the catalog was read from; empty when it was built in code
+     */
     public Optional<String> source() {
         return source.isEmpty() ? Optional.empty() : Optional.of(source);
     }

@@ -11,10 +11,17 @@ package io.cathalog.core;
 public class CathalogException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what happened, in a sentence a person can act on; never a secret
+     */
     public CathalogException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what happened, in a sentence a person can act on; never a secret
+     * @param cause   the failure underneath, e.g. an {@link java.io.IOException}
+     */
     public CathalogException(String message, Throwable cause) {
         super(message, cause);
     }

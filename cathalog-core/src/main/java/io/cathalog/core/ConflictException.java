@@ -11,11 +11,19 @@ public class ConflictException extends CathalogException {
 
     private final transient List<String> conflicts;
 
+    /**
+     * @param conflicts the drifted values, each as "entity key field"
+     */
     public ConflictException(List<String> conflicts) {
         super("values were edited in the ERP since the last sync and the drift policy is FAIL: " + conflicts);
         this.conflicts = List.copyOf(conflicts);
     }
 
+    /**
+     * The values a person must decide on.
+     *
+     * @return each drifted value as "entity key field", in the order found
+     */
     public List<String> conflicts() {
         return conflicts;
     }

@@ -10,8 +10,11 @@ import java.util.Objects;
 public class FencedOutException extends CathalogException {
     private static final long serialVersionUID = 1L;
 
+    /** The account written to. */
     private final String accountId;
+    /** The stale fence the refused write carried. */
     private final long fence;
+    /** The newer fence the store holds. */
     private final long current;
 
     /**
@@ -27,17 +30,29 @@ public class FencedOutException extends CathalogException {
         this.current = current;
     }
 
-    /** The account written to. */
+    /**
+     * The account written to.
+     *
+     * @return the host's account id
+     */
     public String accountId() {
         return accountId;
     }
 
-    /** The stale fence the refused write carried. */
+    /**
+     * The stale fence the refused write carried.
+     *
+     * @return the writer's fence
+     */
     public long fence() {
         return fence;
     }
 
-    /** The newer fence that holds the account. */
+    /**
+     * The newer fence that holds the account.
+     *
+     * @return the newest fence the store has seen for the account
+     */
     public long current() {
         return current;
     }

@@ -10,8 +10,11 @@ import java.util.Objects;
 public class LeaseLostException extends CathalogException {
     private static final long serialVersionUID = 1L;
 
+    /** The lost lease's name. */
     private final String leaseName;
+    /** The owner that lost it. */
     private final String owner;
+    /** The fence of the lost lease. */
     private final long fence;
 
     /**
@@ -28,17 +31,29 @@ public class LeaseLostException extends CathalogException {
         this.fence = fence;
     }
 
-    /** The lost lease's name. */
+    /**
+     * The lost lease's name.
+     *
+     * @return the name, e.g. {@code sync:<account>}
+     */
     public String leaseName() {
         return leaseName;
     }
 
-    /** The owner that lost it. */
+    /**
+     * The owner that lost it.
+     *
+     * @return the owner's id, as it acquired the lease
+     */
     public String owner() {
         return owner;
     }
 
-    /** The fence of the lost lease. */
+    /**
+     * The fence of the lost lease, now stale.
+     *
+     * @return the fence the lease was granted with
+     */
     public long fence() {
         return fence;
     }

@@ -12,13 +12,26 @@ import java.util.Optional;
 public class RemoteException extends CathalogException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status. */
     private final int status;
+    /** The ERP's error type. */
     private final String type;
+    /** The ERP's error message. */
     private final String remoteMessage;
+    /** The ERP's longer description. */
     private final String description;
     private final transient List<FieldError> fields;
+    /** The request, as method and route template. */
     private final String route;
 
+    /**
+     * @param route         the request, as method and route template, e.g. {@code POST /produtos}
+     * @param status        the HTTP status
+     * @param type          the ERP's error type, e.g. {@code VALIDATION_ERROR}
+     * @param remoteMessage the ERP's error message; empty when it gave none
+     * @param description   the ERP's longer description; empty when it gave none
+     * @param fields        the ERP's field-level errors; empty when it gave none
+     */
     public RemoteException(String route, int status, String type, String remoteMessage, String description,
                            List<FieldError> fields) {
         super(describe(route, status, type, remoteMessage, description, fields));
@@ -30,9 +43,27 @@ public class RemoteException extends CathalogException {
         this.fields = List.copyOf(fields);
     }
 
-    /** One field-level error of the ERP ({@code code}, {@code msg}, {@code element}...). */
+    /**
+     * One field-level error of the ERP ({@code code}, {@code msg}, {@code element}...).
+     *
+     * @param code       the ERP's numeric code for the error
+     * @param message    the ERP's text for the error
+     * @param element    the field the error is about, when the ERP named it
+     * @param namespace  the ERP's namespace of the field, when it gave one
+     * @param collection the errors of the items of a list field, nested as the ERP sent them
+     * @param index      the position of the item in its list, when the error is about one item
+     */
     public record FieldError(long code, String message, Optional<String> element, Optional<String> namespace,
                              List<FieldError> collection, Optional<Integer> index) {
+        /**
+         * @param code       the ERP's numeric code for the error
+         * @param message    the ERP's text for the error
+         * @param element    the field the error is about, when the ERP named it
+         * @param namespace  the ERP's namespace of the field, when it gave one
+         * @param collection the errors of the items of a list field, nested as the ERP sent them
+         * @param index      the position of the item in its list, when the error is about one item
+         * @throws NullPointerException if a component is null
+         */
         public FieldError {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(element, "element");
@@ -48,29 +79,56 @@ public class RemoteException extends CathalogException {
         }
     }
 
-    /** The request, as method and route template, e.g. {@code POST /produtos}. */
+    /**
+     * The request that failed.
+     *
+     * @return method and route template, e.g. {@code POST /produtos}
+     */
     public String route() {
         return route;
     }
 
-    /** The HTTP status. */
+    /**
+     * The HTTP status the ERP answered.
+     *
+     * @return the status, e.g. 400
+     */
     public int status() {
         return status;
     }
 
-    /** The ERP's error type, e.g. {@code VALIDATION_ERROR}; kept as an open string. */
+    /**
+     * The ERP's error type.
+     *
+     * @return the type, e.g. {@code VALIDATION_ERROR}; kept as an open string
+     */
     public String type() {
         return type;
     }
 
+    /**
+     * The ERP's error message, as it came.
+     *
+     * @return the message; empty when the ERP gave none
+     */
     public String remoteMessage() {
         return remoteMessage;
     }
 
+    /**
+     * The ERP's longer description of the error, as it came.
+     *
+     * @return the description; empty when the ERP gave none
+     */
     public String description() {
         return description;
     }
 
+    /**
+     * The ERP's field-level errors.
+     *
+     * @return the errors in the ERP's order; empty when it gave none
+     */
     public List<FieldError> fields() {
         return fields;
     }

@@ -8,6 +8,9 @@ package io.cathalog.core;
 public class RunCancelledException extends CathalogException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message why the run stops, e.g. the lease was lost
+     */
     public RunCancelledException(String message) {
         super(message);
     }

@@ -8,13 +8,24 @@ package io.cathalog.core;
 public class TransportException extends CathalogException {
     private static final long serialVersionUID = 1L;
 
+    /** The request, as method and route template. */
     private final String route;
 
+    /**
+     * @param route   the request, as method and route template
+     * @param message what went wrong, e.g. "connection reset"
+     * @param cause   the I/O failure underneath
+     */
     public TransportException(String route, String message, Throwable cause) {
         super(route + ": " + message, cause);
         this.route = route;
     }
 
+    /**
+     * The request that got no usable answer.
+     *
+     * @return method and route template, e.g. {@code PUT /produtos/{idProduto}}
+     */
     public String route() {
         return route;
     }

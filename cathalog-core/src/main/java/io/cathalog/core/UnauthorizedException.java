@@ -9,6 +9,12 @@ import java.util.List;
 public class UnauthorizedException extends RemoteException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param route       the refused request, as method and route template
+     * @param type        the ERP's error type, e.g. {@code invalid_token}
+     * @param message     the ERP's error message; empty when it gave none
+     * @param description the ERP's longer description; empty when it gave none
+     */
     public UnauthorizedException(String route, String type, String message, String description) {
         super(route, 401, type, message, description, List.of());
     }

@@ -16,6 +16,11 @@ public class ValidationException extends CathalogException {
 
     private final transient List<Problem> problems;
 
+    /**
+     * @param subject  what was invalid, for the message, e.g. "invalid catalog"
+     * @param problems every problem found; at least one
+     * @throws IllegalArgumentException if {@code problems} is empty
+     */
     public ValidationException(String subject, List<Problem> problems) {
         super(describe(subject, problems));
         this.problems = List.copyOf(problems);
@@ -24,12 +29,22 @@ public class ValidationException extends CathalogException {
         }
     }
 
-    /** A single problem with a value; {@code pointer} is relative to that value. */
+    /**
+     * A single problem with a value.
+     *
+     * @param pointer a JSON pointer relative to the value; empty for the value itself
+     * @param message what is wrong
+     * @return the exception, to throw
+     */
     public static ValidationException of(String pointer, String message) {
         return new ValidationException("invalid value", List.of(Problem.at(pointer, message)));
     }
 
-    /** Every problem found, in document order where the input was text. */
+    /**
+     * Every problem found, not only the first.
+     *
+     * @return the problems, in document order where the input was text; never empty
+     */
     public List<Problem> problems() {
         return problems;
     }

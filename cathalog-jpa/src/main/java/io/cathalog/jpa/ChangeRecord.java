@@ -13,6 +13,15 @@ import java.util.OptionalLong;
  * One row of the change history.
  *
  * @param id        increasing in the order rows were appended
+ * @param accountId the account changed
+ * @param runId     the run that made the change
+ * @param at        when the change was applied (or failed)
+ * @param entity    the kind of item changed
+ * @param key       the item's key: a product's SKU, a category's key, ...
+ * @param action    what was done to it
+ * @param remoteId  the item's id in the ERP, when it has one
+ * @param outcome   how it ended
+ * @param error     what went wrong, when it failed
  * @param before    the changed fields' values before, as a JSON object (field to text or null)
  * @param after     their values after, likewise
  * @param decidedBy the rule that decided each field's new value, as a JSON object (field to rule id)
@@ -20,6 +29,22 @@ import java.util.OptionalLong;
 public record ChangeRecord(long id, String accountId, String runId, Instant at, EntityKind entity, String key,
                            ChangeAction action, OptionalLong remoteId, Outcome outcome, Optional<String> error,
                            String before, String after, String decidedBy) {
+    /**
+     * @param id        increasing in the order rows were appended
+     * @param accountId the account changed
+     * @param runId     the run that made the change
+     * @param at        when the change was applied (or failed)
+     * @param entity    the kind of item changed
+     * @param key       the item's key: a product's SKU, a category's key, ...
+     * @param action    what was done to it
+     * @param remoteId  the item's id in the ERP, when it has one
+     * @param outcome   how it ended
+     * @param error     what went wrong, when it failed
+     * @param before    the changed fields' values before, as a JSON object (field to text or null)
+     * @param after     their values after, likewise
+     * @param decidedBy the rule that decided each field's new value, as a JSON object (field to rule id)
+     * @throws NullPointerException if a component is null
+     */
     public ChangeRecord {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(runId, "runId");

@@ -36,6 +36,11 @@ public final class JpaChangeLog implements ChangeListener {
     private final Db db;
     private final ObjectMapper json = new ObjectMapper();
 
+    /**
+     * A change log over the module's tables.
+     *
+     * @param transactions how the log opens its short transactions
+     */
     public JpaChangeLog(JpaTransactions transactions) {
         this.db = new Db(transactions);
     }
@@ -68,7 +73,12 @@ public final class JpaChangeLog implements ChangeListener {
         db.exec("appending to the change log", em -> em.persist(row));
     }
 
-    /** A page of changes, oldest first. */
+    /**
+     * A page of changes, oldest first.
+     *
+     * @param q what to read
+     * @return at most {@code q.limit()} changes; fewer (or none) at the end of the history
+     */
     public List<ChangeRecord> query(ChangeQuery q) {
         StringBuilder jpql = new StringBuilder("select c from CathalogChangeRow c where c.accountId = :account and c.id > :after");
         q.entity().ifPresent(e -> jpql.append(" and c.entity = :entity"));
@@ -113,6 +123,7 @@ public final class JpaChangeLog implements ChangeListener {
      * in one statement. The history a host must keep (an audit period) is usually far longer
      * than the journal's few days.
      *
+     * @param before rows of changes before this instant are deleted
      * @return how many rows were deleted
      */
     public long pruneBefore(Instant before) {

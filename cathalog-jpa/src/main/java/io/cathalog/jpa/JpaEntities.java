@@ -31,17 +31,31 @@ public final class JpaEntities {
     private JpaEntities() {
     }
 
-    /** Every entity class of the module. */
+    /**
+     * Every entity class of the module, for a persistence unit built in code.
+     *
+     * @return the classes
+     */
     public static List<Class<?>> classes() {
         return CLASSES;
     }
 
-    /** Their fully qualified names, for {@code <class>} entries. */
+    /**
+     * Their fully qualified names, for {@code <class>} entries.
+     *
+     * @return the names, in the order of {@link #classes()}
+     */
     public static List<String> classNames() {
         return CLASSES.stream().map(Class::getName).toList();
     }
 
-    /** The script that creates the tables on {@code database} ({@code "postgresql"} or {@code "h2"}), version 1. */
+    /**
+     * The script that creates the tables, version 1.
+     *
+     * @param database {@code "postgresql"} or {@code "h2"}
+     * @return the class-path resource name of the script
+     * @throws IllegalArgumentException if no scripts ship for {@code database}
+     */
     public static String ddlResource(String database) {
         return ddlResources(database).get(0);
     }
@@ -50,6 +64,10 @@ public final class JpaEntities {
      * Every versioned script for {@code database} ({@code "postgresql"} or {@code "h2"}), oldest
      * first ({@code V1__cathalog.sql}, {@code V2__cathalog.sql}, ...): run in order, they create
      * the tables the entities map.
+     *
+     * @param database {@code "postgresql"} or {@code "h2"}
+     * @return the class-path resource names of the scripts, oldest first
+     * @throws IllegalArgumentException if no scripts ship for {@code database}
      */
     public static List<String> ddlResources(String database) {
         if (!database.equals("postgresql") && !database.equals("h2")) {

@@ -6,6 +6,10 @@ import io.cathalog.core.CathalogException;
 public final class JpaStoreException extends CathalogException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what the store was doing, and for which account
+     * @param cause   the persistence provider's exception
+     */
     public JpaStoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -78,6 +78,11 @@ public final class JpaTokenStore implements TokenStore {
         this.lockTimeout = b.lockTimeout;
     }
 
+    /**
+     * A builder; the transactions and a key provider (or a cipher) are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -285,29 +290,57 @@ public final class JpaTokenStore implements TokenStore {
         private Builder() {
         }
 
+        /**
+         * How the store opens its transactions (required).
+         *
+         * @param transactions the host's transactions
+         * @return this builder
+         */
         public Builder transactions(JpaTransactions transactions) {
             this.transactions = Objects.requireNonNull(transactions, "transactions");
             return this;
         }
 
-        /** The AES-256 key that encrypts the tokens. */
+        /**
+         * The AES-256 key that encrypts the tokens (this or {@link #cipher} is required).
+         *
+         * @param keys the key's provider
+         * @return this builder
+         */
         public Builder keyProvider(KeyProvider keys) {
             this.cipher = new AesGcmCipher(Objects.requireNonNull(keys, "keys"));
             return this;
         }
 
+        /**
+         * The cipher that encrypts the tokens, in place of {@link #keyProvider}.
+         *
+         * @param cipher the cipher, over the host's AES-256 key
+         * @return this builder
+         */
         public Builder cipher(AesGcmCipher cipher) {
             this.cipher = Objects.requireNonNull(cipher, "cipher");
             return this;
         }
 
-        /** The clock of the lock's expiry; default UTC system time. */
+        /**
+         * The clock of the lock's expiry; default UTC system time.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** A label for this instance in {@code cathalog_lease.owner} (a random part is added); default "cathalog". */
+        /**
+         * A label for this instance in {@code cathalog_lease.owner} (a random part is added); default "cathalog".
+         *
+         * @param owner the label, e.g. the host name; 1 to 150 characters
+         * @return this builder
+         * @throws IllegalArgumentException if the label is blank or longer than 150 characters
+         */
         public Builder owner(String owner) {
             Objects.requireNonNull(owner, "owner");
             if (owner.isBlank() || owner.length() > 150) {
@@ -317,18 +350,37 @@ public final class JpaTokenStore implements TokenStore {
             return this;
         }
 
-        /** How long a token lock lasts if its holder dies; default 2 minutes, above any token call. */
+        /**
+         * How long a token lock lasts if its holder dies; default 2 minutes, above any token call.
+         *
+         * @param ttl the lock's time to live; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code ttl} is not positive
+         */
         public Builder lockTtl(Duration ttl) {
             this.lockTtl = positive(ttl, "lockTtl");
             return this;
         }
 
-        /** How long {@link JpaTokenStore#withLock} waits for the lock; default 3 minutes. */
+        /**
+         * How long {@link JpaTokenStore#withLock} waits for the lock; default 3 minutes.
+         *
+         * @param timeout the longest wait; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is not positive
+         */
         public Builder lockTimeout(Duration timeout) {
             this.lockTimeout = positive(timeout, "lockTimeout");
             return this;
         }
 
+        /**
+         * The store.
+         *
+         * @return a token store over the module's tables
+         * @throws IllegalStateException if the transactions, or both the key provider and the cipher,
+         *                               were not given
+         */
         public JpaTokenStore build() {
             if (transactions == null) {
                 throw new IllegalStateException("JpaTokenStore needs transactions(...)");

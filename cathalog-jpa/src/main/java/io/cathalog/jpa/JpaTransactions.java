@@ -20,10 +20,21 @@ import java.util.function.Function;
  */
 public interface JpaTransactions {
 
-    /** Runs {@code work} in a new transaction, commits it, and returns the work's result. */
+    /**
+     * Runs {@code work} in a new transaction, commits it, and returns the work's result.
+     *
+     * @param <T>  what the work returns
+     * @param work the work, given the transaction's entity manager
+     * @return what {@code work} returned, after the commit
+     */
     <T> T run(Function<EntityManager, T> work);
 
-    /** Resource-local transactions: a new {@link EntityManager} of {@code factory} per call, closed after. */
+    /**
+     * Resource-local transactions: a new {@link EntityManager} of {@code factory} per call, closed after.
+     *
+     * @param factory the host's entity manager factory, with the module's entities
+     * @return the transactions
+     */
     static JpaTransactions resourceLocal(EntityManagerFactory factory) {
         Objects.requireNonNull(factory, "factory");
         return new JpaTransactions() {

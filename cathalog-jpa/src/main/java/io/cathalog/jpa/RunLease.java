@@ -34,7 +34,9 @@ import java.util.function.Supplier;
 public final class RunLease {
     /** What to do when another instance holds the account's lease. */
     public enum WhenBusy {
+        /** Give up at once: the run is skipped, as another instance is doing it. */
         SKIP,
+        /** Wait for the lease, polling, up to the builder's limit. */
         WAIT
     }
 
@@ -58,12 +60,22 @@ public final class RunLease {
         this.clock = b.clock;
     }
 
-    /** Settings over {@code lock}, the lock every instance shares. */
+    /**
+     * Settings over {@code lock}, the lock every instance shares.
+     *
+     * @param lock the shared lease lock, e.g. a {@code JpaLeaseLock}
+     * @return a new builder
+     */
     public static Builder builder(LeaseLock lock) {
         return new Builder(lock);
     }
 
-    /** The lease name of an account's runs. */
+    /**
+     * The lease name of an account's runs.
+     *
+     * @param accountId the host's account id
+     * @return {@code sync:} and the account id
+     */
     public static String leaseName(String accountId) {
         return "sync:" + accountId;
     }
@@ -71,8 +83,12 @@ public final class RunLease {
     /**
      * Runs {@code work} holding the account's lease, and releases it after.
      *
+     * @param <T>       what the work returns
+     * @param accountId the account to run for
+     * @param work      the run
      * @return the work's result, or empty when another instance held the lease (skipped, or
      *         waited longer than the limit)
+     * @throws InterruptedException if the thread was interrupted while waiting for the lease
      */
     public <T> Optional<T> run(String accountId, Supplier<T> work) throws InterruptedException {
         Objects.requireNonNull(work, "work");
@@ -84,8 +100,12 @@ public final class RunLease {
      * releases it after. The work gets the lease's heartbeat: {@code lease().fence()} for
      * {@code SyncStateStore.fenced}, and {@code check()} or {@code isLost()} between two steps.
      *
+     * @param <T>       what the work returns
+     * @param accountId the account to run for
+     * @param work      the run, given the lease's heartbeat
      * @return the work's result, or empty when another instance held the lease (skipped, or
      *         waited longer than the limit)
+     * @throws InterruptedException if the thread was interrupted while waiting for the lease
      */
     public <T> Optional<T> runHeld(String accountId, Function<LeaseHeartbeat, T> work) throws InterruptedException {
         Objects.requireNonNull(accountId, "accountId");
@@ -125,7 +145,13 @@ public final class RunLease {
             this.lock = Objects.requireNonNull(lock, "lock");
         }
 
-        /** A label for this instance (a random part is added); default "cathalog". */
+        /**
+         * A label for this instance (a random part is added); default "cathalog".
+         *
+         * @param owner the label, e.g. the host name; 1 to 150 characters
+         * @return this builder
+         * @throws IllegalArgumentException if the label is blank or longer than 150 characters
+         */
         public Builder owner(String owner) {
             Objects.requireNonNull(owner, "owner");
             if (owner.isBlank() || owner.length() > 150) {
@@ -135,19 +161,38 @@ public final class RunLease {
             return this;
         }
 
-        /** How long a lease lasts if its holder dies (between renewals, with {@link #renewOn}); default 30 minutes. */
+        /**
+         * How long a lease lasts if its holder dies (between renewals, with {@link #renewOn}); default 30 minutes.
+         *
+         * @param ttl the lease's time to live; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code ttl} is not positive
+         */
         public Builder ttl(Duration ttl) {
             this.ttl = positive(ttl, "ttl");
             return this;
         }
 
-        /** Skip (default) or wait when the account is busy. */
+        /**
+         * Skip (default) or wait when the account is busy.
+         *
+         * @param whenBusy what to do when another instance holds the lease
+         * @return this builder
+         */
         public Builder whenBusy(WhenBusy whenBusy) {
             this.whenBusy = Objects.requireNonNull(whenBusy, "whenBusy");
             return this;
         }
 
-        /** With {@link WhenBusy#WAIT}: wait at most {@code maxWait}, trying every {@code pollEvery}. */
+        /**
+         * Wait when the account is busy ({@link WhenBusy#WAIT}): at most {@code maxWait}, trying every
+         * {@code pollEvery}.
+         *
+         * @param maxWait   the longest wait; positive
+         * @param pollEvery how often to try the lease again; positive
+         * @return this builder
+         * @throws IllegalArgumentException if a duration is not positive
+         */
         public Builder waiting(Duration maxWait, Duration pollEvery) {
             this.whenBusy = WhenBusy.WAIT;
             this.maxWait = positive(maxWait, "maxWait");
@@ -158,6 +203,10 @@ public final class RunLease {
         /**
          * Renews each run's lease on {@code timer} (shared by all accounts) every third of its time
          * to live, so the time to live need not exceed the longest run; {@code clock} is the lock's.
+         *
+         * @param timer the executor renewals run on
+         * @param clock the lock's clock
+         * @return this builder
          */
         public Builder renewOn(ScheduledExecutorService timer, Clock clock) {
             this.timer = Optional.of(Objects.requireNonNull(timer, "timer"));
@@ -165,7 +214,11 @@ public final class RunLease {
             return this;
         }
 
-        /** The runner. */
+        /**
+         * The runner.
+         *
+         * @return a runner over the builder's lock
+         */
         public RunLease build() {
             return new RunLease(this);
         }

@@ -22,7 +22,13 @@ public final class BlingAuthorization {
     private BlingAuthorization() {
     }
 
-    /** Authorize URLs at {@code base} (e.g. {@link #AUTHORIZE_BASE}, or a sandbox's base URL) for the app. */
+    /**
+     * Authorize URLs at {@code base} for the app.
+     *
+     * @param base     the consent host, e.g. {@link #AUTHORIZE_BASE}, or a sandbox's base URL
+     * @param clientId the app's client id
+     * @return a factory of {@code {base}/oauth/authorize} URLs carrying the state
+     */
     public static AuthorizeUrlFactory authorizeUrls(URI base, String clientId) {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(clientId, "clientId");
@@ -31,7 +37,12 @@ public final class BlingAuthorization {
         return state -> URI.create(prefix + enc(Objects.requireNonNull(state, "state")));
     }
 
-    /** Authorize URLs on Bling itself. */
+    /**
+     * Authorize URLs on Bling itself.
+     *
+     * @param clientId the app's client id
+     * @return a factory of consent-page URLs at {@link #AUTHORIZE_BASE}
+     */
     public static AuthorizeUrlFactory authorizeUrls(String clientId) {
         return authorizeUrls(AUTHORIZE_BASE, clientId);
     }
@@ -39,6 +50,15 @@ public final class BlingAuthorization {
     /**
      * A token-manager builder for a Bling app: token endpoint at {@code apiBase} and authorize URLs at
      * {@code authorizeBase}. Clock, skew, throttle and the rest remain open on the returned builder.
+     *
+     * @param store         where the tokens are kept
+     * @param apiBase       the API base, where {@code /oauth/token} is; e.g. {@link #API_BASE}
+     * @param authorizeBase the consent host, e.g. {@link #AUTHORIZE_BASE}
+     * @param clientId      the app's client id
+     * @param clientSecret  the app's client secret; never shown
+     * @return a builder with store, endpoint and authorize URLs set
+     * @throws IllegalArgumentException if the client id or secret is blank, the id has a {@code :},
+     *                                  or {@code apiBase} is not an absolute URL
      */
     public static TokenManager.Builder tokenManager(TokenStore store, URI apiBase, URI authorizeBase, String clientId,
                                                     String clientSecret) {
@@ -47,7 +67,15 @@ public final class BlingAuthorization {
         return TokenManager.builder().store(store).endpoint(endpoint).authorizeUrls(authorizeUrls(authorizeBase, clientId));
     }
 
-    /** As {@link #tokenManager(TokenStore, URI, URI, String, String)}, against Bling itself. */
+    /**
+     * As {@link #tokenManager(TokenStore, URI, URI, String, String)}, against Bling itself.
+     *
+     * @param store        where the tokens are kept
+     * @param clientId     the app's client id
+     * @param clientSecret the app's client secret; never shown
+     * @return a builder with store, endpoint and authorize URLs set
+     * @throws IllegalArgumentException if the client id or secret is blank, or the id has a {@code :}
+     */
     public static TokenManager.Builder tokenManager(TokenStore store, String clientId, String clientSecret) {
         return tokenManager(store, API_BASE, AUTHORIZE_BASE, clientId, clientSecret);
     }

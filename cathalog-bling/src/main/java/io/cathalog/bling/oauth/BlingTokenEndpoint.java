@@ -75,11 +75,20 @@ public final class BlingTokenEndpoint implements TokenEndpoint {
         this.jwt = b.jwt;
     }
 
+    /**
+     * A builder; the client id and secret are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The URL token requests go to. */
+    /**
+     * The URL token requests go to.
+     *
+     * @return {@code {baseUrl}/oauth/token}
+     */
     public URI tokenUrl() {
         return tokenUrl;
     }
@@ -271,7 +280,13 @@ public final class BlingTokenEndpoint implements TokenEndpoint {
         private Builder() {
         }
 
-        /** The API base (default {@code https://api.bling.com.br/Api/v3}; the sandbox's {@code baseUrl()} in tests). */
+        /**
+         * The API base (default {@code https://api.bling.com.br/Api/v3}; the sandbox's {@code baseUrl()} in tests).
+         *
+         * @param baseUrl an absolute http(s) URL
+         * @return this builder
+         * @throws IllegalArgumentException if {@code baseUrl} is not absolute or has no host
+         */
         public Builder baseUrl(URI baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
             if (!baseUrl.isAbsolute() || baseUrl.getHost() == null) {
@@ -281,7 +296,13 @@ public final class BlingTokenEndpoint implements TokenEndpoint {
             return this;
         }
 
-        /** The app's client id. */
+        /**
+         * The app's client id (required).
+         *
+         * @param clientId the id Bling gave the app
+         * @return this builder
+         * @throws IllegalArgumentException if the id is blank or contains {@code :}
+         */
         public Builder clientId(String clientId) {
             Objects.requireNonNull(clientId, "clientId");
             if (clientId.isBlank() || clientId.contains(":")) {
@@ -291,7 +312,13 @@ public final class BlingTokenEndpoint implements TokenEndpoint {
             return this;
         }
 
-        /** The app's client secret; kept for the Basic header, never shown. */
+        /**
+         * The app's client secret (required); kept for the Basic header, never shown.
+         *
+         * @param clientSecret the secret Bling gave the app
+         * @return this builder
+         * @throws IllegalArgumentException if the secret is blank
+         */
         public Builder clientSecret(String clientSecret) {
             Objects.requireNonNull(clientSecret, "clientSecret");
             if (clientSecret.isBlank()) {
@@ -301,30 +328,58 @@ public final class BlingTokenEndpoint implements TokenEndpoint {
             return this;
         }
 
-        /** The HTTP client (default: a new one with the connect timeout, no redirects). */
+        /**
+         * The HTTP client (default: a new one with the connect timeout, no redirects).
+         *
+         * @param http the client; it should not follow redirects
+         * @return this builder
+         */
         public Builder httpClient(HttpClient http) {
             this.http = Objects.requireNonNull(http, "http");
             return this;
         }
 
-        /** Connect timeout of the default client (default 10 s). */
+        /**
+         * Connect timeout of the default client (default 10 s).
+         *
+         * @param timeout the timeout; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is not positive
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** Time allowed for a whole token request (default 30 s). */
+        /**
+         * Time allowed for a whole token request (default 30 s).
+         *
+         * @param timeout the timeout; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is not positive
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout, "requestTimeout");
             return this;
         }
 
-        /** Whether to send {@code enable-jwt: 1} (default true, as Bling asks during its JWT migration). */
+        /**
+         * Whether to send {@code enable-jwt: 1} (default true, as Bling asks during its JWT migration).
+         *
+         * @param jwt true to ask for JWT access tokens
+         * @return this builder
+         */
         public Builder jwt(boolean jwt) {
             this.jwt = jwt;
             return this;
         }
 
+        /**
+         * The endpoint.
+         *
+         * @return an endpoint at {@code {baseUrl}/oauth/token}
+         * @throws IllegalStateException if the client id or the secret was not given
+         */
         public BlingTokenEndpoint build() {
             if (clientId == null || clientSecret == null) {
                 throw new IllegalStateException("clientId and clientSecret are required");

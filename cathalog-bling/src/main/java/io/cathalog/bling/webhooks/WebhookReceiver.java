@@ -80,6 +80,8 @@ public final class WebhookReceiver {
         /**
          * Queue the products and make the account's next sync come now; return at once.
          *
+         * @param accountId the host's account the event's company maps to
+         * @param products  the products the event names
          * @return false when the account is unknown
          */
         boolean productsChanged(String accountId, List<ProductRef> products);
@@ -92,10 +94,20 @@ public final class WebhookReceiver {
      * @param body   a short plain-text explanation (never a secret)
      */
     public record Response(int status, String body) {
+        /**
+         * @param status the HTTP status
+         * @param body   a short plain-text explanation (never a secret)
+         * @throws NullPointerException if {@code body} is null
+         */
         public Response {
             Objects.requireNonNull(body, "body");
         }
 
+        /**
+         * Whether Bling will take the delivery as done.
+         *
+         * @return true for a 2xx status; otherwise Bling delivers again later
+         */
         public boolean success() {
             return status >= 200 && status < 300;
         }
@@ -118,11 +130,22 @@ public final class WebhookReceiver {
                 .executor(Runnable::run).build();
     }
 
+    /**
+     * A builder; the client secret and a sink (or a scheduler) are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Handles one delivery; never throws for anything the request holds. */
+    /**
+     * Handles one delivery; never throws for anything the request holds.
+     *
+     * @param rawBody the request body exactly as it arrived (the signature is over these bytes)
+     * @param headers the request headers; names are matched ignoring case
+     * @return the status and body to answer Bling with
+     */
     public Response receive(byte[] rawBody, Map<String, List<String>> headers) {
         Objects.requireNonNull(rawBody, "rawBody");
         Objects.requireNonNull(headers, "headers");
@@ -224,7 +247,13 @@ public final class WebhookReceiver {
         }
     }
 
-    /** The {@code X-Bling-Signature-256} value for a body: for tests and for emulating Bling. */
+    /**
+     * The {@code X-Bling-Signature-256} value for a body: for tests and for emulating Bling.
+     *
+     * @param body         the request body
+     * @param clientSecret the app's client secret, the HMAC key
+     * @return {@code sha256=} and the hex HMAC-SHA256 of the body
+     */
     public static String signature(byte[] body, String clientSecret) {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(clientSecret, "clientSecret");
@@ -255,7 +284,13 @@ public final class WebhookReceiver {
         private Builder() {
         }
 
-        /** The app's client secret, the HMAC key (required). */
+        /**
+         * The app's client secret, the HMAC key (required).
+         *
+         * @param secret the secret Bling gave the app
+         * @return this builder
+         * @throws IllegalArgumentException if the secret is blank
+         */
         public Builder clientSecret(String secret) {
             Objects.requireNonNull(secret, "secret");
             if (secret.isBlank()) {
@@ -265,32 +300,59 @@ public final class WebhookReceiver {
             return this;
         }
 
-        /** Which account a Bling {@code companyId} is; default the company id itself. */
+        /**
+         * Which account a Bling {@code companyId} is; default the company id itself.
+         *
+         * @param companyToAccount gives the host's account id of a company; empty to ignore its events
+         * @return this builder
+         */
         public Builder accounts(Function<String, Optional<String>> companyToAccount) {
             this.accounts = Objects.requireNonNull(companyToAccount, "companyToAccount");
             return this;
         }
 
-        /** A fixed company-to-account map. */
+        /**
+         * A fixed company-to-account map.
+         *
+         * @param companyToAccount the host's account id by Bling {@code companyId}; copied; companies
+         *                         not in it are ignored
+         * @return this builder
+         */
         public Builder accounts(Map<String, String> companyToAccount) {
             Map<String, String> copy = Map.copyOf(companyToAccount);
             this.accounts = c -> Optional.ofNullable(copy.get(c));
             return this;
         }
 
-        /** Where accepted product events go (required). */
+        /**
+         * Where accepted product events go (required, or {@link #scheduler}).
+         *
+         * @param sink the sink; called on the request's thread, so it must return at once
+         * @return this builder
+         */
         public Builder sink(Sink sink) {
             this.sink = Objects.requireNonNull(sink, "sink");
             return this;
         }
 
-        /** Accepted product events make the scheduler sync the account now. */
+        /**
+         * Accepted product events make the scheduler sync the account now.
+         *
+         * @param scheduler the host's scheduler; becomes the sink
+         * @return this builder
+         */
         public Builder scheduler(SyncScheduler scheduler) {
             Objects.requireNonNull(scheduler, "scheduler");
             this.sink = scheduler::requestSync;
             return this;
         }
 
+        /**
+         * The clock events are aged and remembered by; default system UTC.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -299,6 +361,10 @@ public final class WebhookReceiver {
         /**
          * How old an event may be, and how long event ids are remembered for deduplication; default
          * 3 days and 1 hour (Bling retries for up to 3 days).
+         *
+         * @param age the age; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code age} is not positive
          */
         public Builder maxEventAge(Duration age) {
             Objects.requireNonNull(age, "age");
@@ -309,7 +375,13 @@ public final class WebhookReceiver {
             return this;
         }
 
-        /** How many event ids are remembered at most; default 100 000. */
+        /**
+         * How many event ids are remembered at most; default 100 000.
+         *
+         * @param size the most ids kept; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code size} is below 1
+         */
         public Builder dedupeSize(long size) {
             if (size < 1) {
                 throw new IllegalArgumentException("dedupeSize is at least 1, got " + size);
@@ -318,7 +390,13 @@ public final class WebhookReceiver {
             return this;
         }
 
-        /** The largest body accepted; default 1 MiB. */
+        /**
+         * The largest body accepted; default 1 MiB.
+         *
+         * @param bytes the limit in bytes; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is below 1
+         */
         public Builder maxBodyBytes(int bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("maxBodyBytes is at least 1, got " + bytes);
@@ -327,6 +405,12 @@ public final class WebhookReceiver {
             return this;
         }
 
+        /**
+         * The receiver.
+         *
+         * @return a receiver, ready for deliveries
+         * @throws IllegalStateException if the client secret or the sink was not given
+         */
         public WebhookReceiver build() {
             if (clientSecret == null || sink == null) {
                 throw new IllegalStateException("a WebhookReceiver needs clientSecret(...) and sink(...) (or scheduler(...))");

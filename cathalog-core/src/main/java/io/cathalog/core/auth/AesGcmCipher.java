@@ -32,16 +32,34 @@ public final class AesGcmCipher {
     private final KeyProvider keys;
     private final SecureRandom random;
 
+    /**
+     * A cipher that draws its nonces from a new {@link SecureRandom}.
+     *
+     * @param keys the AES-256 key, asked for at every call
+     */
     public AesGcmCipher(KeyProvider keys) {
         this(keys, new SecureRandom());
     }
 
+    /**
+     * A cipher that draws its nonces from {@code random}.
+     *
+     * @param keys   the AES-256 key, asked for at every call
+     * @param random the source of nonces; must be a cryptographic one
+     */
     public AesGcmCipher(KeyProvider keys, SecureRandom random) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** Encrypts {@code plaintext} bound to {@code associatedData}; the result starts with the format byte. */
+    /**
+     * Encrypts {@code plaintext} bound to {@code associatedData}.
+     *
+     * @param plaintext      the secret to encrypt
+     * @param associatedData what the data is for, e.g. {@code "tokens:acme"}; needed again to decrypt
+     * @return the encrypted bytes, starting with the format byte
+     * @throws IllegalStateException if the key is not an AES-256 key the JDK accepts
+     */
     public byte[] encrypt(byte[] plaintext, String associatedData) {
         Objects.requireNonNull(plaintext, "plaintext");
         Objects.requireNonNull(associatedData, "associatedData");
@@ -61,7 +79,15 @@ public final class AesGcmCipher {
         }
     }
 
-    /** Decrypts what {@link #encrypt} produced with the same key and associated data. */
+    /**
+     * Decrypts what {@link #encrypt} produced with the same key and associated data.
+     *
+     * @param encrypted      bytes as {@link #encrypt} returned them
+     * @param associatedData the associated data they were encrypted with
+     * @return the plaintext
+     * @throws DecryptionException if the data is too short, of an unknown format, altered, or was
+     *                             encrypted under another key or for other associated data
+     */
     public byte[] decrypt(byte[] encrypted, String associatedData) {
         Objects.requireNonNull(encrypted, "encrypted");
         Objects.requireNonNull(associatedData, "associatedData");
@@ -86,12 +112,25 @@ public final class AesGcmCipher {
         }
     }
 
-    /** {@link #encrypt} of a string's UTF-8 bytes, as base64 text (for a text column). */
+    /**
+     * {@link #encrypt} of a string's UTF-8 bytes, as base64 text (for a text column).
+     *
+     * @param plaintext      the secret to encrypt
+     * @param associatedData what the data is for; needed again to decrypt
+     * @return the encrypted bytes in base64
+     */
     public String encryptToBase64(String plaintext, String associatedData) {
         return Base64.getEncoder().encodeToString(encrypt(plaintext.getBytes(StandardCharsets.UTF_8), associatedData));
     }
 
-    /** The reverse of {@link #encryptToBase64}. */
+    /**
+     * The reverse of {@link #encryptToBase64}.
+     *
+     * @param encrypted      base64 text as {@link #encryptToBase64} returned it
+     * @param associatedData the associated data it was encrypted with
+     * @return the plaintext
+     * @throws DecryptionException if the text is not base64 or does not decrypt
+     */
     public String decryptFromBase64(String encrypted, String associatedData) {
         byte[] raw;
         try {

@@ -68,7 +68,12 @@ public final class AuthorizationFlow {
         this.onStored = onStored;
     }
 
-    /** A consent-page URL for {@code accountId}, with a fresh single-use state. */
+    /**
+     * A consent-page URL for {@code accountId}, with a fresh single-use state.
+     *
+     * @param accountId the host's account the tokens will be stored for
+     * @return the URL for a person to open; its state is valid for the state lifetime
+     */
     public URI authorizeUrl(String accountId) {
         return issue(accountId, false);
     }
@@ -135,6 +140,7 @@ public final class AuthorizationFlow {
      * Completes an authorization from the callback's query parameters ({@code code}, {@code state},
      * or {@code error}, {@code error_description}).
      *
+     * @param queryParams the callback's query parameters, decoded
      * @return the account authorized; its tokens are stored
      * @throws AuthorizationException {@code state_mismatch} / {@code state_expired} (nothing was
      *         exchanged), the ERP's {@code error} ({@code access_denied}, {@code app_inativo}, ...),
@@ -228,7 +234,11 @@ public final class AuthorizationFlow {
         }
     }
 
-    /** States issued and not yet used or expired. */
+    /**
+     * How many consent pages are open.
+     *
+     * @return the states issued and not yet used or expired
+     */
     public int pendingStates() {
         synchronized (pending) {
             purge(clock.instant());

@@ -9,6 +9,11 @@ import java.net.URI;
 @FunctionalInterface
 public interface AuthorizeUrlFactory {
 
-    /** The URL of the consent page, carrying {@code state} so the callback can be matched. */
+    /**
+     * The URL of the consent page, carrying {@code state} so the callback can be matched.
+     *
+     * @param state the single-use state the flow drew
+     * @return the ERP's consent-page URL for the app, with {@code state} in its query
+     */
     URI authorizeUrl(String state);
 }

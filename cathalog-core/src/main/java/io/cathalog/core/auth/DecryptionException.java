@@ -10,10 +10,17 @@ import io.cathalog.core.CathalogException;
 public class DecryptionException extends CathalogException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message why the data did not decrypt; never any of the data or the key
+     */
     public DecryptionException(String message) {
         super(message);
     }
 
+    /**
+     * @param message why the data did not decrypt; never any of the data or the key
+     * @param cause   the JDK's failure underneath
+     */
     public DecryptionException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -114,16 +114,30 @@ public final class EncryptedFileTokenStore implements TokenStore {
         }
     }
 
+    /**
+     * A builder; the directory and the key provider are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The directory holding the token files. */
+    /**
+     * Where the token files are.
+     *
+     * @return the directory holding the token files
+     */
     public Path directory() {
         return directory;
     }
 
-    /** The token file of an account (it may not exist yet). */
+    /**
+     * The token file of an account; its name is a hash, so the account id does not show on disk.
+     *
+     * @param accountId the host's account id
+     * @return the file's path; the file may not exist yet
+     */
     public Path fileOf(String accountId) {
         return directory.resolve(baseName(accountId) + ".tokens");
     }
@@ -440,13 +454,23 @@ public final class EncryptedFileTokenStore implements TokenStore {
         private Builder() {
         }
 
-        /** The directory of the token files (required); created owner-only when missing. */
+        /**
+         * The directory of the token files (required).
+         *
+         * @param directory where the files go; created owner-only when missing
+         * @return this builder
+         */
         public Builder directory(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
-        /** The key that encrypts the files (required). */
+        /**
+         * The key that encrypts the files (required).
+         *
+         * @param keys the AES-256 key's provider
+         * @return this builder
+         */
         public Builder keyProvider(KeyProvider keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
             return this;
@@ -455,6 +479,10 @@ public final class EncryptedFileTokenStore implements TokenStore {
         /**
          * How long a write waits for another thread or process that holds the account's lock
          * (default 60 s; a holder keeps it for one token request at most).
+         *
+         * @param timeout the longest wait; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
          */
         public Builder lockTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
@@ -465,6 +493,12 @@ public final class EncryptedFileTokenStore implements TokenStore {
             return this;
         }
 
+        /**
+         * The store.
+         *
+         * @return a store over the directory, which is created when missing
+         * @throws IllegalStateException if the directory or the key provider was not given
+         */
         public EncryptedFileTokenStore build() {
             if (directory == null) {
                 throw new IllegalStateException("directory is required");

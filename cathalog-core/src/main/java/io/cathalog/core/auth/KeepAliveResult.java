@@ -25,6 +25,12 @@ public record KeepAliveResult(String accountId, Outcome outcome, String detail) 
         FAILED
     }
 
+    /**
+     * @param accountId the account
+     * @param outcome   what happened
+     * @param detail    a short explanation for people (never a token)
+     * @throws NullPointerException if a component is null
+     */
     public KeepAliveResult {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(outcome, "outcome");

@@ -28,10 +28,20 @@ public interface KeyProvider {
     /** Length of the key in bytes: AES-256. */
     int KEY_BYTES = 32;
 
-    /** The AES-256 key; called for every encryption and decryption, so a host may rotate it behind this. */
+    /**
+     * The AES-256 key; called for every encryption and decryption, so a host may rotate it behind this.
+     *
+     * @return the key; never null
+     */
     SecretKey key();
 
-    /** A provider over a key the host holds. */
+    /**
+     * A provider over a key the host holds.
+     *
+     * @param key an AES key of 256 bits; a non-extractable (hardware) key is taken unchecked
+     * @return the provider
+     * @throws IllegalArgumentException if the key is extractable and not AES-256
+     */
     static KeyProvider of(SecretKey key) {
         SecretKey checked = checked(key, "the supplied key");
         return new KeyProvider() {
@@ -47,7 +57,13 @@ public interface KeyProvider {
         };
     }
 
-    /** A provider over raw key bytes (32 of them); the array is copied. */
+    /**
+     * A provider over raw key bytes; the array is copied.
+     *
+     * @param key the key's {@value #KEY_BYTES} bytes
+     * @return the provider
+     * @throws IllegalArgumentException if {@code key} is not {@value #KEY_BYTES} bytes
+     */
     static KeyProvider ofBytes(byte[] key) {
         Objects.requireNonNull(key, "key");
         if (key.length != KEY_BYTES) {
@@ -59,12 +75,23 @@ public interface KeyProvider {
     /**
      * A provider over the base64 key in environment variable {@code variable}, read now. Create
      * one with {@link #newBase64Key()} or {@code openssl rand -base64 32}.
+     *
+     * @param variable the environment variable's name
+     * @return the provider
+     * @throws IllegalArgumentException if the variable is unset or blank, not base64, or not 32 bytes
      */
     static KeyProvider fromEnvironment(String variable) {
         return fromEnvironment(variable, System.getenv());
     }
 
-    /** As {@link #fromEnvironment(String)}, reading from the given environment (for tests and launchers). */
+    /**
+     * As {@link #fromEnvironment(String)}, reading from the given environment (for tests and launchers).
+     *
+     * @param variable    the environment variable's name
+     * @param environment the environment to read it from
+     * @return the provider
+     * @throws IllegalArgumentException if the variable is unset or blank, not base64, or not 32 bytes
+     */
     static KeyProvider fromEnvironment(String variable, Map<String, String> environment) {
         Objects.requireNonNull(variable, "variable");
         Objects.requireNonNull(environment, "environment");
@@ -106,6 +133,14 @@ public interface KeyProvider {
      * A provider over secret-key entry {@code alias} of a PKCS12 keystore file, read now. Create one
      * with {@code keytool -genseckey -keyalg AES -keysize 256 -storetype PKCS12 -keystore tokens.p12
      * -alias cathalog-tokens}.
+     *
+     * @param keyStore      the PKCS12 keystore file
+     * @param storePassword the keystore's password
+     * @param alias         the secret-key entry's alias
+     * @param keyPassword   the entry's password
+     * @return the provider
+     * @throws IllegalArgumentException if the file cannot be opened, the entry is missing or not a
+     *                                  secret key, or the key is not AES-256
      */
     static KeyProvider fromKeyStore(Path keyStore, char[] storePassword, String alias, char[] keyPassword) {
         Objects.requireNonNull(keyStore, "keyStore");
@@ -145,7 +180,11 @@ public interface KeyProvider {
         };
     }
 
-    /** A new random AES-256 key, base64-encoded, for {@link #fromEnvironment(String)}. */
+    /**
+     * A new random AES-256 key, for {@link #fromEnvironment(String)}.
+     *
+     * @return {@value #KEY_BYTES} random bytes, base64-encoded
+     */
     static String newBase64Key() {
         byte[] raw = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(raw);

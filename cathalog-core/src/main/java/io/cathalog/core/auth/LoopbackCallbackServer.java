@@ -100,17 +100,35 @@ public final class LoopbackCallbackServer implements AutoCloseable {
         return t;
     }
 
-    /** Listens on 127.0.0.1 at a random free port, path {@value #DEFAULT_PATH}. */
+    /**
+     * Listens on 127.0.0.1 at a random free port, path {@value #DEFAULT_PATH}.
+     *
+     * @param flow the flow whose callback this server receives
+     * @return the listening server; close it when done
+     */
     public static LoopbackCallbackServer start(AuthorizationFlow flow) {
         return start(flow, 0, DEFAULT_PATH);
     }
 
-    /** Listens on 127.0.0.1 at {@code port} (0: a random free one), path {@value #DEFAULT_PATH}. */
+    /**
+     * Listens on 127.0.0.1 at {@code port}, path {@value #DEFAULT_PATH}.
+     *
+     * @param flow the flow whose callback this server receives
+     * @param port the port, as registered with the app's redirect URI; 0 for a random free one
+     * @return the listening server; close it when done
+     */
     public static LoopbackCallbackServer start(AuthorizationFlow flow, int port) {
         return start(flow, port, DEFAULT_PATH);
     }
 
-    /** Listens on 127.0.0.1 at {@code port} (0: a random free one) and {@code path}. */
+    /**
+     * Listens on 127.0.0.1 at {@code port} and {@code path}.
+     *
+     * @param flow the flow whose callback this server receives
+     * @param port the port, as registered with the app's redirect URI; 0 for a random free one
+     * @param path the callback's path, as registered with the app's redirect URI
+     * @return the listening server; close it when done
+     */
     public static LoopbackCallbackServer start(AuthorizationFlow flow, int port, String path) {
         return start(flow, port, path, DEFAULT_READ_TIMEOUT);
     }
@@ -118,6 +136,12 @@ public final class LoopbackCallbackServer implements AutoCloseable {
     /**
      * Listens on 127.0.0.1 at {@code port} (0: a random free one) and {@code path}; a connection
      * that has not sent its whole request head within {@code readTimeout} is closed.
+     *
+     * @param flow        the flow whose callback this server receives
+     * @param port        the port, as registered with the app's redirect URI; 0 for a random free one
+     * @param path        the callback's path, as registered with the app's redirect URI
+     * @param readTimeout how long a connection may take to send its request head
+     * @return the listening server; close it when done
      */
     public static LoopbackCallbackServer start(AuthorizationFlow flow, int port, String path, Duration readTimeout) {
         Objects.requireNonNull(readTimeout, "readTimeout");
@@ -138,7 +162,11 @@ public final class LoopbackCallbackServer implements AutoCloseable {
         }
     }
 
-    /** The URL the ERP must redirect to, e.g. {@code http://127.0.0.1:8765/oauth/callback}. */
+    /**
+     * The URL the ERP must redirect to; it must equal the app's registered redirect URI.
+     *
+     * @return the URL, e.g. {@code http://127.0.0.1:8765/oauth/callback}
+     */
     public URI redirectUri() {
         return redirectUri;
     }
@@ -146,8 +174,11 @@ public final class LoopbackCallbackServer implements AutoCloseable {
     /**
      * Waits for the callback.
      *
+     * @param timeout how long a person has to complete the consent page
+     * @return the account authorized; its tokens are stored
      * @throws AuthorizationException the callback reported or caused a refusal
      * @throws CathalogException      no callback came within {@code timeout}
+     * @throws InterruptedException   the waiting thread was interrupted
      */
     public AuthorizedAccount awaitAuthorization(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
@@ -163,7 +194,11 @@ public final class LoopbackCallbackServer implements AutoCloseable {
         }
     }
 
-    /** The outcome, for callers that prefer a future. */
+    /**
+     * The outcome, for callers that prefer a future.
+     *
+     * @return a future completed by the callback, normally or with the refusal
+     */
     public CompletableFuture<AuthorizedAccount> outcome() {
         return outcome.copy();
     }

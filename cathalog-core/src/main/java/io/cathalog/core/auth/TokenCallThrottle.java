@@ -24,6 +24,12 @@ public final class TokenCallThrottle {
     private final Clock clock;
     private final ArrayDeque<Instant> calls = new ArrayDeque<>();
 
+    /**
+     * @param maxCalls the calls allowed in any {@code window}; at least 1
+     * @param window   the sliding window; positive
+     * @param clock    the clock calls are timed with
+     * @throws IllegalArgumentException if {@code maxCalls} is below 1 or {@code window} not positive
+     */
     public TokenCallThrottle(int maxCalls, Duration window, Clock clock) {
         if (maxCalls < 1) {
             throw new IllegalArgumentException("maxCalls must be at least 1, got " + maxCalls);
@@ -37,7 +43,14 @@ public final class TokenCallThrottle {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** At most {@code maxCalls} a minute. */
+    /**
+     * At most {@code maxCalls} a minute.
+     *
+     * @param maxCalls the calls allowed in any minute; at least 1 (Bling blocks at 20)
+     * @param clock    the clock calls are timed with
+     * @return the throttle
+     * @throws IllegalArgumentException if {@code maxCalls} is below 1
+     */
     public static TokenCallThrottle perMinute(int maxCalls, Clock clock) {
         return new TokenCallThrottle(maxCalls, Duration.ofMinutes(1), clock);
     }
@@ -56,7 +69,11 @@ public final class TokenCallThrottle {
         calls.addLast(now);
     }
 
-    /** Calls counted in the current window. */
+    /**
+     * How much of the budget is spent.
+     *
+     * @return the calls counted in the window that ends now
+     */
     public synchronized int used() {
         Instant floor = clock.instant().minus(window);
         return (int) calls.stream().filter(t -> t.isAfter(floor)).count();

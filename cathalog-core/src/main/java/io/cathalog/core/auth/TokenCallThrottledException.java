@@ -13,14 +13,26 @@ import java.util.Objects;
 public class TokenCallThrottledException extends BlockedException {
     private static final long serialVersionUID = 1L;
 
+    /** When the budget has room again. */
     private final Duration retryAfter;
 
+    /**
+     * @param route      the token route that was not called
+     * @param maxCalls   the budget, in calls per window
+     * @param window     the budget's window
+     * @param retryAfter how long until the budget has room again
+     */
     public TokenCallThrottledException(String route, int maxCalls, Duration window, Duration retryAfter) {
         super(route, 0, "CLIENT_THROTTLE", "token call not sent: " + maxCalls + " token calls in " + window
                 + " already made", "retry after " + retryAfter);
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
+    /**
+     * How long until the budget has room again.
+     *
+     * @return the wait; zero or positive
+     */
     public Duration retryAfter() {
         return retryAfter;
     }

@@ -17,12 +17,18 @@ public interface TokenEndpoint {
     /**
      * Exchanges an authorization code. Must send the request at most once, whatever happens: a
      * code is single-use, and some ERPs (Bling) revoke the user's access when a code comes twice.
+     *
+     * @param code the authorization code the callback carried
+     * @return what the endpoint granted
      */
     TokenGrant exchangeCode(String code);
 
     /**
      * Spends a refresh token for a new pair. May resend only when the first attempt provably never
      * reached the server (the connection could not be opened): a refresh token is single-use too.
+     *
+     * @param refreshToken the stored refresh token, spent by this call
+     * @return what the endpoint granted; its refresh token replaces the spent one
      */
     TokenGrant refresh(String refreshToken);
 }

@@ -27,6 +27,16 @@ public record TokenGrant(String accessToken, Optional<String> refreshToken, Dura
      */
     public static final Duration MAX_EXPIRES_IN = Duration.ofDays(1);
 
+    /**
+     * Drops a blank refresh token and cuts {@code expiresIn} to {@link #MAX_EXPIRES_IN}.
+     *
+     * @param accessToken  the new access token
+     * @param refreshToken the new refresh token; empty when the endpoint sent none (the old one is then kept)
+     * @param expiresIn    the access token's lifetime as the endpoint stated it, at most {@link #MAX_EXPIRES_IN}
+     * @param scopes       the granted scopes (empty when the endpoint did not say)
+     * @throws IllegalArgumentException if a token is blank or not visible ASCII, or {@code expiresIn}
+     *                                  is not positive
+     */
     public TokenGrant {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");
@@ -53,6 +63,11 @@ public record TokenGrant(String accessToken, Optional<String> refreshToken, Dura
      * The token pair to store: the lifetime counts from {@code requestedAt} (when the request was
      * sent, so the stored expiry is never later than the real one), and {@code previousRefreshToken}
      * stays when no new refresh token came.
+     *
+     * @param requestedAt          when the token request was sent
+     * @param previousRefreshToken the refresh token stored before, kept when the endpoint sent none
+     * @return the pair to store
+     * @throws IllegalStateException if the endpoint sent no refresh token and there is none to keep
      */
     public Tokens toTokens(Instant requestedAt, Optional<String> previousRefreshToken) {
         String refresh = refreshToken.or(() -> previousRefreshToken).orElseThrow(() -> new IllegalStateException(

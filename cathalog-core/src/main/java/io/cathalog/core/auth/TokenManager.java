@@ -82,16 +82,29 @@ public final class TokenManager {
                 b.random, this::authorized);
     }
 
+    /**
+     * A builder; the store, the endpoint and the authorize URLs are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The authorization flow that stores into this manager's store (and builds its reauthorization URLs). */
+    /**
+     * The authorization flow that stores into this manager's store (and builds its reauthorization URLs).
+     *
+     * @return the flow, one per manager
+     */
     public AuthorizationFlow authorization() {
         return authorization;
     }
 
-    /** The token-call budget shared by refreshes and code exchanges. */
+    /**
+     * The token-call budget shared by refreshes and code exchanges.
+     *
+     * @return the throttle the manager was built with, or its own
+     */
     public TokenCallThrottle throttle() {
         return throttle;
     }
@@ -99,6 +112,8 @@ public final class TokenManager {
     /**
      * A valid access token for the account, refreshed first when it is within the skew of expiry.
      *
+     * @param accountId the host's account id
+     * @return the bearer token to send
      * @throws ReauthorizationRequiredException no tokens are stored, or the refresh token is dead
      * @throws TokenCallThrottledException      a refresh is due but the token-call budget is spent
      */
@@ -119,6 +134,12 @@ public final class TokenManager {
      * For an HTTP client whose request was refused with 401 using {@code rejectedAccessToken}: a
      * different, valid token. Refreshes at most once per rejected token: if another thread or
      * process already replaced it, the newer token is returned without a call.
+     *
+     * @param accountId           the host's account id
+     * @param rejectedAccessToken the token the ERP refused
+     * @return a token other than {@code rejectedAccessToken}
+     * @throws ReauthorizationRequiredException no tokens are stored, or the refresh token is dead
+     * @throws TokenCallThrottledException      a refresh is due but the token-call budget is spent
      */
     public String refreshRejected(String accountId, String rejectedAccessToken) {
         Objects.requireNonNull(accountId, "accountId");
@@ -136,6 +157,9 @@ public final class TokenManager {
      * default 30 days) within the keep-alive margin (default 7 days), so that accounts nobody
      * syncs stay authorized. Meant for a daily job; one result per account, never throws for one
      * account's failure.
+     *
+     * @param accountIds the accounts to look at
+     * @return one result per account, in the given order
      */
     public List<KeepAliveResult> refreshLapsing(Collection<String> accountIds) {
         Objects.requireNonNull(accountIds, "accountIds");
@@ -146,7 +170,11 @@ public final class TokenManager {
         return List.copyOf(results);
     }
 
-    /** Forgets the account's tokens here and in the store (logout). */
+    /**
+     * Forgets the account's tokens here and in the store (logout).
+     *
+     * @param accountId the host's account id
+     */
     public void forget(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
         store.withLock(accountId, () -> {
@@ -164,6 +192,9 @@ public final class TokenManager {
      * the write again (on the next use at least {@value #UNSAVED_RETRY_SECONDS} s later, and before
      * any further refresh); if the process ends first, the account must be authorized again,
      * because the stored refresh token was spent.
+     *
+     * @param accountId the host's account id
+     * @return true while a refreshed pair is held in memory only
      */
     public boolean hasUnsavedTokens(String accountId) {
         return unsaved.containsKey(Objects.requireNonNull(accountId, "accountId"));
@@ -422,31 +453,57 @@ public final class TokenManager {
         private Builder() {
         }
 
-        /** Where tokens are kept (required). */
+        /**
+         * Where tokens are kept (required).
+         *
+         * @param store the token store, shared with every process that refreshes the same accounts
+         * @return this builder
+         */
         public Builder store(TokenStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /** The ERP's token endpoint for the app (required). */
+        /**
+         * The ERP's token endpoint for the app (required).
+         *
+         * @param endpoint the endpoint client, holding the app's credentials
+         * @return this builder
+         */
         public Builder endpoint(TokenEndpoint endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
             return this;
         }
 
-        /** Builds consent-page URLs, for the flow and for {@link ReauthorizationRequiredException} (required). */
+        /**
+         * Builds consent-page URLs, for the flow and for {@link ReauthorizationRequiredException} (required).
+         *
+         * @param authorizeUrls the app's consent-page URLs
+         * @return this builder
+         */
         public Builder authorizeUrls(AuthorizeUrlFactory authorizeUrls) {
             this.authorizeUrls = Objects.requireNonNull(authorizeUrls, "authorizeUrls");
             return this;
         }
 
-        /** The clock for expiry, throttle and state lifetime (default system UTC). */
+        /**
+         * The clock for expiry, throttle and state lifetime (default system UTC).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** How long before expiry an access token is refreshed (default 5 minutes). */
+        /**
+         * How long before expiry an access token is refreshed (default 5 minutes).
+         *
+         * @param skew the margin; zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code skew} is negative
+         */
         public Builder refreshSkew(Duration skew) {
             Objects.requireNonNull(skew, "skew");
             if (skew.isNegative()) {
@@ -456,7 +513,13 @@ public final class TokenManager {
             return this;
         }
 
-        /** Token-endpoint calls allowed per minute when no {@link #throttle} is given (default 10). */
+        /**
+         * Token-endpoint calls allowed per minute when no {@link #throttle} is given (default 10).
+         *
+         * @param n the calls per minute; at least 1 (Bling blocks the IP at 20)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is below 1
+         */
         public Builder maxTokenCallsPerMinute(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("maxTokenCallsPerMinute must be at least 1, got " + n);
@@ -465,36 +528,71 @@ public final class TokenManager {
             return this;
         }
 
-        /** A throttle to share with other managers of the same app in this process. */
+        /**
+         * A throttle to share with other managers of the same app in this process.
+         *
+         * @param throttle the shared budget; replaces {@link #maxTokenCallsPerMinute}
+         * @return this builder
+         */
         public Builder throttle(TokenCallThrottle throttle) {
             this.throttle = Objects.requireNonNull(throttle, "throttle");
             return this;
         }
 
-        /** How long an authorize URL's state stays valid (default 10 minutes). */
+        /**
+         * How long an authorize URL's state stays valid (default 10 minutes).
+         *
+         * @param lifetime how long a person has to complete the consent page; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code lifetime} is not positive
+         */
         public Builder stateLifetime(Duration lifetime) {
             this.stateLifetime = positive(lifetime, "stateLifetime");
             return this;
         }
 
-        /** How long a refresh token lives unused (default 30 days, Bling's). */
+        /**
+         * How long a refresh token lives unused (default 30 days, Bling's).
+         *
+         * @param lifetime the ERP's refresh-token lifetime; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code lifetime} is not positive
+         */
         public Builder refreshTokenLifetime(Duration lifetime) {
             this.refreshTokenLifetime = positive(lifetime, "refreshTokenLifetime");
             return this;
         }
 
-        /** How long before its lapse {@link #refreshLapsing} renews a refresh token (default 7 days). */
+        /**
+         * How long before its lapse {@link #refreshLapsing} renews a refresh token (default 7 days).
+         *
+         * @param margin the margin; positive and shorter than the refresh-token lifetime
+         * @return this builder
+         * @throws IllegalArgumentException if {@code margin} is not positive
+         */
         public Builder keepAliveMargin(Duration margin) {
             this.keepAliveMargin = positive(margin, "keepAliveMargin");
             return this;
         }
 
-        /** The source of states (default a new {@link SecureRandom}). */
+        /**
+         * The source of states (default a new {@link SecureRandom}).
+         *
+         * @param random a cryptographic random source
+         * @return this builder
+         */
         public Builder random(SecureRandom random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
+        /**
+         * The manager.
+         *
+         * @return a manager over the store and endpoint
+         * @throws IllegalStateException if the store, the endpoint or the authorize URLs are missing, or
+         *                               the keep-alive margin is not shorter than the refresh-token lifetime
+         */
         public TokenManager build() {
             if (store == null || endpoint == null || authorizeUrls == null) {
                 throw new IllegalStateException("store, endpoint and authorizeUrls are required"

@@ -20,6 +20,8 @@ public interface TokenStore {
     /**
      * The account's tokens and their version, if it has any.
      *
+     * @param accountId the host's account id
+     * @return the stored tokens, or empty when the account has none
      * @throws UnreadableTokensException the account has stored tokens that cannot be read (another
      *         key, damaged data); {@link #delete} removes them and a new authorization replaces them
      * @throws TokenStoreException       the store itself cannot be reached or read
@@ -30,6 +32,9 @@ public interface TokenStore {
      * Stores {@code tokens} as the next version if the current version is {@code expectedVersion}
      * ({@link #ABSENT} when the account must have none yet).
      *
+     * @param accountId       the host's account id
+     * @param expectedVersion the version read before, or {@link #ABSENT}
+     * @param tokens          the pair to store
      * @return the stored tokens with their new version, or empty when the expected version was not
      *         current (someone else stored first; nothing was changed)
      * @throws UnreadableTokensException the stored entry cannot be read, so its version is unknown:
@@ -42,6 +47,8 @@ public interface TokenStore {
      * Forgets the account's tokens (logout, or an authorization found dead). Also removes tokens
      * that cannot be read ({@link UnreadableTokensException}); a later compare-and-set with
      * {@link #ABSENT} then succeeds. Versions are never reused, even after such a removal.
+     *
+     * @param accountId the host's account id
      */
     void delete(String accountId);
 
@@ -54,6 +61,7 @@ public interface TokenStore {
      *
      * <p>The default checks nothing, which suits stores that cannot fail to write (memory).
      *
+     * @param accountId the account about to be written
      * @throws TokenStoreException the store cannot be written now
      */
     default void checkWritable(String accountId) {
@@ -68,6 +76,11 @@ public interface TokenStore {
      *
      * <p>The default holds no lock, which is enough for a store used by one process (the token
      * manager already lets one refresh per account run at a time within a process).
+     *
+     * @param <T>       what the action returns
+     * @param accountId the account to lock
+     * @param action    the work to do under the lock
+     * @return what {@code action} returned
      */
     default <T> T withLock(String accountId, Supplier<T> action) {
         return action.get();

@@ -9,10 +9,17 @@ import io.cathalog.core.CathalogException;
 public class TokenStoreException extends CathalogException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what failed and where; never a token
+     */
     public TokenStoreException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what failed and where; never a token
+     * @param cause   the I/O or database failure underneath
+     */
     public TokenStoreException(String message, Throwable cause) {
         super(message, cause);
     }

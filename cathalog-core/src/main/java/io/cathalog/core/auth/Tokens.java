@@ -21,6 +21,15 @@ import java.util.TreeSet;
 public record Tokens(String accessToken, String refreshToken, Instant expiresAt, Set<String> scopes,
                      Instant obtainedAt) {
 
+    /**
+     * @param accessToken  the bearer token for API calls
+     * @param refreshToken the single-use token that buys the next pair
+     * @param expiresAt    when the access token stops working
+     * @param scopes       the scopes granted (Bling sends numeric scope ids)
+     * @param obtainedAt   when this pair was issued; a refresh token lapses some time after it
+     * @throws IllegalArgumentException if a token is blank or not visible ASCII, or the pair expires
+     *                                  before it was obtained
+     */
     public Tokens {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");
@@ -38,7 +47,13 @@ public record Tokens(String accessToken, String refreshToken, Instant expiresAt,
         scopes = Set.copyOf(new TreeSet<>(Objects.requireNonNull(scopes, "scopes")));
     }
 
-    /** Whether the access token expires within {@code skew} of {@code now} (or already has). */
+    /**
+     * Whether the access token is due for a refresh.
+     *
+     * @param skew how long before expiry a token counts as expiring
+     * @param now  the current instant
+     * @return true when the access token expires within {@code skew} of {@code now}, or already has
+     */
     public boolean expiresWithin(Duration skew, Instant now) {
         return !now.plus(skew).isBefore(expiresAt);
     }
@@ -49,7 +64,12 @@ public record Tokens(String accessToken, String refreshToken, Instant expiresAt,
                 + ", expiresAt=" + expiresAt + ", scopes=" + new TreeSet<>(scopes) + ", obtainedAt=" + obtainedAt + "]";
     }
 
-    /** A token reduced to its length, for logs: nothing of it can be recovered. */
+    /**
+     * A token reduced to its length, for logs: nothing of it can be recovered.
+     *
+     * @param secret a token, or null
+     * @return {@code <redacted:N chars>}, or {@code "null"}
+     */
     public static String redact(String secret) {
         return secret == null ? "null" : "<redacted:" + secret.length() + " chars>";
     }

@@ -9,6 +9,7 @@ package io.cathalog.core.auth;
 public class UnreadableTokensException extends TokenStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The account whose tokens cannot be read. */
     private final String accountId;
 
     /**
@@ -23,7 +24,11 @@ public class UnreadableTokensException extends TokenStoreException {
         this.accountId = accountId;
     }
 
-    /** The account whose tokens cannot be read. */
+    /**
+     * The account whose tokens cannot be read.
+     *
+     * @return the host's account id
+     */
     public String accountId() {
         return accountId;
     }

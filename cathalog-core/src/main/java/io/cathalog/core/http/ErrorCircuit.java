@@ -24,8 +24,11 @@ public final class ErrorCircuit {
     private Instant openUntil = Instant.MIN;
 
     /**
-     * @param threshold errors within {@code window} that open the circuit
+     * @param threshold errors within {@code window} that open the circuit; at least 1
+     * @param window    the sliding window errors are counted in
      * @param coolDown  how long it stays open
+     * @param clock     the clock errors are timed with
+     * @throws IllegalArgumentException if {@code threshold} is below 1
      */
     public ErrorCircuit(int threshold, Duration window, Duration coolDown, Clock clock) {
         if (threshold < 1) {
@@ -37,17 +40,30 @@ public final class ErrorCircuit {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** 60 errors in 10 s open it for 60 s: a fifth of Bling's threshold. */
+    /**
+     * 60 errors in 10 s open it for 60 s: a fifth of Bling's threshold.
+     *
+     * @param clock the clock errors are timed with
+     * @return a new circuit
+     */
     public static ErrorCircuit defaults(Clock clock) {
         return new ErrorCircuit(60, Duration.ofSeconds(10), Duration.ofSeconds(60), clock);
     }
 
-    /** Until when the circuit is open, if it is. */
+    /**
+     * Whether the circuit is open now.
+     *
+     * @return until when it stays open; empty when it is closed
+     */
     public synchronized Optional<Instant> openUntil() {
         Instant now = clock.instant();
         return now.isBefore(openUntil) ? Optional.of(openUntil) : Optional.empty();
     }
 
+    /**
+     * Counts one error response or failed attempt; the one that reaches the threshold within the
+     * window opens the circuit for the cool-down.
+     */
     public synchronized void recordError() {
         Instant now = clock.instant();
         errors.addLast(now);
@@ -60,7 +76,12 @@ public final class ErrorCircuit {
         }
     }
 
-    /** Opens at once, e.g. when the ERP says the IP is blocked. */
+    /**
+     * Opens at once, e.g. when the ERP says the IP is blocked. An opening that ends sooner than the
+     * current one does not shorten it.
+     *
+     * @param duration how long it stays open from now
+     */
     public synchronized void open(Duration duration) {
         Instant until = clock.instant().plus(duration);
         if (until.isAfter(openUntil)) {

@@ -53,7 +53,11 @@ public final class LocalRequestLimiter implements RequestLimiter {
         return accountId;
     }
 
-    /** The rule this limiter paces by. */
+    /**
+     * The rule this limiter paces by.
+     *
+     * @return the rule it was built with
+     */
     public Pacing pacing() {
         return pacing;
     }

@@ -28,6 +28,12 @@ public record Pacing(double ratePerSecond, int windowRequests, Duration window, 
     /**
      * Checks the rule.
      *
+     * @param ratePerSecond  the target rate
+     * @param windowRequests at most this many permits in any {@code window}
+     * @param window         the ERP's window plus a margin for the time between a permit and the
+     *                       request's arrival
+     * @param dailyBudget    the most permits in a day
+     * @param zone           where the ERP's day begins
      * @throws IllegalArgumentException a non-positive rate, window or budget
      */
     public Pacing {

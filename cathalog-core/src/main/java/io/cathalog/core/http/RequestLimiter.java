@@ -13,7 +13,11 @@ import java.time.Instant;
  */
 public interface RequestLimiter {
 
-    /** The account this limiter paces. */
+    /**
+     * The account this limiter paces.
+     *
+     * @return the host's account id
+     */
     String accountId();
 
     /**
@@ -25,15 +29,31 @@ public interface RequestLimiter {
      */
     void acquire() throws InterruptedException;
 
-    /** The ERP said the per-second limit was hit: every caller of the account waits {@code pause}. */
+    /**
+     * The ERP said the per-second limit was hit: every caller of the account waits {@code pause}.
+     *
+     * @param pause how long no permit is given, from now
+     */
     void pause(Duration pause);
 
-    /** The ERP said its daily quota is spent: refuse every request until {@code resetAt}. */
+    /**
+     * The ERP said its daily quota is spent: refuse every request until {@code resetAt}.
+     *
+     * @param resetAt when the ERP's quota starts afresh
+     */
     void quotaExhausted(Instant resetAt);
 
-    /** When the current day's count starts over (after {@code now}). */
+    /**
+     * When the current day's count starts over.
+     *
+     * @return the next start of the ERP's day, after now
+     */
     Instant nextReset();
 
-    /** The day's count so far. */
+    /**
+     * The day's count so far, for a host's dashboard.
+     *
+     * @return the account's usage against its budget
+     */
     Usage usage();
 }

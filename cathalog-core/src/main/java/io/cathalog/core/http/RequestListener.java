@@ -7,7 +7,13 @@ package io.cathalog.core.http;
 @FunctionalInterface
 public interface RequestListener {
 
+    /**
+     * Hears of one attempt, after it ended.
+     *
+     * @param event the attempt
+     */
     void onRequest(RequestEvent event);
 
+    /** A listener that does nothing: the default. */
     RequestListener NONE = event -> { };
 }

@@ -9,6 +9,12 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
+    /**
+     * Waits {@code duration}; returns at once for zero or a negative one.
+     *
+     * @param duration how long to wait
+     * @throws InterruptedException if the waiting thread was interrupted
+     */
     void sleep(Duration duration) throws InterruptedException;
 
     /** {@link Thread#sleep}. */

@@ -15,6 +15,14 @@ import java.util.Optional;
  */
 public record AllowedValue(String id, String name, Optional<String> unit, List<String> childAttributeIds) {
 
+    /**
+     * @param id                the marketplace's value id, as text ({@code "52049"}, {@code "0"})
+     * @param name              the value as the marketplace shows it
+     * @param unit              the unit the value carries, for quantitative lists ({@code "kg"})
+     * @param childAttributeIds attributes that choosing this value opens (Shopee's
+     *                          {@code child_attribute_list}), in the marketplace's order
+     * @throws NullPointerException if a component is null
+     */
     public AllowedValue {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -22,6 +30,13 @@ public record AllowedValue(String id, String name, Optional<String> unit, List<S
         childAttributeIds = List.copyOf(childAttributeIds);
     }
 
+    /**
+     * A plain list value: no unit, opens no attribute.
+     *
+     * @param id   the marketplace's value id, as text
+     * @param name the value as the marketplace shows it
+     * @return the value
+     */
     public static AllowedValue of(String id, String name) {
         return new AllowedValue(id, name, Optional.empty(), List.of());
     }

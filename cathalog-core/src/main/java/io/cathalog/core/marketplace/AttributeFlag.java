@@ -19,7 +19,11 @@ public enum AttributeFlag {
     /** Needed for the marketplace's catalog flow (not for a plain listing). */
     CATALOG_REQUIRED;
 
-    /** Whether an attribute with this flag is never written by the library. */
+    /**
+     * Whether an attribute with this flag is never written by the library.
+     *
+     * @return true for the flags of hidden, read-only and fixed attributes
+     */
     public boolean preventsWriting() {
         return this == HIDDEN || this == READ_ONLY || this == FIXED || this == INFERRED;
     }

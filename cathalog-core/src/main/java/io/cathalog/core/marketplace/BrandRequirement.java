@@ -17,6 +17,13 @@ import java.util.Optional;
 public record BrandRequirement(boolean mandatory, List<AllowedValue> brands, Optional<AllowedValue> noBrand,
                                boolean customAllowed) {
 
+    /**
+     * @param mandatory     whether a brand is required
+     * @param brands        the brands the category accepts, in the marketplace's order
+     * @param noBrand       the "no brand" value (Shopee: id {@code 0}) where the category accepts it
+     * @param customAllowed whether a brand outside the list may be sent as text
+     * @throws NullPointerException if {@code brands} or {@code noBrand} is null
+     */
     public BrandRequirement {
         brands = List.copyOf(brands);
         Objects.requireNonNull(noBrand, "noBrand");

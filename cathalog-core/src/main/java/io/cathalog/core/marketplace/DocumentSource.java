@@ -28,6 +28,8 @@ public interface DocumentSource {
     /**
      * The document's JSON text, or empty when the source does not have it.
      *
+     * @param name the document's name, without {@code .json}, e.g. a category id
+     * @return the JSON text; empty when the source does not have the document
      * @throws UncheckedIOException when the source failed (not merely lacks the document)
      */
     Optional<String> read(String name);
@@ -36,6 +38,11 @@ public interface DocumentSource {
      * {@link #read} for a category's requirements: any failure of the source becomes a
      * {@link RequirementsUnavailableException} naming the category and the document, so a plugin
      * reports it instead of failing on it.
+     *
+     * @param categoryId the marketplace category whose requirements are being read
+     * @param name       the document's name, without {@code .json}
+     * @return the JSON text; empty when the source does not have the document
+     * @throws RequirementsUnavailableException if the source failed
      */
     default Optional<String> readFor(String categoryId, String name) {
         try {
@@ -49,7 +56,12 @@ public interface DocumentSource {
         }
     }
 
-    /** Documents as {@code <root>/<name>.json} files. */
+    /**
+     * Documents as {@code <root>/<name>.json} files.
+     *
+     * @param root the directory of the documents
+     * @return the source; a missing file is an absent document
+     */
     static DocumentSource directory(Path root) {
         Objects.requireNonNull(root, "root");
         return name -> {
@@ -68,6 +80,10 @@ public interface DocumentSource {
      * Documents as class-path resources {@code <root>/<name>.json} of {@code loader}. A plugin in a
      * named module reads its own resources with {@link #resources(Function, String)} instead, since a
      * module's resources are visible to its own code only.
+     *
+     * @param loader the class loader to read with
+     * @param root   the resource folder, e.g. {@code io/acme/ml/categories}
+     * @return the source; a missing resource is an absent document
      */
     static DocumentSource classpath(ClassLoader loader, String root) {
         Objects.requireNonNull(loader, "loader");
@@ -78,6 +94,10 @@ public interface DocumentSource {
     /**
      * Documents opened by {@code opener} from an absolute resource name ({@code /io/.../name.json}),
      * e.g. {@code r -> MyPlugin.class.getResourceAsStream(r)}, so the plugin's own module opens them.
+     *
+     * @param opener opens an absolute resource name; null when there is no such resource
+     * @param root   the resource folder, e.g. {@code /io/acme/ml/categories}
+     * @return the source; a missing resource is an absent document
      */
     static DocumentSource resources(Function<String, InputStream> opener, String root) {
         Objects.requireNonNull(opener, "opener");
@@ -92,13 +112,23 @@ public interface DocumentSource {
         };
     }
 
-    /** Documents from the host's own fetcher (an HTTP call to the marketplace, a database, ...). */
+    /**
+     * Documents from the host's own fetcher (an HTTP call to the marketplace, a database, ...).
+     *
+     * @param fetch gives a document's JSON text by name, or empty; never null
+     * @return the source
+     */
     static DocumentSource fetcher(Function<String, Optional<String>> fetch) {
         Objects.requireNonNull(fetch, "fetch");
         return name -> Objects.requireNonNull(fetch.apply(checkName(name)), "the fetcher returned null for " + name);
     }
 
-    /** This source, and {@code fallback} for the documents this one lacks. */
+    /**
+     * This source, and {@code fallback} for the documents this one lacks.
+     *
+     * @param fallback the source asked when this one has no such document
+     * @return the combined source
+     */
     default DocumentSource orElse(DocumentSource fallback) {
         Objects.requireNonNull(fallback, "fallback");
         return name -> {

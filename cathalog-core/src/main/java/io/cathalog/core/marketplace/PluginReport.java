@@ -14,6 +14,14 @@ import java.util.Optional;
  */
 public record PluginReport(String provider, Optional<String> marketplace, Kind kind, String message) {
 
+    /**
+     * @param provider    the plugin's class name, or what the service loader said when it could not
+     *                    even name a class
+     * @param marketplace the plugin's id, when it could be read
+     * @param kind        what happened
+     * @param message     for people
+     * @throws NullPointerException if a component is null
+     */
     public PluginReport {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(marketplace, "marketplace");
@@ -21,7 +29,11 @@ public record PluginReport(String provider, Optional<String> marketplace, Kind k
         Objects.requireNonNull(message, "message");
     }
 
-    /** Whether the registry logged it as a warning. */
+    /**
+     * Whether the registry logged it as a warning.
+     *
+     * @return false for a plugin loaded or supplied by the host, true for every other kind
+     */
     public boolean isProblem() {
         return kind != Kind.LOADED && kind != Kind.HOST_SUPPLIED;
     }

@@ -26,8 +26,20 @@ public final class UnitConverter {
     private UnitConverter() {
     }
 
-    /** A number and the unit written with it, if any. */
+    /**
+     * A number and the unit written with it, if any.
+     *
+     * @param amount the number, without trailing zeros
+     * @param unit   the unit as written; empty for a bare number
+     */
     public record Quantity(BigDecimal amount, Optional<String> unit) {
+        /**
+         * Drops the amount's trailing zeros.
+         *
+         * @param amount the number, without trailing zeros
+         * @param unit   the unit as written; empty for a bare number
+         * @throws NullPointerException if a component is null
+         */
         public Quantity {
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(unit, "unit");
@@ -35,13 +47,22 @@ public final class UnitConverter {
             amount = s.scale() < 0 ? s.setScale(0) : s;
         }
 
-        /** "20 cm", "3". */
+        /**
+         * The quantity as a marketplace's text.
+         *
+         * @return e.g. "20 cm", "3"
+         */
         public String text() {
             return amount.toPlainString() + unit.map(u -> " " + u).orElse("");
         }
     }
 
-    /** Reads "10 cm", "100mm", "0,3 kg", "3"; empty when the text is not a number (with a unit). */
+    /**
+     * Reads a number and its unit.
+     *
+     * @param text e.g. "10 cm", "100mm", "0,3 kg", "3" (comma or point decimals, no thousands separator)
+     * @return the quantity; empty when the text is not a number (with a unit)
+     */
     public static Optional<Quantity> parse(String text) {
         Matcher m = AMOUNT_UNIT.matcher(Objects.requireNonNull(text, "text"));
         if (!m.matches()) {
@@ -56,7 +77,11 @@ public final class UnitConverter {
      * (spelled as the marketplace spells it), else the preferred unit, else the first allowed unit
      * it converts to exactly. With no allowed units at all, the quantity is kept as given.
      *
-     * @return empty when no allowed unit fits, or none converts exactly
+     * @param amount        the number
+     * @param unit          its unit as written
+     * @param allowedUnits  the units the attribute allows, as the marketplace spells them
+     * @param preferredUnit the marketplace's default unit for the attribute, if it names one
+     * @return the quantity in an allowed unit; empty when no allowed unit fits, or none converts exactly
      */
     public static Optional<Quantity> toAllowed(BigDecimal amount, String unit, List<String> allowedUnits,
                                                Optional<String> preferredUnit) {
@@ -87,7 +112,13 @@ public final class UnitConverter {
         return Optional.empty();
     }
 
-    /** Whether two unit spellings name the same unit ("cm" and "centimetros", "GB" and "gb"). */
+    /**
+     * Whether two unit spellings name the same unit ("cm" and "centimetros", "GB" and "gb").
+     *
+     * @param a a unit as written
+     * @param b another unit as written
+     * @return true when both are aliases of one length or weight unit, or equal ignoring case and accents
+     */
     public static boolean sameUnit(String a, String b) {
         if (ValueMatcher.fold(a).equals(ValueMatcher.fold(b))) {
             return true;
@@ -100,7 +131,15 @@ public final class UnitConverter {
         return wa.isPresent() && wa.equals(WeightUnit.fromSymbol(b));
     }
 
-    /** {@code amount from} in {@code to}, exactly; empty when the units differ in kind or rounding would be needed. */
+    /**
+     * Converts an amount between two units, exactly.
+     *
+     * @param amount the number
+     * @param from   its unit as written
+     * @param to     the unit wanted, as written
+     * @return {@code amount from} in {@code to}; empty when the units differ in kind, are unknown,
+     *         or rounding would be needed
+     */
     public static Optional<BigDecimal> convert(BigDecimal amount, String from, String to) {
         try {
             Optional<LengthUnit> lf = LengthUnit.fromSymbol(from);

@@ -32,23 +32,43 @@ public final class ValueMatcher {
         this.groups = List.copyOf(groups);
     }
 
-    /** Case and accents ignored, no synonyms. */
+    /**
+     * Case and accents ignored, no synonyms.
+     *
+     * @return the shared standard matcher
+     */
     public static ValueMatcher standard() {
         return STANDARD;
     }
 
+    /**
+     * A builder of a matcher with synonyms.
+     *
+     * @return a new builder, without synonyms yet
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Lower case, accents removed, runs of white space collapsed to one space, trimmed. */
+    /**
+     * The form texts are compared in.
+     *
+     * @param text any text
+     * @return the text in lower case, accents removed, runs of white space collapsed to one space, trimmed
+     */
     public static String fold(String text) {
         String decomposed = Normalizer.normalize(Objects.requireNonNull(text, "text"), Normalizer.Form.NFD);
         String bare = MARKS.matcher(decomposed).replaceAll("");
         return SPACES.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
-    /** Whether two texts name the same value. */
+    /**
+     * Whether two texts name the same value.
+     *
+     * @param a a value as written
+     * @param b another value as written
+     * @return true when they fold to the same text or are synonyms
+     */
     public boolean matches(String a, String b) {
         String fa = fold(a);
         String fb = fold(b);
@@ -63,6 +83,12 @@ public final class ValueMatcher {
      * The first option whose name equals {@code given} ignoring case and accents; failing that,
      * the first that is a synonym of it. Options are searched in their order, so the answer is
      * stable.
+     *
+     * @param <T>     the options' type, e.g. {@link AllowedValue}
+     * @param given   the value as the catalog gives it
+     * @param options the marketplace's options, in its order
+     * @param name    an option's name
+     * @return the option found; empty when none matches
      */
     public <T> Optional<T> find(String given, List<T> options, Function<T, String> name) {
         String folded = fold(given);
@@ -83,7 +109,11 @@ public final class ValueMatcher {
         return Optional.empty();
     }
 
-    /** The synonym groups, folded, for people. */
+    /**
+     * The synonym groups, for people.
+     *
+     * @return each group's terms, folded
+     */
     public List<Set<String>> synonymGroups() {
         return groups;
     }
@@ -95,11 +125,24 @@ public final class ValueMatcher {
         private Builder() {
         }
 
-        /** Declares terms that name the same value, e.g. {@code synonyms("Preto", "Black", "Negro")}. */
+        /**
+         * Declares terms that name the same value, e.g. {@code synonyms("Preto", "Black", "Negro")}.
+         *
+         * @param terms two or more different terms; a group sharing a term with an earlier one merges into it
+         * @return this builder
+         * @throws IllegalArgumentException if a term is blank, or fewer than two terms differ
+         */
         public Builder synonyms(String... terms) {
             return synonyms(List.of(terms));
         }
 
+        /**
+         * Declares terms that name the same value.
+         *
+         * @param terms two or more different terms; a group sharing a term with an earlier one merges into it
+         * @return this builder
+         * @throws IllegalArgumentException if a term is blank, or fewer than two terms differ
+         */
         public Builder synonyms(List<String> terms) {
             Set<String> group = new LinkedHashSet<>();
             for (String term : terms) {
@@ -127,6 +170,11 @@ public final class ValueMatcher {
             return this;
         }
 
+        /**
+         * The matcher.
+         *
+         * @return a matcher with the synonyms declared
+         */
         public ValueMatcher build() {
             Map<String, Integer> groupOf = new HashMap<>();
             List<Set<String>> frozen = new ArrayList<>();

@@ -8,9 +8,18 @@ import java.util.Objects;
  *
  * @param attribute the marketplace attribute id, or a listing field ({@code title}, {@code brand},
  *                  {@code category}, ...)
+ * @param code      what kind of problem it is
+ * @param message   what is wrong, for people
  */
 public record Violation(String attribute, Code code, String message) {
 
+    /**
+     * @param attribute the marketplace attribute id, or a listing field ({@code title}, {@code brand},
+     *                  {@code category}, ...)
+     * @param code      what kind of problem it is
+     * @param message   what is wrong, for people
+     * @throws NullPointerException if a component is null
+     */
     public Violation {
         Objects.requireNonNull(attribute, "attribute");
         Objects.requireNonNull(code, "code");

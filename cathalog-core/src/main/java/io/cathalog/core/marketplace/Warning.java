@@ -7,9 +7,17 @@ import java.util.Objects;
  * way: reported so nothing changes silently.
  *
  * @param attribute the marketplace attribute id, or a listing field
+ * @param code      what kind of remark it is
+ * @param message   what was noticed or adjusted, for people
  */
 public record Warning(String attribute, Code code, String message) {
 
+    /**
+     * @param attribute the marketplace attribute id, or a listing field
+     * @param code      what kind of remark it is
+     * @param message   what was noticed or adjusted, for people
+     * @throws NullPointerException if a component is null
+     */
     public Warning {
         Objects.requireNonNull(attribute, "attribute");
         Objects.requireNonNull(code, "code");

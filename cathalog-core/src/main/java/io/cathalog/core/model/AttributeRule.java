@@ -18,6 +18,17 @@ import java.util.Optional;
  */
 public record AttributeRule(String id, Optional<String> categoryKey, String attribute, AttributeSource source) {
 
+    /**
+     * @param id          unique among all rules of the catalog
+     * @param categoryKey the category (and its descendants) whose products the rule applies to;
+     *                    empty for every product
+     * @param attribute   a {@link ProductField}'s attribute name ({@code brand}, {@code net_weight},
+     *                    ...) or the name of a free attribute
+     * @param source      where the value comes from
+     * @throws ValidationException if a key is invalid, the attribute name is blank or too long, or
+     *                             the source cannot fill a product field (a weight or a length needs a
+     *                             number with a known unit, a brand needs text)
+     */
     public AttributeRule {
         Category.checkKey("id", id);
         Objects.requireNonNull(categoryKey, "categoryKey").ifPresent(k -> Category.checkKey("category", k));
@@ -30,7 +41,11 @@ public record AttributeRule(String id, Optional<String> categoryKey, String attr
         ProductField.byAttributeName(attribute).ifPresent(field -> checkFits(field, source));
     }
 
-    /** The product field this rule fills, if it fills one rather than a free attribute. */
+    /**
+     * The product field this rule fills, if it fills one rather than a free attribute.
+     *
+     * @return the field named by {@link #attribute()}; empty for a free attribute
+     */
     public Optional<ProductField> field() {
         return ProductField.byAttributeName(attribute);
     }

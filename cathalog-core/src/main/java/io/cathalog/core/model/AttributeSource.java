@@ -15,15 +15,31 @@ import java.util.regex.PatternSyntaxException;
 /** Where an attribute rule takes its value from. */
 public sealed interface AttributeSource {
 
-    /** Fills the attribute when the product has no value for it. */
+    /**
+     * Fills the attribute when the product has no value for it.
+     *
+     * @param value the value given to products that have none
+     */
     record Default(AttributeValue value) implements AttributeSource {
+        /**
+         * @param value the value given to products that have none
+         * @throws NullPointerException if {@code value} is null
+         */
         public Default {
             Objects.requireNonNull(value, "value");
         }
     }
 
-    /** Sets the attribute always, replacing any value the product has. */
+    /**
+     * Sets the attribute always, replacing any value the product has.
+     *
+     * @param value the value every product of the rule gets
+     */
     record Constant(AttributeValue value) implements AttributeSource {
+        /**
+         * @param value the value every product of the rule gets
+         * @throws NullPointerException if {@code value} is null
+         */
         public Constant {
             Objects.requireNonNull(value, "value");
         }
@@ -35,9 +51,25 @@ public sealed interface AttributeSource {
      * {@code kind}, with {@code unit} for numbers — or, when {@code value} is given, that value
      * whenever the pattern matches ("names saying 'motorola' have brand 'Motorola'"). Fills only
      * when the product has no value.
+     *
+     * @param pattern a regular expression over the folded name; with a capturing group unless
+     *                {@code value} is given
+     * @param kind    how the captured text is read
+     * @param unit    the unit of a number read, e.g. {@code GB}; only for {@link ValueKind#NUMBER}
+     * @param value   a fixed value to give when the pattern matches, instead of the captured text
      */
     record FromName(String pattern, ValueKind kind, Optional<String> unit, Optional<String> value)
             implements AttributeSource {
+        /**
+         * @param pattern a regular expression over the folded name; with a capturing group unless
+         *                {@code value} is given
+         * @param kind    how the captured text is read
+         * @param unit    the unit of a number read, e.g. {@code GB}; only for {@link ValueKind#NUMBER}
+         * @param value   a fixed value to give when the pattern matches, instead of the captured text
+         * @throws ValidationException if the pattern does not compile or lacks the group it needs, a
+         *                             unit is given for a kind other than a number, or {@code value}
+         *                             is blank
+         */
         public FromName {
             Objects.requireNonNull(pattern, "pattern");
             Objects.requireNonNull(kind, "kind");
@@ -62,14 +94,29 @@ public sealed interface AttributeSource {
             }
         }
 
-        /** A pattern whose group (or whole match, with {@code value}) gives the value. */
+        /**
+         * A source that reads the value from the pattern's capturing group.
+         *
+         * @param pattern a regular expression over the folded name, with a capturing group
+         * @param kind    how the captured text is read
+         * @param unit    the unit of a number read; only for {@link ValueKind#NUMBER}
+         * @throws ValidationException as the canonical constructor
+         */
         public FromName(String pattern, ValueKind kind, Optional<String> unit) {
             this(pattern, kind, unit, Optional.empty());
         }
     }
 
-    /** A value per product, by SKU: hand-made exceptions that beat every other rule. */
+    /**
+     * A value per product, by SKU: hand-made exceptions that beat every other rule.
+     *
+     * @param bySku the value of each product, by SKU; at least one; kept sorted by SKU
+     */
     record Overrides(Map<String, AttributeValue> bySku) implements AttributeSource {
+        /**
+         * @param bySku the value of each product, by SKU; at least one; kept sorted by SKU
+         * @throws ValidationException if the map is empty or a SKU is invalid
+         */
         public Overrides {
             TreeMap<String, AttributeValue> copy = new TreeMap<>();
             for (Map.Entry<String, AttributeValue> e : Objects.requireNonNull(bySku, "bySku").entrySet()) {
@@ -90,8 +137,11 @@ public sealed interface AttributeSource {
 
     /** How a value taken from text is read. */
     enum ValueKind {
+        /** Read as free text ({@link AttributeValue.TextValue}). */
         TEXT,
+        /** Read as a number, with the source's unit ({@link AttributeValue.NumberValue}). */
         NUMBER,
+        /** Read as one option of a closed list ({@link AttributeValue.ChoiceValue}). */
         CHOICE
     }
 }

@@ -19,35 +19,88 @@ public sealed interface AttributeValue {
     /** Longest text value accepted; marketplaces cap far lower, and say so per attribute. */
     int MAX_TEXT = 4000;
 
-    /** The value as one line of text, as Bling's custom fields store it. */
+    /**
+     * The value as one line of text, as Bling's custom fields store it.
+     *
+     * @return e.g. {@code 128 GB}, {@code Preto, Azul} or {@code Sim}
+     */
     String asText();
 
+    /**
+     * Free text.
+     *
+     * @param value the text; not blank, at most {@value #MAX_TEXT} characters
+     * @return the value
+     * @throws ValidationException if the text is blank or too long
+     */
     static AttributeValue text(String value) {
         return new TextValue(value);
     }
 
+    /**
+     * A number without a unit.
+     *
+     * @param amount the number; trailing zeros are dropped
+     * @return the value
+     */
     static AttributeValue number(BigDecimal amount) {
         return new NumberValue(amount, Optional.empty());
     }
 
+    /**
+     * A number with its unit.
+     *
+     * @param amount the number; trailing zeros are dropped
+     * @param unit   the unit as the marketplace writes it, e.g. {@code GB}; not blank
+     * @return the value
+     * @throws ValidationException if the unit is blank
+     */
     static AttributeValue number(BigDecimal amount, String unit) {
         return new NumberValue(amount, Optional.of(unit));
     }
 
+    /**
+     * One option of a closed list.
+     *
+     * @param option the option's name; not blank
+     * @return the value
+     * @throws ValidationException if the option is blank
+     */
     static AttributeValue choice(String option) {
         return new ChoiceValue(option);
     }
 
+    /**
+     * Several options of a closed list.
+     *
+     * @param options the options, in order; at least one, none blank, no repeats
+     * @return the value
+     * @throws ValidationException if the list is empty, or an option is blank or repeated
+     */
     static AttributeValue choices(List<String> options) {
         return new MultiChoiceValue(options);
     }
 
+    /**
+     * Yes or no.
+     *
+     * @param value the answer
+     * @return the value
+     */
     static AttributeValue bool(boolean value) {
         return new BooleanValue(value);
     }
 
-    /** Free text. */
+    /**
+     * Free text.
+     *
+     * @param value the text; not blank, at most {@value #MAX_TEXT} characters
+     */
     record TextValue(String value) implements AttributeValue {
+        /**
+         * @param value the text; not blank, at most {@value #MAX_TEXT} characters
+         * @throws ValidationException if the text is blank or too long
+         */
         public TextValue {
             Objects.requireNonNull(value, "value");
             if (value.isBlank()) {
@@ -64,8 +117,20 @@ public sealed interface AttributeValue {
         }
     }
 
-    /** A number, with its unit where it has one ("10 W", "128 GB", "3"). */
+    /**
+     * A number, with its unit where it has one ("10 W", "128 GB", "3").
+     *
+     * @param amount the number, without trailing zeros
+     * @param unit   the unit as the marketplace writes it; empty for a bare number
+     */
     record NumberValue(BigDecimal amount, Optional<String> unit) implements AttributeValue {
+        /**
+         * Drops the amount's trailing zeros, so {@code 10.0} and {@code 10} are one value.
+         *
+         * @param amount the number, without trailing zeros
+         * @param unit   the unit as the marketplace writes it; empty for a bare number
+         * @throws ValidationException if the unit is blank
+         */
         public NumberValue {
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(unit, "unit");
@@ -82,8 +147,16 @@ public sealed interface AttributeValue {
         }
     }
 
-    /** One option of a closed list. Options compare without regard to case and accents. */
+    /**
+     * One option of a closed list. Options compare without regard to case and accents.
+     *
+     * @param option the option's name, as given
+     */
     record ChoiceValue(String option) implements AttributeValue {
+        /**
+         * @param option the option's name, as given
+         * @throws ValidationException if the option is blank
+         */
         public ChoiceValue {
             Objects.requireNonNull(option, "option");
             if (option.isBlank()) {
@@ -91,7 +164,12 @@ public sealed interface AttributeValue {
             }
         }
 
-        /** Whether {@code other} names the same option, ignoring case and accents. */
+        /**
+         * Whether {@code other} names the same option, ignoring case and accents.
+         *
+         * @param other an option's name, e.g. from a marketplace's list
+         * @return true when both fold to the same text
+         */
         public boolean matches(String other) {
             return Text.fold(option).equals(Text.fold(other));
         }
@@ -102,8 +180,17 @@ public sealed interface AttributeValue {
         }
     }
 
-    /** Several options of a closed list, in the order given, without repeats. */
+    /**
+     * Several options of a closed list, in the order given, without repeats.
+     *
+     * @param options the options' names; at least one
+     */
     record MultiChoiceValue(List<String> options) implements AttributeValue {
+        /**
+         * @param options the options' names; at least one
+         * @throws ValidationException if the list is empty, or an option is blank or repeated
+         *                             (ignoring case and accents)
+         */
         public MultiChoiceValue {
             options = List.copyOf(options);
             if (options.isEmpty()) {
@@ -127,7 +214,11 @@ public sealed interface AttributeValue {
         }
     }
 
-    /** Yes or no. */
+    /**
+     * Yes or no; written {@code Sim} or {@code Não} in Bling.
+     *
+     * @param value the answer
+     */
     record BooleanValue(boolean value) implements AttributeValue {
         @Override
         public String asText() {

@@ -24,6 +24,14 @@ public record Category(String key, String name, Optional<String> parentKey) {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]*");
 
+    /**
+     * @param key       stable identifier chosen by the host; survives renames and moves, and is how
+     *                  products, rules and store mappings refer to the category
+     * @param name      the name shown in Bling (its {@code descricao})
+     * @param parentKey the parent's key; empty for a root category
+     * @throws ValidationException if a key is invalid, the name is blank, too long or padded, or the
+     *                             category is its own parent
+     */
     public Category {
         checkKey("key", key);
         Checks.text("name", name, MAX_NAME_LENGTH);
@@ -34,14 +42,36 @@ public record Category(String key, String name, Optional<String> parentKey) {
         }
     }
 
+    /**
+     * A root category.
+     *
+     * @param key  the category's stable key
+     * @param name the name shown in the ERP
+     * @return the category
+     * @throws ValidationException as the canonical constructor
+     */
     public static Category root(String key, String name) {
         return new Category(key, name, Optional.empty());
     }
 
+    /**
+     * A category below another.
+     *
+     * @param key       the category's stable key
+     * @param name      the name shown in the ERP
+     * @param parentKey the parent's key
+     * @return the category
+     * @throws ValidationException as the canonical constructor
+     */
     public static Category child(String key, String name, String parentKey) {
         return new Category(key, name, Optional.of(parentKey));
     }
 
+    /**
+     * Whether the category is at the top of the tree.
+     *
+     * @return true when it has no parent
+     */
     public boolean isRoot() {
         return parentKey.isEmpty();
     }

@@ -50,7 +50,13 @@ public final class CategoryTree {
         this.roots = List.copyOf(top);
     }
 
-    /** Builds a tree; throws a {@link ValidationException} listing every problem found. */
+    /**
+     * Builds a tree.
+     *
+     * @param categories the categories, parents in any order
+     * @return the tree
+     * @throws ValidationException listing every problem found (see {@link #problems(List)})
+     */
     public static CategoryTree of(List<Category> categories) {
         List<Problem> problems = problems(categories);
         if (!problems.isEmpty()) {
@@ -59,6 +65,11 @@ public final class CategoryTree {
         return new CategoryTree(categories);
     }
 
+    /**
+     * A tree without categories.
+     *
+     * @return the empty tree
+     */
     public static CategoryTree empty() {
         return new CategoryTree(List.of());
     }
@@ -66,6 +77,10 @@ public final class CategoryTree {
     /**
      * Every problem of these categories as a tree, with pointers {@code /i/field} into the list
      * (so {@code /categories} prefixed gives the catalog file's pointers).
+     *
+     * @param categories the categories to check
+     * @return duplicate keys, unknown parents, cycles, sibling names alike, too-deep levels; empty
+     *         when they make a valid tree
      */
     public static List<Problem> problems(List<Category> categories) {
         Objects.requireNonNull(categories, "categories");
@@ -164,40 +179,89 @@ public final class CategoryTree {
         return String.join(" -> ", keys) + " -> " + start;
     }
 
-    /** All categories, in declaration order. */
+    /**
+     * All categories.
+     *
+     * @return the categories, in declaration order
+     */
     public List<Category> categories() {
         return categories;
     }
 
+    /**
+     * How many categories the tree has.
+     *
+     * @return the count of categories
+     */
     public int size() {
         return categories.size();
     }
 
+    /**
+     * The category with a key.
+     *
+     * @param key a category key
+     * @return the category; empty when the tree has no such key
+     */
     public Optional<Category> byKey(String key) {
         return Optional.ofNullable(byKey.get(Objects.requireNonNull(key, "key")));
     }
 
+    /**
+     * Whether the tree has a category with a key.
+     *
+     * @param key a category key
+     * @return true when the key is declared
+     */
     public boolean contains(String key) {
         return byKey.containsKey(key);
     }
 
+    /**
+     * The top-level categories.
+     *
+     * @return the roots, in declaration order
+     */
     public List<Category> roots() {
         return roots;
     }
 
+    /**
+     * The categories directly below one.
+     *
+     * @param key a category key
+     * @return its children in declaration order; empty for a leaf or an unknown key
+     */
     public List<Category> children(String key) {
         return children.getOrDefault(key, List.of());
     }
 
+    /**
+     * Whether a category has no children; products usually go into leaves.
+     *
+     * @param key a category key
+     * @return true when nothing is below it (also for an unknown key)
+     */
     public boolean isLeaf(String key) {
         return children(key).isEmpty();
     }
 
+    /**
+     * The category directly above one.
+     *
+     * @param key a category key
+     * @return its parent; empty for a root or an unknown key
+     */
     public Optional<Category> parent(String key) {
         return byKey(key).flatMap(Category::parentKey).map(byKey::get);
     }
 
-    /** The categories from the root down to {@code key}; empty if the key is unknown. */
+    /**
+     * The categories from the root down to {@code key}.
+     *
+     * @param key a category key
+     * @return the path, the root first and the category last; empty if the key is unknown
+     */
     public List<Category> path(String key) {
         List<Category> path = new ArrayList<>();
         Category at = byKey.get(key);
@@ -209,12 +273,23 @@ public final class CategoryTree {
         return List.copyOf(path);
     }
 
-    /** The names from the root down, joined with " > ", e.g. {@code Eletrônicos > Fones}. */
+    /**
+     * The category's path as people read it.
+     *
+     * @param key a category key
+     * @return the names from the root down, joined with " > ", e.g. {@code Eletrônicos > Fones};
+     *         empty for an unknown key
+     */
     public String pathName(String key) {
         return path(key).stream().map(Category::name).collect(Collectors.joining(SEPARATOR));
     }
 
-    /** A root is at depth 1; 0 for an unknown key. */
+    /**
+     * How deep a category sits.
+     *
+     * @param key a category key
+     * @return 1 for a root, 2 for its children, ...; 0 for an unknown key
+     */
     public int depth(String key) {
         return path(key).size();
     }
@@ -222,6 +297,9 @@ public final class CategoryTree {
     /**
      * The category at this path of names, from the root down, ignoring case and accents; the
      * names may also be given as one string joined with {@code >}.
+     *
+     * @param names the names, the root's first
+     * @return the category at the end of the path; empty when a name is not found at its level
      */
     public Optional<Category> byPath(List<String> names) {
         List<Category> level = roots;
@@ -237,6 +315,12 @@ public final class CategoryTree {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * The category at a path written as one string, ignoring case and accents.
+     *
+     * @param path the names from the root down, joined with {@code >}, e.g. {@code Eletrônicos > Fones}
+     * @return the category; empty when the path is blank or a name is not found at its level
+     */
     public Optional<Category> byPath(String path) {
         List<String> names = new ArrayList<>();
         for (String part : path.split(">")) {
@@ -247,7 +331,11 @@ public final class CategoryTree {
         return names.isEmpty() ? Optional.empty() : byPath(names);
     }
 
-    /** Parents before children (breadth-first from the roots), siblings in declaration order. */
+    /**
+     * The order in which categories can be created.
+     *
+     * @return parents before children (breadth-first from the roots), siblings in declaration order
+     */
     public List<Category> parentFirst() {
         List<Category> out = new ArrayList<>(categories.size());
         out.addAll(roots);
@@ -257,7 +345,11 @@ public final class CategoryTree {
         return List.copyOf(out);
     }
 
-    /** Children before parents: the order in which categories can be deleted. */
+    /**
+     * The order in which categories can be deleted.
+     *
+     * @return children before parents: {@link #parentFirst()} reversed
+     */
     public List<Category> childFirst() {
         List<Category> out = new ArrayList<>(parentFirst());
         Collections.reverse(out);

@@ -7,9 +7,16 @@ import java.util.Objects;
 /**
  * A Global Trade Item Number (GTIN-8, GTIN-12/UPC-A, GTIN-13/EAN-13 or GTIN-14), with its check
  * digit verified (GS1 mod-10).
+ *
+ * @param digits the 8, 12, 13 or 14 digits, the check digit last
  */
 public record Gtin(String digits) {
 
+    /**
+     * @param digits the 8, 12, 13 or 14 digits, the check digit last
+     * @throws ValidationException if {@code digits} has another length, a non-digit, or a wrong
+     *                             check digit
+     */
     public Gtin {
         Objects.requireNonNull(digits, "digits");
         String problem = problemWith(digits);
@@ -18,21 +25,42 @@ public record Gtin(String digits) {
         }
     }
 
-    /** Parses a GTIN; surrounding white space is ignored, nothing else is. */
+    /**
+     * Parses a GTIN; surrounding white space is ignored, nothing else is.
+     *
+     * @param text the digits, e.g. from a spreadsheet cell
+     * @return the GTIN
+     * @throws ValidationException if the text is not a valid GTIN
+     */
     public static Gtin of(String text) {
         return new Gtin(Objects.requireNonNull(text, "text").strip());
     }
 
+    /**
+     * Whether {@link #of} would accept a text.
+     *
+     * @param text the candidate; null is invalid
+     * @return true for a valid GTIN, surrounding white space ignored
+     */
     public static boolean isValid(String text) {
         return text != null && problemWith(text.strip()) == null;
     }
 
-    /** 8, 12, 13 or 14. */
+    /**
+     * Which GTIN this is.
+     *
+     * @return 8, 12, 13 or 14
+     */
     public int length() {
         return digits.length();
     }
 
-    /** Whether this GTIN starts with the given digits (a GS1 company or country prefix). */
+    /**
+     * Whether this GTIN starts with the given digits.
+     *
+     * @param prefix a GS1 company or country prefix, e.g. {@code 789} for Brazil
+     * @return true when the digits start with it
+     */
     public boolean hasPrefix(String prefix) {
         return digits.startsWith(prefix);
     }

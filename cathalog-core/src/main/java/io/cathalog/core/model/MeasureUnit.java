@@ -6,12 +6,24 @@ import java.util.List;
 /** A unit of a measure, defined by its exact size in the measure's base unit. */
 public sealed interface MeasureUnit permits LengthUnit, WeightUnit {
 
-    /** The canonical symbol, e.g. {@code cm}. */
+    /**
+     * The symbol the unit is written with.
+     *
+     * @return the canonical symbol, e.g. {@code cm}
+     */
     String symbol();
 
-    /** Symbols accepted when parsing, canonical first, all lower case. */
+    /**
+     * The names accepted when parsing.
+     *
+     * @return the symbols and names, canonical first, all lower case
+     */
     List<String> aliases();
 
-    /** How many base units (mm for lengths, g for weights) one of this unit is, exactly. */
+    /**
+     * The unit's size.
+     *
+     * @return how many base units (mm for lengths, g for weights) one of this unit is, exactly
+     */
     BigDecimal inBaseUnits();
 }

@@ -8,11 +8,17 @@ import java.util.Optional;
  * name in a rule is a free attribute (a custom field in Bling).
  */
 public enum ProductField {
+    /** The product's brand, {@code brand}: text. */
     BRAND("brand"),
+    /** The weight of the product alone, {@code net_weight}: a weight. */
     NET_WEIGHT("net_weight"),
+    /** The weight with its package, {@code gross_weight}: a weight. */
     GROSS_WEIGHT("gross_weight"),
+    /** The package's width, {@code width}: a length. */
     WIDTH("width"),
+    /** The package's height, {@code height}: a length. */
     HEIGHT("height"),
+    /** The package's depth, {@code depth}: a length. */
     DEPTH("depth");
 
     private final String attributeName;
@@ -21,11 +27,21 @@ public enum ProductField {
         this.attributeName = attributeName;
     }
 
-    /** The name rules use for this field. */
+    /**
+     * The name rules use for this field.
+     *
+     * @return e.g. {@code net_weight}
+     */
     public String attributeName() {
         return attributeName;
     }
 
+    /**
+     * The field a rule's attribute name stands for.
+     *
+     * @param name an attribute name, exactly as written in a rule
+     * @return the field; empty when the name is a free attribute
+     */
     public static Optional<ProductField> byAttributeName(String name) {
         return Arrays.stream(values()).filter(f -> f.attributeName.equals(name)).findFirst();
     }

@@ -69,6 +69,11 @@ public final class ProductMatch {
         this.foldedCategory = currentCategory.map(Text::fold);
     }
 
+    /**
+     * A builder; at least one criterion must be given.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -76,9 +81,14 @@ public final class ProductMatch {
     /**
      * Whether a product with these facts matches.
      *
+     * @param sku                 the product's SKU
+     * @param name                the product's name
+     * @param productBrand        the product's brand, if it has one
+     * @param gtin                the product's GTIN digits, if it has one
      * @param currentCategoryPath the product's category in the ERP today, as its path of names
      *                            joined with " > " (matched against {@code current_category} as a
      *                            whole path or by its last name); empty when uncategorised
+     * @return true when every criterion given holds
      */
     public boolean matches(String sku, String name, Optional<String> productBrand, Optional<String> gtin,
                            Optional<String> currentCategoryPath) {
@@ -154,34 +164,74 @@ public final class ProductMatch {
         }
     }
 
+    /**
+     * The SKU's start, compared ignoring case.
+     *
+     * @return the prefix; empty when the SKU's start is not a criterion
+     */
     public Optional<String> skuPrefix() {
         return skuPrefix;
     }
 
+    /**
+     * A regular expression found anywhere in the folded SKU.
+     *
+     * @return the pattern as written; empty when not a criterion
+     */
     public Optional<String> skuPattern() {
         return skuPattern;
     }
 
+    /**
+     * Keywords that must all appear in the name as whole words.
+     *
+     * @return the keywords as written; empty when not a criterion
+     */
     public List<String> nameKeywords() {
         return nameKeywords;
     }
 
+    /**
+     * A regular expression found anywhere in the folded name.
+     *
+     * @return the pattern as written; empty when not a criterion
+     */
     public Optional<String> namePattern() {
         return namePattern;
     }
 
+    /**
+     * The product's brand, compared ignoring case and accents.
+     *
+     * @return the brand; empty when not a criterion
+     */
     public Optional<String> brand() {
         return brand;
     }
 
+    /**
+     * The GTIN's first digits (a GS1 company or country prefix).
+     *
+     * @return the digits; empty when not a criterion
+     */
     public Optional<String> gtinPrefix() {
         return gtinPrefix;
     }
 
+    /**
+     * The product's current ERP category, by name or by path ("A &gt; B").
+     *
+     * @return the name or path; empty when not a criterion
+     */
     public Optional<String> currentCategory() {
         return currentCategory;
     }
 
+    /**
+     * Whether only products without an ERP category match.
+     *
+     * @return true when having no category is a criterion
+     */
     public boolean uncategorised() {
         return uncategorised;
     }
@@ -232,56 +282,112 @@ public final class ProductMatch {
         private Builder() {
         }
 
+        /**
+         * The SKU must start with {@code prefix}, ignoring case.
+         *
+         * @param prefix the SKU's start; not blank
+         * @return this builder
+         */
         public Builder skuPrefix(String prefix) {
             this.skuPrefix = Optional.of(prefix);
             return this;
         }
 
-        /** A regular expression found anywhere in the folded SKU. */
+        /**
+         * A regular expression found anywhere in the folded SKU.
+         *
+         * @param regex a {@link java.util.regex.Pattern} written against lower case without accents
+         * @return this builder
+         */
         public Builder skuPattern(String regex) {
             this.skuPattern = Optional.of(regex);
             return this;
         }
 
-        /** Every keyword must appear in the name as whole words. */
+        /**
+         * Every keyword must appear in the name as whole words.
+         *
+         * @param keywords words or runs of words, added to those given before; none blank
+         * @return this builder
+         */
         public Builder nameKeywords(List<String> keywords) {
             this.nameKeywords.addAll(keywords);
             return this;
         }
 
+        /**
+         * One more keyword that must appear in the name as whole words.
+         *
+         * @param keyword a word or a run of words; not blank
+         * @return this builder
+         */
         public Builder nameKeyword(String keyword) {
             this.nameKeywords.add(Objects.requireNonNull(keyword, "keyword"));
             return this;
         }
 
-        /** A regular expression found anywhere in the folded name (lower case, no accents). */
+        /**
+         * A regular expression found anywhere in the folded name (lower case, no accents).
+         *
+         * @param regex a {@link java.util.regex.Pattern} written against the folded name
+         * @return this builder
+         */
         public Builder namePattern(String regex) {
             this.namePattern = Optional.of(regex);
             return this;
         }
 
+        /**
+         * The product's brand must be this one, ignoring case and accents.
+         *
+         * @param brand the brand; not blank
+         * @return this builder
+         */
         public Builder brand(String brand) {
             this.brand = Optional.of(brand);
             return this;
         }
 
+        /**
+         * The product's GTIN must start with these digits.
+         *
+         * @param digits 1 to 13 digits, e.g. a GS1 company prefix
+         * @return this builder
+         */
         public Builder gtinPrefix(String digits) {
             this.gtinPrefix = Optional.of(digits);
             return this;
         }
 
-        /** The product's current ERP category, by name or by path ("A > B"). */
+        /**
+         * The product's current ERP category, by name or by path ("A &gt; B").
+         *
+         * @param nameOrPath the category's name, or its path of names from the root; not blank
+         * @return this builder
+         */
         public Builder currentCategory(String nameOrPath) {
             this.currentCategory = Optional.of(nameOrPath);
             return this;
         }
 
-        /** Only products that have no category in the ERP today. */
+        /**
+         * Only products that have no category in the ERP today.
+         *
+         * @return this builder
+         */
         public Builder uncategorised() {
             this.uncategorised = true;
             return this;
         }
 
+        /**
+         * The match.
+         *
+         * @return the match of every criterion given
+         * @throws ValidationException if no criterion was given, a pattern does not compile, a value
+         *                             is blank, a GTIN prefix is not 1 to 13 digits, or
+         *                             {@code uncategorised} and a current category are both given
+         */
         public ProductMatch build() {
             return new ProductMatch(this);
         }

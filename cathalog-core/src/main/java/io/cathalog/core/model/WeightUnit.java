@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** Units of weight (mass), sized exactly in grams. */
 public enum WeightUnit implements MeasureUnit {
+    /** Gram, {@code g}: the base unit. */
     GRAM("g", "1", "gr", "grama", "gramas", "gram", "grams"),
+    /** Kilogram, {@code kg}: Bling's unit for a product's weights. */
     KILOGRAM("kg", "1000", "kilo", "kilos", "quilo", "quilos", "quilograma", "quilogramas", "kilogram", "kilograms");
 
     private final String symbol;
@@ -34,7 +36,12 @@ public enum WeightUnit implements MeasureUnit {
         return grams;
     }
 
-    /** The unit with this symbol or alias, ignoring case and accents. */
+    /**
+     * The unit with this symbol or alias, ignoring case and accents.
+     *
+     * @param symbol e.g. {@code kg}, {@code quilos}, {@code gr}
+     * @return the unit; empty when no weight unit is called so
+     */
     public static Optional<WeightUnit> fromSymbol(String symbol) {
         return Units.find(values(), symbol);
     }

@@ -19,6 +19,15 @@ public record ApiRequest(String method, String route, URI uri, Optional<byte[]> 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE");
 
+    /**
+     * Copies the body.
+     *
+     * @param method a standard HTTP method
+     * @param route  the route template, e.g. {@code /produtos/{idProduto}}, for logs and metrics
+     * @param uri    the full URI, query included
+     * @param body   a JSON body, if the request has one
+     * @throws IllegalArgumentException if {@code method} is not GET, POST, PUT, PATCH, DELETE or HEAD
+     */
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         if (!METHODS.contains(method)) {
@@ -32,12 +41,18 @@ public record ApiRequest(String method, String route, URI uri, Optional<byte[]> 
     /**
      * Whether repeating the request cannot change the outcome: a PUT replaces with the same, a
      * DELETE of what is gone stays gone. POST and PATCH are not.
+     *
+     * @return true for GET, HEAD, PUT and DELETE
      */
     public boolean isIdempotent() {
         return IDEMPOTENT.contains(method);
     }
 
-    /** For logs: method and route template, never ids or query values. */
+    /**
+     * For logs: method and route template, never ids or query values.
+     *
+     * @return e.g. {@code PUT /produtos/{idProduto}}
+     */
     public String describe() {
         return method + " " + route;
     }

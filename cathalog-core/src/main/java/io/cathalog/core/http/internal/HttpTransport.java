@@ -69,14 +69,29 @@ public final class HttpTransport {
         this.headers = Map.copyOf(b.headers);
     }
 
+    /**
+     * A builder; the limiter, the token provider and the classifier are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The account this transport sends for.
+     *
+     * @return its limiter's account id
+     */
     public String accountId() {
         return limiter.accountId();
     }
 
+    /**
+     * The account's limiter, for a client that reports its usage.
+     *
+     * @return the limiter the transport was built with
+     */
     public RequestLimiter limiter() {
         return limiter;
     }
@@ -84,6 +99,8 @@ public final class HttpTransport {
     /**
      * Sends the request and returns its successful response.
      *
+     * @param request the request; its route template names it in logs and exceptions
+     * @return the 2xx response
      * @throws CathalogException a typed leaf: the ERP's error (from the classifier), a daily quota,
      *                           a blocked IP or open circuit, a transport failure; or the
      *                           interruption, wrapped, when the thread is interrupted
@@ -265,61 +282,124 @@ public final class HttpTransport {
         private Builder() {
         }
 
-        /** The JDK client to send with; default: a new one with a 10 s connect time-out. */
+        /**
+         * The JDK client to send with; default: a new one with a 10 s connect time-out.
+         *
+         * @param http the client
+         * @return this builder
+         */
         public Builder httpClient(HttpClient http) {
             this.http = Objects.requireNonNull(http, "http");
             return this;
         }
 
-        /** The account's limiter, shared with every other client of the account. */
+        /**
+         * The account's limiter (required), shared with every other client of the account.
+         *
+         * @param limiter the limiter; it names the account
+         * @return this builder
+         */
         public Builder limiter(RequestLimiter limiter) {
             this.limiter = Objects.requireNonNull(limiter, "limiter");
             return this;
         }
 
+        /**
+         * Where access tokens come from (required).
+         *
+         * @param tokens the account's token provider
+         * @return this builder
+         */
         public Builder tokens(AccessTokenProvider tokens) {
             this.tokens = Objects.requireNonNull(tokens, "tokens");
             return this;
         }
 
+        /**
+         * How the ERP's answers are read (required); the ERP module supplies it.
+         *
+         * @param classifier the ERP's classifier
+         * @return this builder
+         */
         public Builder classifier(ResponseClassifier classifier) {
             this.classifier = Objects.requireNonNull(classifier, "classifier");
             return this;
         }
 
+        /**
+         * How to retry; default {@link RetryPolicy#defaults()}.
+         *
+         * @param retry the policy
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retry) {
             this.retry = Objects.requireNonNull(retry, "retry");
             return this;
         }
 
-        /** Share one circuit among the clients that leave from one IP; default: one of its own. */
+        /**
+         * Share one circuit among the clients that leave from one IP; default: one of its own.
+         *
+         * @param circuit the shared circuit
+         * @return this builder
+         */
         public Builder circuit(ErrorCircuit circuit) {
             this.circuit = Objects.requireNonNull(circuit, "circuit");
             return this;
         }
 
+        /**
+         * Who hears of every attempt; default {@link RequestListener#NONE}.
+         *
+         * @param listener the listener, e.g. a host's metrics
+         * @return this builder
+         */
         public Builder listener(RequestListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
+        /**
+         * The clock attempts are timed with; default system UTC.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /**
+         * How the transport waits between attempts; default {@link Sleeper#SYSTEM}.
+         *
+         * @param sleeper the sleeper; a test's drives a fake clock
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
-        /** How long one attempt may take, response body included; default 30 s. */
+        /**
+         * How long one attempt may take, response body included; default 30 s.
+         *
+         * @param timeout the time-out of one attempt
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** A header sent with every request (e.g. {@code User-Agent}); not for secrets. */
+        /**
+         * A header sent with every request (e.g. {@code User-Agent}); not for secrets.
+         *
+         * @param name  the header's name; not {@code Authorization}
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} is {@code Authorization}
+         */
         public Builder header(String name, String value) {
             if (name.equalsIgnoreCase("Authorization")) {
                 throw new IllegalArgumentException("the Authorization header comes from the token provider");
@@ -328,6 +408,12 @@ public final class HttpTransport {
             return this;
         }
 
+        /**
+         * The transport.
+         *
+         * @return a transport for the limiter's account
+         * @throws NullPointerException if the limiter, the token provider or the classifier is missing
+         */
         public HttpTransport build() {
             if (http == null) {
                 http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -47,6 +47,7 @@ public final class Pacer {
      * @param nextSlot            the schedule's next permit
      * @param recent              the times of the last permits (at most {@code rule.windowRequests()})
      * @param day                 the ERP day {@code usedToday} counts, e.g. {@code 2026-01-05}
+     * @param usedToday           the permits given that day
      * @param pausedUntil         no permit before this (a 429 paused every caller)
      * @param quotaExhaustedUntil the ERP said its daily quota is spent until then
      */
@@ -55,6 +56,12 @@ public final class Pacer {
         /**
          * Checks the state.
          *
+         * @param nextSlot            the schedule's next permit
+         * @param recent              the times of the last permits (at most {@code rule.windowRequests()})
+         * @param day                 the ERP day {@code usedToday} counts, e.g. {@code 2026-01-05}
+         * @param usedToday           the permits given that day
+         * @param pausedUntil         no permit before this (a 429 paused every caller)
+         * @param quotaExhaustedUntil the ERP said its daily quota is spent until then
          * @throws NullPointerException a missing instant or day
          */
         public State {

@@ -10,10 +10,22 @@ import java.util.Objects;
  */
 public interface ResponseClassifier {
 
-    /** What a response means for the transport. */
+    /**
+     * What a response means for the transport.
+     *
+     * @param request  the request sent
+     * @param response the ERP's answer
+     * @return the kind, which decides retry, pause or failure
+     */
     Kind classify(ApiRequest request, ApiResponse response);
 
-    /** The exception to throw for a response that is not a success, with the ERP's own error. */
+    /**
+     * The exception to throw for a response that is not a success, with the ERP's own error.
+     *
+     * @param request  the request sent
+     * @param response the ERP's failed answer
+     * @return a typed leaf of {@link io.cathalog.core.CathalogException}, to throw
+     */
     RuntimeException failure(ApiRequest request, ApiResponse response);
 
     /** The kinds of response, and what the transport does with each. */
@@ -22,8 +34,16 @@ public interface ResponseClassifier {
         record Success() implements Kind {
         }
 
-        /** The per-second limit: every caller pauses; retried (writes only if the policy allows). */
+        /**
+         * The per-second limit: every caller pauses; retried (writes only if the policy allows).
+         *
+         * @param pause how long every caller of the account pauses
+         */
         record RateLimited(Duration pause) implements Kind {
+            /**
+             * @param pause how long every caller of the account pauses
+             * @throws NullPointerException if {@code pause} is null
+             */
             public RateLimited {
                 Objects.requireNonNull(pause, "pause");
             }
@@ -37,8 +57,16 @@ public interface ResponseClassifier {
         record TokenRejected() implements Kind {
         }
 
-        /** The IP is blocked: the circuit opens for {@code duration}; never retried. */
+        /**
+         * The IP is blocked: the circuit opens for {@code duration}; never retried.
+         *
+         * @param duration how long the ERP blocks the IP
+         */
         record Blocked(Duration duration) implements Kind {
+            /**
+             * @param duration how long the ERP blocks the IP
+             * @throws NullPointerException if {@code duration} is null
+             */
             public Blocked {
                 Objects.requireNonNull(duration, "duration");
             }
