@@ -29,7 +29,7 @@ class SchemaTest {
     void theEntitiesValidateAgainstTheShippedScript(TestDatabase.Kind kind) throws Exception {
         try (TestDatabase db = TestDatabase.of(kind)) {
             assertThat(db.newFactory().isOpen()).isTrue();
-            try (Connection c = db.connect(); ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[]{"TABLE"})) {
+            try (Connection c = db.connect(); ResultSet tables = c.getMetaData().getTables(null, c.getSchema(), "%", new String[]{"TABLE"})) {
                 List<String> names = new ArrayList<>();
                 while (tables.next()) {
                     String name = tables.getString("TABLE_NAME").toLowerCase();
