@@ -38,7 +38,7 @@ public final class Quickstart {
     /** The embedding itself, against {@code sandbox}; returns the plan made after the apply. */
     static SyncPlan run(BlingSandbox sandbox, PrintStream out) {
         String account = sandbox.defaultAccountId();
-        RequestLimiter limiter = LocalRequestLimiter.builder(account, BlingPacing.standard())             // one per Bling account
+        RequestLimiter limiter = LocalRequestLimiter.builder(account, BlingPacing.standard()) // one per Bling account
                 .ratePerSecond(100).window(100, Duration.ofSeconds(1), Duration.ZERO)
                 .build();                                                          // real Bling: keep Bling's rule (3/s)
         BlingClient bling = BlingClient.builder()
