@@ -19,6 +19,8 @@ import io.cathalog.core.remote.RemoteCategory;
 import io.cathalog.core.remote.RemoteCustomField;
 import io.cathalog.core.remote.RemoteProduct;
 import io.cathalog.core.remote.RemoteProductSummary;
+import io.cathalog.core.remote.RemoteVariation;
+import io.cathalog.core.remote.VariationWrite;
 import io.cathalog.core.remote.StoreCategoryLink;
 import io.cathalog.core.sync.ApplyReport;
 import io.cathalog.core.sync.ApplyStoppedException;
@@ -33,6 +35,7 @@ import io.cathalog.core.sync.JournalEntry;
 import io.cathalog.core.sync.Outcome;
 import io.cathalog.core.sync.ProductFields;
 import io.cathalog.core.sync.ProductRef;
+import io.cathalog.core.sync.VariationEntry;
 import io.cathalog.core.sync.RunControl;
 import io.cathalog.core.sync.SyncPlan;
 import io.cathalog.core.sync.SyncProgress;
@@ -343,14 +346,26 @@ final class Applier {
             ProductChanges changes = changes(c.values(), null);
             String name = c.values().name().orElseThrow().after();
             ProductStatus status = c.values().status().orElseThrow().after();
+            List<VariationWrite> variations = new ArrayList<>();
+            for (VariationEntry v : c.variations()) {
+                variations.add(variationWrite(v, null));
+            }
             long id;
             try {
-                id = remote.createProduct(new NewProduct(sku, name, status, changes));
+                id = remote.createProduct(new NewProduct(sku, name, status, changes, variations));
             } catch (TransportException lost) {
                 id = findProduct(sku).orElseThrow(() -> lost);
             }
             recorder.productId(sku, id);
             run.createdProducts.put(sku, id);
+            if (!variations.isEmpty()) {
+                // The ERP gives the variations' ids only on a read: the family is recorded as read.
+                long familyId = id;
+                RemoteProduct read = remote.product(familyId).orElseThrow(() -> new NotFoundException("GET product",
+                        "RESOURCE_NOT_FOUND", "family " + sku + " (#" + familyId + ") vanished after its creation", ""));
+                recorder.product(sku, new Snapshots.ProductSnapshot(read, read, Optional.of(clock.instant())));
+                return Done.of(Outcome.CREATED, id);
+            }
             RemoteProduct created = new RemoteProduct(id, Optional.of(sku), name, status, Optional.empty(),
                     Optional.empty(), Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), List.of());
@@ -374,6 +389,65 @@ final class Applier {
             }
             afterWrite(sku, base, changes);
             return Done.of(Outcome.UPDATED, id);
+        }
+
+        @Override
+        public Done updateVariations(Change.UpdateVariations c) {
+            String sku = c.sku();
+            long id = c.id();
+            RemoteProduct base = run.observed.products().get(sku);
+            if (base == null) {
+                base = remote.product(id).orElseThrow(() -> new NotFoundException("PATCH product", "RESOURCE_NOT_FOUND",
+                        "family " + sku + " (#" + id + ") no longer exists", ""));
+            }
+            // The write carries every variation the family keeps; the ERP deletes any it leaves out,
+            // so one it holds that the plan neither keeps nor removes (added by someone since the
+            // plan) stops the write instead of being deleted.
+            Set<Long> planned = new HashSet<>();
+            c.variations().forEach(v -> v.id().ifPresent(planned::add));
+            for (RemoteVariation rv : base.variations()) {
+                if (!planned.contains(rv.id())) {
+                    throw new Skip("variation #" + rv.id() + " (" + rv.sku().orElse("no SKU")
+                            + ") appeared in the ERP after the plan; plan again");
+                }
+            }
+            List<VariationWrite> writes = new ArrayList<>();
+            Map<Long, RemoteVariation> byId = new HashMap<>();
+            base.variations().forEach(rv -> byId.put(rv.id(), rv));
+            for (VariationEntry v : c.kept()) {
+                writes.add(variationWrite(v, v.id().isPresent() ? byId.get(v.id().getAsLong()) : null));
+            }
+            try {
+                remote.writeVariations(id, writes);
+            } catch (NotFoundException gone) {
+                recorder.productGone(sku);
+                throw gone;
+            }
+            RemoteProduct after;
+            if (c.variations().stream().anyMatch(v -> v.action() == VariationEntry.Action.ADD)) {
+                // New variations get their ids from the ERP: read the family once.
+                after = remote.product(id).orElse(base);
+            } else {
+                List<RemoteVariation> kept = new ArrayList<>();
+                for (VariationEntry v : c.kept()) {
+                    RemoteVariation rv = byId.get(v.id().getAsLong());
+                    ProductChanges ch = changes(v.values(), null);
+                    kept.add(new RemoteVariation(rv.id(), rv.sku(), ch.name().orElse(rv.name()),
+                            v.options().isEmpty() ? rv.options() : v.options(), ch.gtin().map(Gtin::digits).or(rv::gtin),
+                            ch.price().or(rv::price), ch.dimensions().or(rv::dimensions), ch.netWeight().or(rv::netWeight),
+                            ch.grossWeight().or(rv::grossWeight)));
+                }
+                after = base.withVariations(kept);
+            }
+            recorder.product(sku, new Snapshots.ProductSnapshot(after, after, Optional.of(clock.instant())));
+            return Done.of(Outcome.UPDATED, id);
+        }
+
+        /** One variation as the ERP's write takes it: its id (none for a new one), options and changes. */
+        private VariationWrite variationWrite(VariationEntry v, RemoteVariation current) {
+            ProductChanges ch = changes(v.values(), null);
+            Optional<String> name = ch.name();
+            return new VariationWrite(v.id(), v.sku(), name, v.options(), ch);
         }
 
         /** The ERP-side changes of a product's fields; {@code base} gives custom-field link ids. */
@@ -533,7 +607,7 @@ final class Applier {
                     ch.gtin().map(Gtin::digits).or(before::gtin), ch.price().or(before::price),
                     ch.categoryId().isPresent() ? ch.categoryId() : before.categoryId(),
                     ch.dimensions().or(before::dimensions), ch.netWeight().or(before::netWeight),
-                    ch.grossWeight().or(before::grossWeight), fields);
+                    ch.grossWeight().or(before::grossWeight), fields, before.variations());
         }
         recorder.product(sku, new Snapshots.ProductSnapshot(after, after, Optional.of(clock.instant())));
     }
