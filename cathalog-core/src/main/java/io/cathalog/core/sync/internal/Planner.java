@@ -806,6 +806,8 @@ public final class Planner {
         d.netWeight().ifPresent(v -> b.netWeight(v.value()));
         d.grossWeight().ifPresent(v -> b.grossWeight(v.value()));
         d.custom().forEach((k, v) -> b.attribute(k, v.value()));
+        // The mappers see the family: its variations as the catalog declares them.
+        in.catalog.product(d.sku()).ifPresent(p -> p.variations().forEach(b::variation));
         try {
             return b.build();
         } catch (RuntimeException invalid) {
