@@ -181,6 +181,27 @@ class FamilySyncTest {
         }
     }
 
+    @Test
+    void aVariationDeletedByHandFailsOneWriteThenTheNextRunConverges() {
+        try (EngineFixture fx = fixture()) {
+            sync(fx, catalog("roupas", three()), KEEP);
+            // Deleted by hand in Bling: no change time the engine watches moves.
+            clock.advance(Duration.ofMinutes(1));
+            fx.sandbox.account().deleteProduct(variationId(fx, "CAM-AZ-M"));
+            List<Variation> next = new ArrayList<>(three());
+            next.add(v("CAM-AZ-G", "Azul", "G"));
+            Catalog catalog = catalog("roupas", next);
+
+            clock.advance(Duration.ofMinutes(1));
+            ApplyReport first = fx.engine(CatalogSource.of(catalog), fx.remote()).build().sync(KEEP);
+            assertThat(first.outcomes()).anyMatch(o -> o.outcome() == Outcome.FAILED);
+
+            sync(fx, catalog, KEEP);
+            assertThat(variations(fx)).containsOnlyKeys("CAM-AZ-P", "CAM-AZ-M", "CAM-VM-P", "CAM-AZ-G");
+            assertThat(fx.sandbox.account().deletedVariationCodes()).containsExactly("CAM-AZ-M");
+        }
+    }
+
     /** 10 families of 5 variations: 50 variations, created by 10 writes (and a category). */
     private static Catalog fifty(boolean changed) {
         Catalog.Builder b = Catalog.builder().category(Category.root("roupas", "Roupas"));

@@ -422,6 +422,13 @@ final class Applier {
             } catch (NotFoundException gone) {
                 recorder.productGone(sku);
                 throw gone;
+            } catch (io.cathalog.core.RemoteValidationException refused) {
+                // Refused, perhaps for a variation deleted by hand (which moves no change time the
+                // engine watches): the family is read again, so the next run plans from the truth.
+                remote.product(id).ifPresent(now -> recorder.product(sku,
+                        new Snapshots.ProductSnapshot(now, run.observed.previous().getOrDefault(sku, now),
+                                Optional.of(clock.instant()))));
+                throw refused;
             }
             RemoteProduct after;
             if (c.variations().stream().anyMatch(v -> v.action() == VariationEntry.Action.ADD)) {
