@@ -203,13 +203,15 @@ public final class BlingCatalogRemote implements CatalogRemote {
     }
 
     /**
-     * {@code PATCH /produtos/{id}} with {@code formato} {@code V} and every variation given: Bling
+     * {@code PATCH /produtos/{id}} with the parent's changes, {@code formato} {@code V} and every variation given: Bling
      * deletes the variations a write of {@code variacoes} leaves out (the sandbox's strict
      * reading of PATCH), so the engine gives every one it keeps.
      */
     @Override
-    public void writeVariations(long parentId, List<VariationWrite> variations) {
-        BlingProductBody body = BlingProductBody.forPatch().formato("V").variacoes(variationBodies(variations));
+    public void writeVariations(long parentId, ProductChanges parent, List<VariationWrite> variations) {
+        BlingProductBody body = BlingProductBody.forPatch();
+        fill(body, parent);
+        body.formato("V").variacoes(variationBodies(variations));
         bling.products().patch(parentId, body);
     }
 

@@ -107,8 +107,9 @@ final class CrashingRemote implements CatalogRemote {
     }
 
     @Override
-    public void writeVariations(long parentId, List<io.cathalog.core.remote.VariationWrite> variations) {
-        write(() -> delegate.writeVariations(parentId, variations));
+    public void writeVariations(long parentId, ProductChanges parent,
+                                List<io.cathalog.core.remote.VariationWrite> variations) {
+        write(() -> delegate.writeVariations(parentId, parent, variations));
     }
 
     @Override

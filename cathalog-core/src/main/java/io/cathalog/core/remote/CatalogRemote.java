@@ -48,10 +48,11 @@ public interface CatalogRemote {
      * caller passes every variation it keeps and leaves out only those it means to remove.
      *
      * @param parentId   the parent's id
+     * @param parent     the parent's own fields to change in the same request (often none)
      * @param variations every variation the family keeps
      * @throws UnsupportedOperationException when this ERP has no product families
      */
-    default void writeVariations(long parentId, List<VariationWrite> variations) {
+    default void writeVariations(long parentId, ProductChanges parent, List<VariationWrite> variations) {
         throw new UnsupportedOperationException("this ERP has no product families");
     }
 

@@ -390,9 +390,12 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      *
      * @param sku        the parent's SKU
      * @param id         the parent's id in the ERP
+     * @param values     the parent's own fields written in the same request (often none): a
+     *                   family is written once per plan
      * @param variations every variation of the family after the write, and those removed
      */
-    record UpdateVariations(String sku, long id, List<VariationEntry> variations) implements Change {
+    record UpdateVariations(String sku, long id, ProductFields values, List<VariationEntry> variations)
+            implements Change {
         /**
          * Checks the change.
          *
@@ -400,6 +403,7 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
          */
         public UpdateVariations {
             requireText(sku, "sku");
+            Objects.requireNonNull(values, "values");
             variations = List.copyOf(Objects.requireNonNull(variations, "variations"));
             if (variations.stream().allMatch(v -> v.action() == VariationEntry.Action.KEEP)) {
                 throw new IllegalArgumentException("a family's write changes at least one variation");
@@ -416,7 +420,7 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
         @Override public EntityKind entity() { return EntityKind.PRODUCT; }
         @Override public String key() { return sku; }
         @Override public OptionalLong remoteId() { return OptionalLong.of(id); }
-        @Override public List<FieldChange> fields() { return withVariations(List.of(), variations); }
+        @Override public List<FieldChange> fields() { return withVariations(values.describe(), variations); }
         @Override public <R> R accept(Visitor<R> v) { return v.updateVariations(this); }
 
         /** Removing a variation deletes it in the ERP. */

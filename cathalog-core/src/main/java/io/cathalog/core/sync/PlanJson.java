@@ -157,6 +157,7 @@ final class PlanJson {
         @Override
         public Void updateVariations(Change.UpdateVariations c) {
             o.put("sku", c.sku()).put("id", c.id());
+            o.set("values", values(c.values()));
             o.set("variations", variations(c.variations()));
             return null;
         }
@@ -367,7 +368,7 @@ final class PlanJson {
                     at + "/values"), c.has("variations") ? variations(arr(c, "variations", at), at + "/variations")
                     : List.of());
             case "update_variations" -> new Change.UpdateVariations(str(c, "sku", at), longOf(c.path("id"), at + "/id"),
-                    variations(arr(c, "variations", at), at + "/variations"));
+                    values(obj(c, "values", at), at + "/values"), variations(arr(c, "variations", at), at + "/variations"));
             case "update_product" -> new Change.UpdateProduct(str(c, "sku", at), longOf(c.path("id"), at + "/id"),
                     values(obj(c, "values", at), at + "/values"));
             case "create_store_category_link" -> new Change.CreateStoreCategoryLink(key,

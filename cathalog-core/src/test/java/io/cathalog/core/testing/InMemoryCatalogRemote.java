@@ -463,12 +463,13 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
 
     /** Like Bling's write of a parent with {@code variacoes}: every variation left out is deleted. */
     @Override
-    public synchronized void writeVariations(long parentId, List<VariationWrite> writes) {
+    public synchronized void writeVariations(long parentId, ProductChanges parentChanges, List<VariationWrite> writes) {
         Fault f = enter(Call.UPDATE_VARIATIONS);
         StoredProduct p = products.get(parentId);
         if (p == null) {
             throw notFound("PATCH /produtos/{id}", "product " + parentId);
         }
+        check(parentChanges, "PATCH /produtos/{id}");
         Map<Long, RemoteVariation> current = new java.util.LinkedHashMap<>();
         p.product().variations().forEach(v -> current.put(v.id(), v));
         for (VariationWrite w : writes) {
@@ -500,8 +501,8 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
                 deletedVariations.add(id);
             }
         }
-        products.put(parentId, new StoredProduct(p.product().withVariations(after), p.type(), p.deleted(),
-                p.variation(), now()));
+        products.put(parentId, new StoredProduct(applied(p.product(), parentChanges).withVariations(after), p.type(),
+                p.deleted(), p.variation(), now()));
         lose(f, 0);
     }
 

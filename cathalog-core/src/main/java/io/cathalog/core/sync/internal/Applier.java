@@ -411,6 +411,7 @@ final class Applier {
                             + ") appeared in the ERP after the plan; plan again");
                 }
             }
+            ProductChanges parent = changes(c.values(), base);
             List<VariationWrite> writes = new ArrayList<>();
             Map<Long, RemoteVariation> byId = new HashMap<>();
             base.variations().forEach(rv -> byId.put(rv.id(), rv));
@@ -418,7 +419,7 @@ final class Applier {
                 writes.add(variationWrite(v, v.id().isPresent() ? byId.get(v.id().getAsLong()) : null));
             }
             try {
-                remote.writeVariations(id, writes);
+                remote.writeVariations(id, parent, writes);
             } catch (NotFoundException gone) {
                 recorder.productGone(sku);
                 throw gone;
@@ -431,8 +432,9 @@ final class Applier {
                 throw refused;
             }
             RemoteProduct after;
-            if (c.variations().stream().anyMatch(v -> v.action() == VariationEntry.Action.ADD)) {
-                // New variations get their ids from the ERP: read the family once.
+            if (c.variations().stream().anyMatch(v -> v.action() == VariationEntry.Action.ADD)
+                    || parent.customFields().stream().anyMatch(v -> v.linkId().isEmpty())) {
+                // New variations (and new custom values) get their ids from the ERP: read the family once.
                 after = remote.product(id).orElse(base);
             } else {
                 List<RemoteVariation> kept = new ArrayList<>();
@@ -444,7 +446,7 @@ final class Applier {
                             ch.price().or(rv::price), ch.dimensions().or(rv::dimensions), ch.netWeight().or(rv::netWeight),
                             ch.grossWeight().or(rv::grossWeight)));
                 }
-                after = base.withVariations(kept);
+                after = merged(sku, base, parent).withVariations(kept);
             }
             recorder.product(sku, new Snapshots.ProductSnapshot(after, after, Optional.of(clock.instant())));
             return Done.of(Outcome.UPDATED, id);
@@ -597,6 +599,12 @@ final class Applier {
 
     /** Records what the product now holds, so the next run neither re-reads it nor writes it again. */
     private void afterWrite(String sku, RemoteProduct before, ProductChanges ch) {
+        RemoteProduct after = merged(sku, before, ch);
+        recorder.product(sku, new Snapshots.ProductSnapshot(after, after, Optional.of(clock.instant())));
+    }
+
+    /** A product as a write of {@code ch} leaves it (read again when the ERP gave new link ids). */
+    private RemoteProduct merged(String sku, RemoteProduct before, ProductChanges ch) {
         RemoteProduct after;
         boolean newLinks = ch.customFields().stream().anyMatch(v -> v.linkId().isEmpty());
         if (newLinks) {
@@ -616,7 +624,7 @@ final class Applier {
                     ch.dimensions().or(before::dimensions), ch.netWeight().or(before::netWeight),
                     ch.grossWeight().or(before::grossWeight), fields, before.variations());
         }
-        recorder.product(sku, new Snapshots.ProductSnapshot(after, after, Optional.of(clock.instant())));
+        return after;
     }
 
     private Optional<ProductStoreLink> firstLink(long storeId, long productId) {

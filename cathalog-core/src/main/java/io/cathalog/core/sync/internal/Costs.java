@@ -53,7 +53,8 @@ final class Costs {
             @Override
             public Long updateVariations(Change.UpdateVariations c) {
                 boolean added = c.variations().stream().anyMatch(v -> v.action() == VariationEntry.Action.ADD);
-                return cost(RemoteOperation.WRITE_VARIATIONS) + (added ? cost(RemoteOperation.READ_PRODUCT) : 0);
+                return cost(RemoteOperation.WRITE_VARIATIONS)
+                        + (added ? cost(RemoteOperation.READ_PRODUCT) : readBack(c.values()));
             }
 
             @Override

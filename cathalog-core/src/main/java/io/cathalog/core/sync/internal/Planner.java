@@ -577,7 +577,6 @@ public final class Planner {
             }
             return;
         }
-        own.ifPresent(out::add);
         Optional<RemoteProduct> previous = Optional.ofNullable(in.observed.previous().get(d.sku()));
         Map<String, io.cathalog.core.remote.RemoteVariation> have = new LinkedHashMap<>();
         List<io.cathalog.core.remote.RemoteVariation> unkeyed = new ArrayList<>();
@@ -670,7 +669,12 @@ public final class Planner {
                     Optional.of(optionsText(rv.options())), ProductFields.builder().build()));
         }
         if (entries.stream().anyMatch(e -> e.action() != VariationEntry.Action.KEEP)) {
-            out.add(new Change.UpdateVariations(d.sku(), o.id(), entries));
+            // One write of the family: the parent's own changes ride along with its variations.
+            ProductFields parent = own.filter(c -> c instanceof Change.UpdateProduct)
+                    .map(c -> ((Change.UpdateProduct) c).values()).orElse(ProductFields.builder().build());
+            out.add(new Change.UpdateVariations(d.sku(), o.id(), parent, entries));
+        } else {
+            own.ifPresent(out::add);
         }
     }
 
