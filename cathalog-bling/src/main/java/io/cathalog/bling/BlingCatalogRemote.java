@@ -129,7 +129,7 @@ public final class BlingCatalogRemote implements CatalogRemote {
     private static RemoteProductSummary summary(BlingProductSummary s) {
         return new RemoteProductSummary(s.id(), s.codigo().isBlank() ? Optional.empty() : Optional.of(s.codigo()),
                 s.nome(), status(s.situacao()), s.tipo(), s.situation().filter(ProductSituation.DELETED::equals).isPresent(),
-                s.idProdutoPai().isPresent());
+                s.idProdutoPai().isPresent(), s.idProdutoPai());
     }
 
     private static ProductStatus status(String situacao) {

@@ -178,6 +178,27 @@ class FamilyEngineTest {
     }
 
     @Test
+    void theAuditReportsFamilyProblemsAndOrphanVariations() {
+        sync(catalog(base()), PlanOptions.defaults());
+        RemoteProduct p = family();
+        clock.advance(Duration.ofMinutes(5));
+        // By hand: one variation renamed to another's options, another to other option names.
+        remote.editVariation(p.variations().get(1).id(), Map.of("Cor", "Azul", "Tamanho", "P"), ProductChanges.none());
+        remote.editVariation(p.variations().get(2).id(), Map.of("Cor", "Vermelho"), ProductChanges.none());
+        remote.addProduct(InMemoryCatalogRemote.product("ORFA-1", "Variação sem pai"), "P", true);
+
+        AuditReport audit = engine(catalog(base())).audit();
+        assertThat(audit.findings()).extracting(AuditFinding::kind).contains("duplicate-variation-combination",
+                "inconsistent-variation-options");
+
+        // Orphans show in an audit that lists the whole account (the first, or a full refresh).
+        AuditReport full = SyncEngine.builder().account("acme").source(CatalogSource.of(catalog(base())))
+                .remote(remote).state(new InMemorySyncStateStore()).clock(clock).build().audit();
+        assertThat(full.findings()).filteredOn(f -> f.kind().equals("orphan-variation")).singleElement()
+                .satisfies(f -> assertThat(f.key()).isEqualTo("ORFA-1"));
+    }
+
+    @Test
     void aPlanSavedInFormat20StillReads() {
         SyncPlan plan = engine(catalog(base())).plan(PlanOptions.defaults());
         String json = PlanFormat.JSON.render(plan);

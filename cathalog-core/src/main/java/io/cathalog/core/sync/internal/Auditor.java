@@ -63,6 +63,10 @@ final class Auditor {
         }
         o.unkeyed().forEach(s -> findings.add(new AuditFinding("product-without-sku", "#" + s.id(), Optional.empty(),
                 "'" + s.name() + "' has no SKU, so it cannot be managed")));
+        o.orphans().forEach(s -> findings.add(new AuditFinding("orphan-variation", s.sku().orElse("#" + s.id()),
+                Optional.empty(), "variation '" + s.name() + "' (#" + s.id() + ") has "
+                + (s.parentId().isPresent() ? "parent #" + s.parentId().getAsLong() + ", which the ERP does not list"
+                : "no parent") + ": no family carries it")));
         for (Change c : plan.changes()) {
             if (c instanceof Change.UpdateProduct u && u.values().category().isPresent()) {
                 Assignment<CategoryRef> category = u.values().category().get();

@@ -109,11 +109,21 @@ final class Observer {
         Set<String> seen = new HashSet<>();
         List<RemoteProductSummary> toRead = new ArrayList<>();
 
+        // A full listing sees every variation: one whose parent it does not list is an orphan (audit).
+        List<RemoteProductSummary> variationsListed = new ArrayList<>();
+        Set<Long> parentsListed = new HashSet<>();
         if (cursor.isEmpty()) {
             if (scope.discover()) {
                 long[] listed = {0};
                 try (Stream<RemoteProductSummary> all = reads.list(remote.products(ProductQuery.all()))) {
                     all.forEach(s -> {
+                        if (!s.deleted()) {
+                            if (s.variation()) {
+                                variationsListed.add(s);
+                            } else {
+                                parentsListed.add(s.id());
+                            }
+                        }
                         classify(s, scope, skuPattern, declared, unkeyed, toRead);
                         if (++listed[0] % LIST_PAGE == 0) {
                             progress.observed(listed[0], 0);
@@ -169,8 +179,10 @@ final class Observer {
         LOG.log(Level.DEBUG, () -> "observed account " + account + ": " + categories.size() + " categories, "
                 + products.size() + " products (" + toRead.size() + " read in full)");
         Map<Long, List<Long>> members = prune ? categoryMembers(categories) : Map.of();
+        List<RemoteProductSummary> orphans = variationsListed.stream()
+                .filter(v -> v.parentId().isEmpty() || !parentsListed.contains(v.parentId().getAsLong())).toList();
         return new Observed(new Observation(started, stores, categories, products, previous, unkeyed, customFields,
-                categoryLinks, productLinks, members, reads.requests), update);
+                categoryLinks, productLinks, members, reads.requests, orphans), update);
     }
 
     /**
