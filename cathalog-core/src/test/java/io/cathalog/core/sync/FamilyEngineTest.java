@@ -199,6 +199,31 @@ class FamilyEngineTest {
     }
 
     @Test
+    void variationsAreLinkedToAStoreLikeTheirParent() {
+        remote.addStore(77, "ML", "MercadoLivre");
+        Product.Builder shirt = Product.builder("CAM", "Camiseta").category("roupas").price(new BigDecimal("49.90"));
+        base().forEach(shirt::variation);
+        Catalog catalog = Catalog.builder().category(Category.root("roupas", "Roupas")).product(shirt.build())
+                .store(new io.cathalog.core.model.Store("ml", 77, "mercadolivre", "ML", Map.of("roupas", "MLB31447")))
+                .build();
+
+        sync(catalog, PlanOptions.defaults());
+
+        List<Long> ids = new ArrayList<>(List.of(family().id()));
+        family().variations().forEach(x -> ids.add(x.id()));
+        assertThat(remote.productStoreLinksNow(77)).extracting(l -> l.productId()).containsExactlyInAnyOrderElementsOf(ids);
+        // A variation added later is linked in the same run that adds it.
+        Product.Builder more = Product.builder("CAM", "Camiseta").category("roupas").price(new BigDecimal("49.90"));
+        base().forEach(more::variation);
+        more.variation(v("CAM-AZ-G", "Azul", "G", null));
+        Catalog next = Catalog.builder().category(Category.root("roupas", "Roupas")).product(more.build())
+                .store(catalog.stores().get(0)).build();
+        sync(next, PlanOptions.defaults());
+        assertThat(remote.productStoreLinksNow(77)).hasSize(5);
+        assertSecondPlanEmpty(next, PlanOptions.defaults());
+    }
+
+    @Test
     void aPlanSavedInFormat20StillReads() {
         SyncPlan plan = engine(catalog(base())).plan(PlanOptions.defaults());
         String json = PlanFormat.JSON.render(plan);

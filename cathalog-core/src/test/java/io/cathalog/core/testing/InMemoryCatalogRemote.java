@@ -584,7 +584,10 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
     @Override
     public synchronized long createProductStoreLink(ProductStoreLink link) {
         Fault f = enter(Call.CREATE_PRODUCT_STORE_LINK);
-        if (!products.containsKey(link.productId())) {
+        // A variation is a product of its own in the ERP, with links of its own.
+        boolean variation = products.values().stream().anyMatch(p -> p.product().variations().stream()
+                .anyMatch(v -> v.id() == link.productId()));
+        if (!products.containsKey(link.productId()) && !variation) {
             throw validationError("POST /produtos/lojas", "product " + link.productId() + " does not exist");
         }
         link.categoryIds().forEach(c -> requireCategory(c, "POST /produtos/lojas"));

@@ -341,6 +341,7 @@ final class Applier {
                 remote.updateProduct(known.id(), changes);
                 afterWrite(sku, known, changes);
                 run.createdProducts.put(sku, known.id());
+                variationIds(known);
                 return Done.of(Outcome.CREATED, known.id());
             }
             ProductChanges changes = changes(c.values(), null);
@@ -364,6 +365,7 @@ final class Applier {
                 RemoteProduct read = remote.product(familyId).orElseThrow(() -> new NotFoundException("GET product",
                         "RESOURCE_NOT_FOUND", "family " + sku + " (#" + familyId + ") vanished after its creation", ""));
                 recorder.product(sku, new Snapshots.ProductSnapshot(read, read, Optional.of(clock.instant())));
+                variationIds(read);
                 return Done.of(Outcome.CREATED, id);
             }
             RemoteProduct created = new RemoteProduct(id, Optional.of(sku), name, status, Optional.empty(),
@@ -436,6 +438,7 @@ final class Applier {
                     || parent.customFields().stream().anyMatch(v -> v.linkId().isEmpty())) {
                 // New variations (and new custom values) get their ids from the ERP: read the family once.
                 after = remote.product(id).orElse(base);
+                variationIds(after);
             } else {
                 List<RemoteVariation> kept = new ArrayList<>();
                 for (VariationEntry v : c.kept()) {
@@ -450,6 +453,11 @@ final class Applier {
             }
             recorder.product(sku, new Snapshots.ProductSnapshot(after, after, Optional.of(clock.instant())));
             return Done.of(Outcome.UPDATED, id);
+        }
+
+        /** The ids of a family's variations, for the store links the same plan makes for them. */
+        private void variationIds(RemoteProduct family) {
+            family.variations().forEach(v -> v.sku().ifPresent(s -> run.createdProducts.put(s, v.id())));
         }
 
         /** One variation as the ERP's write takes it: its id (none for a new one), options and changes. */

@@ -914,9 +914,49 @@ public final class Planner {
                         new Assignment<>(before, target, Optional.empty())));
             }
         }
+        planVariationLinks(store, desired, links, out);
         for (String category : new TreeSet<>(unmapped)) {
             attention.add(new AttentionItem(EntityKind.CATEGORY, category, Optional.of(store.key()),
                     "has no marketplace category for this store: its products are not linked to it"));
+        }
+    }
+
+    /**
+     * A family's variations have store links of their own in Bling (each holds the marketplace's
+     * id of that variation): linked like their parent, where the store maps the family's category
+     * and the family needs no attention there; an existing one follows the family's category.
+     */
+    private void planVariationLinks(Store store, SortedMap<String, DesiredProduct> desired,
+                                    SortedMap<Long, ProductStoreLink> links, List<Change> out) {
+        for (DesiredProduct d : desired.values()) {
+            Product family = d.declared() ? in.catalog.product(d.sku()).orElse(null) : null;
+            if (family == null || !family.isFamily() || d.categoryKey().isEmpty()) {
+                continue;
+            }
+            String category = d.categoryKey().get().value();
+            boolean mayLink = marketplaceCategory(store, category).isPresent()
+                    && !needsAttention.contains(store.key() + "/" + d.sku());
+            CategoryRef target = categoryRef(category);
+            Map<String, io.cathalog.core.remote.RemoteVariation> have = new HashMap<>();
+            d.observed().ifPresent(o -> o.variations().forEach(v -> v.sku().ifPresent(sku -> have.putIfAbsent(sku, v))));
+            for (Variation v : family.variations()) {
+                var rv = have.get(v.sku());
+                ProductStoreLink link = rv == null ? null : links.get(rv.id());
+                ProductRef ref = rv == null ? ProductRef.planned(v.sku()) : ProductRef.existing(v.sku(), rv.id());
+                if (link == null) {
+                    if (mayLink) {
+                        out.add(new Change.CreateProductStoreLink(store.key(), store.remoteId(), ref, v.sku(), target));
+                    }
+                    continue;
+                }
+                boolean categoryOk = !target.isPlanned() && link.categoryIds().equals(List.of(target.remoteId().getAsLong()));
+                if (!categoryOk) {
+                    Optional<String> before = Optional.of(link.categoryIds().stream().map(this::categoryText)
+                            .reduce((a, b) -> a + ", " + b).orElse(""));
+                    out.add(new Change.UpdateProductStoreLink(store.key() + "/" + v.sku(), link.id(), store.remoteId(),
+                            ref, new Assignment<>(before, target, Optional.empty())));
+                }
+            }
         }
     }
 }
