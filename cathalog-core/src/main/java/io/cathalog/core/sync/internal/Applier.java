@@ -159,6 +159,11 @@ final class Applier {
             } catch (CathalogException e) {
                 outcome = Outcome.FAILED;
                 error = Optional.of(e.getMessage());
+                if (change.entity() == EntityKind.PRODUCT
+                        && (e instanceof TransportException || e instanceof io.cathalog.core.ServerErrorException)) {
+                    // The write may have landed, though it failed: this product is read again.
+                    recorder.productInDoubt(change.key());
+                }
             } catch (RuntimeException e) {
                 // A bug or an unexpected answer must not leave the item without an outcome.
                 outcome = Outcome.FAILED;
