@@ -104,6 +104,44 @@ public final class BlingProductBody {
         return this;
     }
 
+    /**
+     * The id of an existing variation in a parent's {@code variacoes}: Bling keeps it (and changes
+     * it as the other fields say) instead of creating one.
+     *
+     * @param id the variation's id
+     * @return this body
+     */
+    public BlingProductBody id(long id) {
+        json.put("id", id);
+        return this;
+    }
+
+    /**
+     * A variation's own {@code variacao} object: its name ("Cor:Azul;Tamanho:M") and order.
+     *
+     * @param nome  the options as Bling names them
+     * @param ordem its position, from 1
+     * @return this body
+     */
+    public BlingProductBody variacao(String nome, int ordem) {
+        ObjectNode v = json.putObject("variacao").put("nome", Objects.requireNonNull(nome, "nome")).put("ordem", ordem);
+        v.putObject("produtoPai").put("cloneInfo", false);
+        return this;
+    }
+
+    /**
+     * A parent's {@code variacoes}: every variation it keeps. Bling deletes each one a write
+     * leaves out, so this is always the whole list.
+     *
+     * @param variations the variations' bodies
+     * @return this body
+     */
+    public BlingProductBody variacoes(List<BlingProductBody> variations) {
+        ArrayNode a = json.putArray("variacoes");
+        variations.forEach(v -> a.add(v.toJson()));
+        return this;
+    }
+
     public boolean isEmpty() {
         return json.isEmpty();
     }

@@ -101,6 +101,18 @@ public final class BlingSandbox implements AutoCloseable {
         UPDATE_EXISTING
     }
 
+    /**
+     * Families: what a {@code PATCH /produtos/{id}} whose body has {@code variacoes} does to the
+     * parent's variations it leaves out. The spec says PATCH changes only the fields sent and is
+     * silent on {@code variacoes}; a {@code PUT} deletes them (open question 21).
+     */
+    public enum VariationsLeftOutOnPatch {
+        /** Deleted, as by a PUT: {@code variacoes} is the whole list (default, the strict reading). */
+        DELETE,
+        /** Kept: only the variations sent change. */
+        KEEP
+    }
+
     /** Open question 12: list order. */
     public enum ListOrder {
         /** Ascending id (default): inserts during a scan land at the end. */
@@ -351,6 +363,7 @@ public final class BlingSandbox implements AutoCloseable {
         private boolean unknownEnumValues;
         private boolean gtinValidation = true;
         private ListingRules listingRules = ListingRules.defaults();
+        private VariationsLeftOutOnPatch variationsLeftOutOnPatch = VariationsLeftOutOnPatch.DELETE;
         private java.util.Optional<java.nio.file.Path> secretsJournal =
                 java.util.Optional.ofNullable(System.getenv(SECRETS_JOURNAL_ENV)).filter(v -> !v.isBlank())
                         .map(java.nio.file.Path::of);
@@ -596,6 +609,18 @@ public final class BlingSandbox implements AutoCloseable {
         }
 
         /**
+         * What a {@code PATCH} with {@code variacoes} does to the variations it leaves out (default
+         * {@link VariationsLeftOutOnPatch#DELETE}, the strict reading).
+         *
+         * @param v the behaviour
+         * @return this builder
+         */
+        public Builder variationsLeftOutOnPatch(VariationsLeftOutOnPatch v) {
+            this.variationsLeftOutOnPatch = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /**
          * Appends every secret this sandbox hands out — each access and refresh token it mints and
          * each app's client secret — to {@code file}, one per line, so that a scan after a test
          * suite can prove none of them reached a log line or a written file. Default: the file
@@ -627,7 +652,7 @@ public final class BlingSandbox implements AutoCloseable {
                     requestLogCapacity, pageSizeAboveMax, accessTokenAfterRefresh, tokenFormat, storeLinkCategoryId,
                     categoryParentOnPut, customFieldWithoutLink, listOrder, unknownQueryParameter, insertsDuringScan,
                     storeLinkVisibilityDelay, unknownResponseProperties, unknownEnumValues, gtinValidation,
-                    secretsJournal, listingRules);
+                    variationsLeftOutOnPatch, secretsJournal, listingRules);
             try {
                 return new BlingSandbox(s);
             } catch (IOException e) {

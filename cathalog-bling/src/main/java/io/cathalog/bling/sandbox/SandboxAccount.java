@@ -75,6 +75,57 @@ public final class SandboxAccount {
         });
     }
 
+    /**
+     * Every variation deleted in this account so far, however it was deleted (a {@code PUT} or
+     * {@code PATCH} with {@code variacoes} that left it out, a {@code DELETE} of it or of its
+     * parent), in order: the ids.
+     *
+     * @return the deleted variations' ids
+     */
+    public List<Long> deletedVariations() {
+        return a.locked(() -> a.deletedVariations.stream().map(AccountData.DeletedVariation::id).toList());
+    }
+
+    /**
+     * The SKUs of the variations deleted so far, in order.
+     *
+     * @return their codes
+     */
+    public List<String> deletedVariationCodes() {
+        return a.locked(() -> a.deletedVariations.stream().map(AccountData.DeletedVariation::codigo).toList());
+    }
+
+    /**
+     * Edits a product in place as a person does in Bling's screens (a {@code PATCH} of the fields
+     * given); for a variation, {@code variacao.nome} renames its options. Only the product's own
+     * change time moves (a variation's parent's does not).
+     *
+     * @param id    the product or variation
+     * @param patch the fields to change, in Bling's shape
+     * @throws IllegalArgumentException when there is no such product or Bling refuses the body
+     */
+    public void editProduct(long id, ObjectNode patch) {
+        a.locked(() -> {
+            AccountData.Product p = a.products.get(id);
+            if (p == null) {
+                throw new IllegalArgumentException("no product " + id + " in account " + a.id);
+            }
+            ObjectNode body = patch.deepCopy();
+            com.fasterxml.jackson.databind.JsonNode variacao = body.remove("variacao");
+            try {
+                Products.write(a, s, s.clock().instant(), Optional.of(p), body, Products.Mode.MERGE);
+            } catch (ApiException e) {
+                throw new IllegalArgumentException(e.envelope().toString(), e);
+            }
+            if (variacao != null && p.parentId.isPresent()) {
+                p.variation = Json.obj().put("nome", variacao.path("nome").asText(""))
+                        .put("ordem", variacao.path("ordem").asLong(p.variation.path("ordem").asLong(0)));
+            }
+            p.changedAt = s.clock().instant();
+            return null;
+        });
+    }
+
     /** When the product last changed (what the {@code dataAlteracao} filters use). */
     public Optional<Instant> productChangedAt(long id) {
         return a.locked(() -> Optional.ofNullable(a.products.get(id)).map(p -> p.changedAt));
@@ -148,6 +199,17 @@ public final class SandboxAccount {
         });
     }
 
+    private static String variationsOf(ObjectNode p) {
+        JsonNode vs = p.path("variacoes");
+        if (!vs.isArray() || vs.isEmpty()) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        vs.forEach(v -> out.add(v.path("codigo").asText() + "{" + v.path("variacao").path("nome").asText() + "}"
+                + " gtin=" + v.path("gtin").asText() + " price=" + v.path("preco").asText()));
+        return " variations=" + out;
+    }
+
     /**
      * The account as natural keys and values, without ids, one sorted line per item (category
      * path, custom field, product by SKU with its fields and custom values, category and product
@@ -177,7 +239,7 @@ public final class SandboxAccount {
                     + categoryPath(categories, p.path("categoria").path("id").asLong()) + " weight="
                     + p.path("pesoBruto").asText() + " dims=" + p.path("dimensoes").path("largura").asText() + "x"
                     + p.path("dimensoes").path("altura").asText() + "x" + p.path("dimensoes").path("profundidade").asText()
-                    + " custom=" + custom);
+                    + " custom=" + custom + variationsOf(p));
         }
         for (ObjectNode l : categoryStoreLinks()) {
             out.add("category link store=" + l.path("loja").path("id").asLong() + " category="

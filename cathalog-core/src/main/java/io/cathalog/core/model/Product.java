@@ -5,6 +5,10 @@ import io.cathalog.core.internal.Checks;
 
 import java.math.BigDecimal;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +30,7 @@ import java.util.TreeMap;
  * @param categoryKey the category of the source of truth; when absent, the categorisation rules
  *                    decide
  * @param attributes  typed attribute values by attribute name, in name order
+ * @param variations  the family's variations (a parent, Bling's {@code formato} {@code V}); empty for a simple product
  */
 public record Product(
         String sku,
@@ -38,7 +43,8 @@ public record Product(
         Optional<Weight> grossWeight,
         ProductStatus status,
         Optional<String> categoryKey,
-        Map<String, AttributeValue> attributes) {
+        Map<String, AttributeValue> attributes,
+        List<Variation> variations) {
 
     /** Bling's limit on a product name ({@code nome}, maxLength 120 in the API). */
     public static final int MAX_NAME_LENGTH = 120;
@@ -75,6 +81,67 @@ public record Product(
             copy.put(attribute, Objects.requireNonNull(e.getValue(), "value of " + attribute));
         }
         attributes = Collections.unmodifiableSortedMap(copy);
+        variations = List.copyOf(Objects.requireNonNull(variations, "variations"));
+        checkFamily(sku, variations);
+    }
+
+    /**
+     * A simple product (no variations), as before families.
+     *
+     * @param sku         its SKU
+     * @param name        its name
+     * @param brand       its brand
+     * @param gtin        its GTIN
+     * @param price       its price
+     * @param dimensions  its dimensions
+     * @param netWeight   its net weight
+     * @param grossWeight its gross weight
+     * @param status      its status
+     * @param categoryKey its category
+     * @param attributes  its free attributes
+     * @throws ValidationException when a value is invalid
+     */
+    public Product(String sku, String name, Optional<String> brand, Optional<Gtin> gtin, Optional<BigDecimal> price,
+                   Optional<Dimensions> dimensions, Optional<Weight> netWeight, Optional<Weight> grossWeight,
+                   ProductStatus status, Optional<String> categoryKey, Map<String, AttributeValue> attributes) {
+        this(sku, name, brand, gtin, price, dimensions, netWeight, grossWeight, status, categoryKey, attributes,
+                List.of());
+    }
+
+    /** Every variation has the family's option names; no two the same options or SKU. */
+    private static void checkFamily(String sku, List<Variation> variations) {
+        if (variations.isEmpty()) {
+            return;
+        }
+        Set<String> names = variations.get(0).options().keySet();
+        Set<String> skus = new HashSet<>();
+        Map<Map<String, String>, String> combos = new HashMap<>();
+        skus.add(sku);
+        for (int i = 0; i < variations.size(); i++) {
+            Variation v = variations.get(i);
+            if (!v.options().keySet().equals(names)) {
+                throw ValidationException.of("/variations/" + i + "/options", "variation '" + v.sku()
+                        + "' has the options " + v.options().keySet() + " where the family's are " + names);
+            }
+            if (!skus.add(v.sku())) {
+                throw ValidationException.of("/variations/" + i + "/sku", "duplicate SKU '" + v.sku()
+                        + "' in the family of '" + sku + "'");
+            }
+            String other = combos.putIfAbsent(new TreeMap<>(v.options()), v.sku());
+            if (other != null) {
+                throw ValidationException.of("/variations/" + i + "/options", "variation '" + v.sku()
+                        + "' has the same options as '" + other + "': " + v.optionsText());
+            }
+        }
+    }
+
+    /**
+     * Whether this is the parent of a family.
+     *
+     * @return true when it declares variations
+     */
+    public boolean isFamily() {
+        return !variations.isEmpty();
     }
 
     public static Builder builder(String sku, String name) {
@@ -93,6 +160,7 @@ public record Product(
         b.status = status;
         b.categoryKey = categoryKey;
         b.attributes.putAll(attributes);
+        b.variations.addAll(variations);
         return b;
     }
 
@@ -113,6 +181,7 @@ public record Product(
         private ProductStatus status = ProductStatus.ACTIVE;
         private Optional<String> categoryKey = Optional.empty();
         private final TreeMap<String, AttributeValue> attributes = new TreeMap<>();
+        private final java.util.ArrayList<Variation> variations = new java.util.ArrayList<>();
 
         private Builder(String sku, String name) {
             this.sku = Objects.requireNonNull(sku, "sku");
@@ -179,9 +248,20 @@ public record Product(
             return this;
         }
 
+        /**
+         * Adds a variation, making the product the parent of a family.
+         *
+         * @param variation the variation
+         * @return this builder
+         */
+        public Builder variation(Variation variation) {
+            variations.add(Objects.requireNonNull(variation, "variation"));
+            return this;
+        }
+
         public Product build() {
             return new Product(sku, name, brand, gtin, price, dimensions, netWeight, grossWeight, status,
-                    categoryKey, attributes);
+                    categoryKey, attributes, variations);
         }
     }
 }

@@ -26,7 +26,8 @@ public record RemoteProduct(
         Optional<Dimensions> dimensions,
         Optional<Weight> netWeight,
         Optional<Weight> grossWeight,
-        List<CustomFieldValue> customFields) {
+        List<CustomFieldValue> customFields,
+        List<RemoteVariation> variations) {
 
     public RemoteProduct {
         Objects.requireNonNull(sku, "sku");
@@ -40,5 +41,41 @@ public record RemoteProduct(
         Objects.requireNonNull(netWeight, "netWeight");
         Objects.requireNonNull(grossWeight, "grossWeight");
         customFields = List.copyOf(customFields);
+        variations = List.copyOf(Objects.requireNonNull(variations, "variations"));
+    }
+
+    /**
+     * A product without variations.
+     *
+     * @param id           its id in the ERP
+     * @param sku          its code
+     * @param name         its name
+     * @param status       its status
+     * @param brand        its brand
+     * @param gtin         its GTIN as raw text
+     * @param price        its price
+     * @param categoryId   its category's id
+     * @param dimensions   its dimensions
+     * @param netWeight    its net weight
+     * @param grossWeight  its gross weight
+     * @param customFields its custom-field values
+     */
+    public RemoteProduct(long id, Optional<String> sku, String name, ProductStatus status, Optional<String> brand,
+                         Optional<String> gtin, Optional<BigDecimal> price, OptionalLong categoryId,
+                         Optional<Dimensions> dimensions, Optional<Weight> netWeight, Optional<Weight> grossWeight,
+                         List<CustomFieldValue> customFields) {
+        this(id, sku, name, status, brand, gtin, price, categoryId, dimensions, netWeight, grossWeight, customFields,
+                List.of());
+    }
+
+    /**
+     * The same product with other variations.
+     *
+     * @param variations its variations
+     * @return a copy
+     */
+    public RemoteProduct withVariations(List<RemoteVariation> variations) {
+        return new RemoteProduct(id, sku, name, status, brand, gtin, price, categoryId, dimensions, netWeight,
+                grossWeight, customFields, variations);
     }
 }

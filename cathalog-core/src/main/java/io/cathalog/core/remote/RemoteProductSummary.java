@@ -13,13 +13,32 @@ import java.util.Optional;
  * @param type     the ERP's product type code (Bling: {@code P} product, {@code S} service...)
  * @param deleted  marked deleted in the ERP (Bling's situation {@code E})
  * @param variation a variation of another product (managed through its parent)
+ * @param parentId  a variation's parent, as the list says ({@code idProdutoPai}); empty when it
+ *                  says none
  */
 public record RemoteProductSummary(long id, Optional<String> sku, String name, ProductStatus status, String type,
-                                   boolean deleted, boolean variation) {
+                                   boolean deleted, boolean variation, java.util.OptionalLong parentId) {
     public RemoteProductSummary {
         Objects.requireNonNull(sku, "sku");
+        Objects.requireNonNull(parentId, "parentId");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(type, "type");
+    }
+
+    /**
+     * A summary that says nothing of a parent.
+     *
+     * @param id        its id
+     * @param sku       its code
+     * @param name      its name
+     * @param status    its status
+     * @param type      the ERP's type code
+     * @param deleted   marked deleted
+     * @param variation a variation of another product
+     */
+    public RemoteProductSummary(long id, Optional<String> sku, String name, ProductStatus status, String type,
+                                boolean deleted, boolean variation) {
+        this(id, sku, name, status, type, deleted, variation, java.util.OptionalLong.empty());
     }
 }

@@ -8,6 +8,7 @@ import io.cathalog.core.marketplace.CategoryRequirements;
 import io.cathalog.core.marketplace.DocumentSource;
 import io.cathalog.core.marketplace.GtinPolicy;
 import io.cathalog.core.marketplace.ListingLimits;
+import io.cathalog.core.marketplace.VariationLimits;
 import io.cathalog.core.marketplace.RequirementLevel;
 import io.cathalog.core.marketplace.RequirementsProvider;
 import io.cathalog.core.marketplace.RequirementsUnavailableException;
@@ -118,10 +119,20 @@ public final class MercadoLivreRequirements implements RequirementsProvider {
                 a.filter(r -> seen.add(r.id())).ifPresent(attributes::add);
             }
         }
-        ListingLimits limits = new ListingLimits(0, maxTitle, false, false, gtinPolicy(attributes, conditional));
+        // max_variations_allowed: 100 since 2022-12-14 (250 in fashion and a few more), same price
+        // across variations in the classic listing model.
+        int maxVariations = Json.child(category, "settings").flatMap(s -> {
+            var v = Json.integer(s, "max_variations_allowed");
+            return v.isPresent() && v.getAsInt() > 0 ? Optional.of(v.getAsInt()) : Optional.empty();
+        }).orElse(DEFAULT_MAX_VARIATIONS);
+        ListingLimits limits = new ListingLimits(0, maxTitle, false, false, gtinPolicy(attributes, conditional),
+                new VariationLimits(maxVariations, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, true, false));
         return new CategoryRequirements(MercadoLivreMapper.ID, categoryId, name, path, leaf, attributes, limits,
                 Optional.empty());
     }
+
+    /** Mercado Livre's {@code max_variations_allowed} when the category does not say. */
+    static final int DEFAULT_MAX_VARIATIONS = 100;
 
     private static GtinPolicy gtinPolicy(List<AttributeRequirement> attributes, Optional<Set<String>> conditional) {
         Optional<AttributeRequirement> gtin = attributes.stream().filter(a -> a.id().equals(GTIN)).findFirst();
@@ -183,6 +194,9 @@ public final class MercadoLivreRequirements implements RequirementsProvider {
         }
         if (multivalued) {
             b.flag(AttributeFlag.MULTIVALUED);
+        }
+        if (tags.contains("allow_variations")) {
+            b.flag(AttributeFlag.ALLOWS_VARIATIONS);
         }
         if (tags.contains("variation_attribute")) {
             b.flag(AttributeFlag.VARIATION_ATTRIBUTE);
