@@ -43,6 +43,12 @@ public final class MercadoLivreRequirements implements RequirementsProvider {
 
     private final DocumentSource source;
 
+    /**
+     * A provider reading Mercado Livre's documents from {@code source}.
+     *
+     * @param source where the category documents are read, e.g. {@link #snapshot()} or a cache the
+     *               host fills from Mercado Livre's API
+     */
     public MercadoLivreRequirements(DocumentSource source) {
         this.source = Objects.requireNonNull(source, "source");
     }
@@ -50,25 +56,53 @@ public final class MercadoLivreRequirements implements RequirementsProvider {
     /** The version of the shipped snapshot: the date its README states. */
     public static final String SNAPSHOT_VERSION = "2026-01-05";
 
-    /** The snapshot shipped with this module (see its README for source and date). */
+    /**
+     * The snapshot shipped with this module (see its README for source and date).
+     *
+     * @return the documents of {@link #snapshotCategories()}, read from this module's resources
+     */
     public static DocumentSource snapshot() {
         return DocumentSource.resources(MercadoLivreRequirements.class::getResourceAsStream,
                 "/io/cathalog/marketplaces/mercadolivre/snapshot");
     }
 
-    /** The leaf categories the shipped snapshot holds. */
+    /**
+     * The leaf categories the shipped snapshot holds.
+     *
+     * @return their Mercado Livre ids
+     */
     public static List<String> snapshotCategories() {
         return List.of("MLB196208", "MLB270241", "MLB31447");
     }
 
+    /**
+     * The name of a category's own document, the answer of {@code GET /categories/{id}}.
+     *
+     * @param categoryId the Mercado Livre category id, e.g. {@code MLB1055}
+     * @return the document name to store it under in a {@link DocumentSource}
+     */
     public static String categoryDocument(String categoryId) {
         return "categories/" + categoryId;
     }
 
+    /**
+     * The name of a category's attributes document, the answer of
+     * {@code GET /categories/{id}/attributes}.
+     *
+     * @param categoryId the Mercado Livre category id, e.g. {@code MLB1055}
+     * @return the document name to store it under in a {@link DocumentSource}
+     */
     public static String attributesDocument(String categoryId) {
         return "categories/" + categoryId + "/attributes";
     }
 
+    /**
+     * The name of a category's optional conditional-attributes document, the answer of
+     * {@code POST /categories/{id}/attributes/conditional} for a typical new item.
+     *
+     * @param categoryId the Mercado Livre category id, e.g. {@code MLB1055}
+     * @return the document name to store it under in a {@link DocumentSource}
+     */
     public static String conditionalDocument(String categoryId) {
         return "categories/" + categoryId + "/attributes/conditional";
     }

@@ -49,6 +49,12 @@ public final class ShopeeRequirements implements RequirementsProvider {
 
     private final DocumentSource source;
 
+    /**
+     * A provider reading Shopee's documents from {@code source}.
+     *
+     * @param source where the category documents are read, e.g. {@link #snapshot()} or a cache the
+     *               host fills from Shopee Open Platform
+     */
     public ShopeeRequirements(DocumentSource source) {
         this.source = Objects.requireNonNull(source, "source");
     }
@@ -56,13 +62,21 @@ public final class ShopeeRequirements implements RequirementsProvider {
     /** The version of the shipped snapshot: the date its README states. */
     public static final String SNAPSHOT_VERSION = "2026-01-05";
 
-    /** The snapshot shipped with this module (see its README for source and date). */
+    /**
+     * The snapshot shipped with this module (see its README for source and date).
+     *
+     * @return the documents of {@link #snapshotCategories()}, read from this module's resources
+     */
     public static DocumentSource snapshot() {
         return DocumentSource.resources(ShopeeRequirements.class::getResourceAsStream,
                 "/io/cathalog/marketplaces/shopee/snapshot");
     }
 
-    /** The leaf categories the shipped snapshot holds. */
+    /**
+     * The leaf categories the shipped snapshot holds.
+     *
+     * @return their Shopee ids
+     */
     public static List<String> snapshotCategories() {
         return List.of("100416", "100716", "100348");
     }
