@@ -13,6 +13,20 @@ import java.util.OptionalLong;
 /**
  * A product as the ERP holds it, with the fields the engine manages. GTIN and brand are kept as the
  * ERP's raw text: they may be invalid there, and the audit must be able to say so.
+ *
+ * @param id           its id in the ERP
+ * @param sku          its code; empty when it has none
+ * @param name         its name
+ * @param status       its status
+ * @param brand        its brand as raw text
+ * @param gtin         its GTIN as raw text
+ * @param price        its price
+ * @param categoryId   its product category's id in the ERP
+ * @param dimensions   its package dimensions
+ * @param netWeight    its net weight
+ * @param grossWeight  its gross weight
+ * @param customFields its custom-field values
+ * @param variations   a family's variations, read with it; empty for a simple product
  */
 public record RemoteProduct(
         long id,
@@ -29,6 +43,22 @@ public record RemoteProduct(
         List<CustomFieldValue> customFields,
         List<RemoteVariation> variations) {
 
+    /**
+     * @param id           its id in the ERP
+     * @param sku          its code; empty when it has none
+     * @param name         its name
+     * @param status       its status
+     * @param brand        its brand as raw text
+     * @param gtin         its GTIN as raw text
+     * @param price        its price
+     * @param categoryId   its product category's id in the ERP
+     * @param dimensions   its package dimensions
+     * @param netWeight    its net weight
+     * @param grossWeight  its gross weight
+     * @param customFields its custom-field values
+     * @param variations   a family's variations, read with it; empty for a simple product
+     * @throws NullPointerException if a component is null
+     */
     public RemoteProduct {
         Objects.requireNonNull(sku, "sku");
         Objects.requireNonNull(name, "name");

@@ -36,7 +36,20 @@ public record RemoteVariation(
         Optional<Weight> netWeight,
         Optional<Weight> grossWeight) {
 
-    /** Checks for nulls and copies the options, keeping their order. */
+    /**
+     * Checks for nulls and copies the options, keeping their order.
+     *
+     * @param id          the variation's own id in the ERP
+     * @param sku         its code; empty when it has none
+     * @param name        its name in the ERP
+     * @param options     option name to value, in the ERP's order
+     * @param gtin        its GTIN as raw text
+     * @param price       its price
+     * @param dimensions  its dimensions
+     * @param netWeight   its net weight
+     * @param grossWeight its gross weight
+     * @throws NullPointerException if a component is null
+     */
     public RemoteVariation {
         Objects.requireNonNull(sku, "sku");
         Objects.requireNonNull(name, "name");

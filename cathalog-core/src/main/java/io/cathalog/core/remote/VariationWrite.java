@@ -20,7 +20,16 @@ import java.util.OptionalLong;
  */
 public record VariationWrite(OptionalLong id, String sku, Optional<String> name, Map<String, String> options,
                              ProductChanges fields) {
-    /** Checks for nulls and copies the options, keeping their order. */
+    /**
+     * Checks for nulls and copies the options, keeping their order.
+     *
+     * @param id      the variation's id in the ERP; empty for a new variation
+     * @param sku     its SKU
+     * @param name    its name, for a new variation (the ERP requires one); empty to leave it
+     * @param options option name to value, in order; empty to leave an existing variation's as they are
+     * @param fields  what to change on it (for a new one: everything it has)
+     * @throws NullPointerException if a component is null
+     */
     public VariationWrite {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(sku, "sku");
