@@ -15,6 +15,16 @@ import java.util.Objects;
 public record ListingLimits(int titleMinLength, int titleMaxLength, boolean weightRequired,
                             boolean dimensionsRequired, GtinPolicy gtin, VariationLimits variations) {
 
+    /**
+     * @param titleMinLength     shortest title accepted (0 when unbounded)
+     * @param titleMaxLength     longest title accepted; longer titles are reported, never cut
+     * @param weightRequired     whether a package weight is required
+     * @param dimensionsRequired whether package dimensions are required
+     * @param gtin               what the category asks about GTINs
+     * @param variations         what it takes of a product family
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the title limits are negative or the minimum exceeds the maximum
+     */
     public ListingLimits {
         if (titleMinLength < 0 || titleMaxLength < 1 || titleMinLength > titleMaxLength) {
             throw new IllegalArgumentException("invalid title length limits " + titleMinLength + ".." + titleMaxLength);

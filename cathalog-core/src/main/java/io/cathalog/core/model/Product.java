@@ -55,6 +55,25 @@ public record Product(
     /** Longest attribute name accepted. */
     public static final int MAX_ATTRIBUTE_NAME_LENGTH = 100;
 
+    /**
+     * @param sku         the product's code in Bling ({@code codigo}): its natural key
+     * @param name        at most {@value #MAX_NAME_LENGTH} characters, Bling's limit
+     * @param brand       free text
+     * @param gtin        a valid GTIN
+     * @param price       non-negative
+     * @param dimensions  the package's width, height and depth
+     * @param netWeight   weight of the product
+     * @param grossWeight weight with its package
+     * @param status      active or inactive
+     * @param categoryKey the category of the source of truth; when absent, the categorisation rules
+     *                    decide
+     * @param attributes  typed attribute values by attribute name, in name order
+     * @param variations  the family's variations (a parent, Bling's {@code formato} {@code V}); empty for a simple product
+     * @throws NullPointerException if a component is null
+     * @throws ValidationException when a value is invalid: a blank or too long SKU, name, brand or
+     *                             attribute name, a negative price, a net weight above the gross weight, an invalid category key,
+     *                             or a family whose variations differ in option names or repeat options or SKUs
+     */
     public Product {
         Checks.text("sku", sku, MAX_SKU_LENGTH);
         Checks.text("name", name, MAX_NAME_LENGTH);
@@ -144,11 +163,22 @@ public record Product(
         return !variations.isEmpty();
     }
 
+    /**
+     * Starts an active product with nothing but its SKU and name.
+     *
+     * @param sku  the product's code in Bling
+     * @param name its name
+     * @return a builder
+     */
     public static Builder builder(String sku, String name) {
         return new Builder(sku, name);
     }
 
-    /** A builder that starts from this product, for copies with changes. */
+    /**
+     * A builder that starts from this product, for copies with changes.
+     *
+     * @return a builder holding every value of this product
+     */
     public Builder toBuilder() {
         Builder b = new Builder(sku, name);
         b.brand = brand;
@@ -164,6 +194,12 @@ public record Product(
         return b;
     }
 
+    /**
+     * One of the product's attribute values.
+     *
+     * @param name the attribute's name, exactly as declared
+     * @return its value; empty when the product has none of that name
+     */
     public Optional<AttributeValue> attribute(String name) {
         return Optional.ofNullable(attributes.get(name));
     }
@@ -188,61 +224,134 @@ public record Product(
             this.name = Objects.requireNonNull(name, "name");
         }
 
+        /**
+         * Replaces the SKU.
+         *
+         * @param sku the product's code in Bling
+         * @return this builder
+         */
         public Builder sku(String sku) {
             this.sku = Objects.requireNonNull(sku, "sku");
             return this;
         }
 
+        /**
+         * Replaces the name.
+         *
+         * @param name at most {@value Product#MAX_NAME_LENGTH} characters
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
+        /**
+         * Sets the brand.
+         *
+         * @param brand free text
+         * @return this builder
+         */
         public Builder brand(String brand) {
             this.brand = Optional.of(brand);
             return this;
         }
 
+        /**
+         * Sets the GTIN.
+         *
+         * @param gtin a valid GTIN
+         * @return this builder
+         */
         public Builder gtin(Gtin gtin) {
             this.gtin = Optional.of(gtin);
             return this;
         }
 
-        /** Parses and validates the GTIN. */
+        /**
+         * Parses, validates and sets the GTIN.
+         *
+         * @param gtin the GTIN's digits
+         * @return this builder
+         * @throws ValidationException if the text is not a valid GTIN
+         */
         public Builder gtin(String gtin) {
             return gtin(Gtin.of(gtin));
         }
 
+        /**
+         * Sets the price.
+         *
+         * @param price non-negative
+         * @return this builder
+         */
         public Builder price(BigDecimal price) {
             this.price = Optional.of(price);
             return this;
         }
 
+        /**
+         * Sets the package dimensions.
+         *
+         * @param dimensions the package's width, height and depth
+         * @return this builder
+         */
         public Builder dimensions(Dimensions dimensions) {
             this.dimensions = Optional.of(dimensions);
             return this;
         }
 
+        /**
+         * Sets the net weight.
+         *
+         * @param weight the product's weight, at most the gross weight
+         * @return this builder
+         */
         public Builder netWeight(Weight weight) {
             this.netWeight = Optional.of(weight);
             return this;
         }
 
+        /**
+         * Sets the gross weight.
+         *
+         * @param weight the weight with the package
+         * @return this builder
+         */
         public Builder grossWeight(Weight weight) {
             this.grossWeight = Optional.of(weight);
             return this;
         }
 
+        /**
+         * Sets the status ({@link ProductStatus#ACTIVE} unless set).
+         *
+         * @param status active or inactive
+         * @return this builder
+         */
         public Builder status(ProductStatus status) {
             this.status = Objects.requireNonNull(status, "status");
             return this;
         }
 
+        /**
+         * Sets the category of the source of truth.
+         *
+         * @param categoryKey a category key of the catalog
+         * @return this builder
+         */
         public Builder category(String categoryKey) {
             this.categoryKey = Optional.of(categoryKey);
             return this;
         }
 
+        /**
+         * Sets an attribute value, replacing one of the same name.
+         *
+         * @param name  the attribute's name
+         * @param value its typed value
+         * @return this builder
+         */
         public Builder attribute(String name, AttributeValue value) {
             attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
@@ -259,6 +368,12 @@ public record Product(
             return this;
         }
 
+        /**
+         * Validates and builds the product.
+         *
+         * @return the product
+         * @throws ValidationException when a value is invalid
+         */
         public Product build() {
             return new Product(sku, name, brand, gtin, price, dimensions, netWeight, grossWeight, status,
                     categoryKey, attributes, variations);

@@ -41,8 +41,18 @@ public record Variation(
     /**
      * Validates and copies.
      *
-     * @throws ValidationException when a value is invalid (an empty option name or value, one with
-     *                             {@code :} or {@code ;}, which Bling's variation name reserves)
+     * @param sku         the variation's own SKU, unique across the catalog (parents and variations)
+     * @param options     option name to value, in declaration order; at least one
+     * @param gtin        its own GTIN (a GTIN is per variation: the parent's is never inherited)
+     * @param price       its own price, else the parent's
+     * @param dimensions  its own dimensions, else the parent's
+     * @param netWeight   its own net weight, else the parent's
+     * @param grossWeight its own gross weight, else the parent's
+     * @param attributes  free attributes that override the parent's of the same name
+     * @throws NullPointerException if a component is null
+     * @throws ValidationException when a value is invalid (a blank or too long SKU, no option, an empty
+     *                             option name or value, one with {@code :} or {@code ;}, which Bling's variation name reserves, a
+     *                             negative price)
      */
     public Variation {
         Checks.text("sku", sku, Product.MAX_SKU_LENGTH);
