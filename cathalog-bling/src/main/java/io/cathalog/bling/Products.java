@@ -123,7 +123,7 @@ public final class Products {
     /**
      * {@code POST /produtos}; never retried after a lost response (look the SKU up instead).
      *
-     * @param body the new product; Bling requires at least its name and type
+     * @param body the new product, started with {@link BlingProductBody#forCreate}
      * @return the new product's id, and Bling's warnings
      */
     public BlingWriteResult create(BlingProductBody body) {

@@ -21,7 +21,7 @@ import java.util.OptionalLong;
  * @param codigo             its code (SKU); empty when it has none
  * @param tipo               its type code ({@code P} product, {@code S} service...)
  * @param situacao           its situation code ({@code A}, {@code I}, {@code E}); see {@link #situation()}
- * @param formato            its format ({@code S} simple, {@code V} with variations, {@code E} kit)
+ * @param formato            its format ({@code S} simple, {@code V} with variations, {@code E} with composition)
  * @param preco              its price
  * @param marca              its brand as raw text; empty when it has none
  * @param gtin               its GTIN as raw text; empty when it has none
@@ -44,7 +44,7 @@ public record BlingProduct(long id, String nome, String codigo, String tipo, Str
      * @param codigo             its code (SKU); empty when it has none
      * @param tipo               its type code ({@code P} product, {@code S} service...)
      * @param situacao           its situation code ({@code A}, {@code I}, {@code E}); see {@link #situation()}
-     * @param formato            its format ({@code S} simple, {@code V} with variations, {@code E} kit)
+     * @param formato            its format ({@code S} simple, {@code V} with variations, {@code E} with composition)
      * @param preco              its price
      * @param marca              its brand as raw text; empty when it has none
      * @param gtin               its GTIN as raw text; empty when it has none

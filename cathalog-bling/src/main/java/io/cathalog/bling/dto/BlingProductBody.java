@@ -94,7 +94,7 @@ public final class BlingProductBody {
     /**
      * Sets the format.
      *
-     * @param formato {@code S} simple, {@code V} with variations, {@code E} kit
+     * @param formato {@code S} simple, {@code V} with variations, {@code E} with composition
      * @return this body
      */
     public BlingProductBody formato(String formato) {

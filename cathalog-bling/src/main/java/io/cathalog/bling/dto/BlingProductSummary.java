@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  * @param preco        its price
  * @param tipo         its type code ({@code P} product, {@code S} service...)
  * @param situacao     its situation code ({@code A}, {@code I}, {@code E}); see {@link #situation()}
- * @param formato      its format ({@code S} simple, {@code V} with variations, {@code E} kit)
+ * @param formato      its format ({@code S} simple, {@code V} with variations, {@code E} with composition)
  * @param raw          the JSON as Bling sent it, copied
  */
 public record BlingProductSummary(long id, OptionalLong idProdutoPai, String nome, String codigo,
@@ -33,7 +33,7 @@ public record BlingProductSummary(long id, OptionalLong idProdutoPai, String nom
      * @param preco        its price
      * @param tipo         its type code ({@code P} product, {@code S} service...)
      * @param situacao     its situation code ({@code A}, {@code I}, {@code E}); see {@link #situation()}
-     * @param formato      its format ({@code S} simple, {@code V} with variations, {@code E} kit)
+     * @param formato      its format ({@code S} simple, {@code V} with variations, {@code E} with composition)
      * @param raw          the JSON as Bling sent it, copied
      * @throws NullPointerException if a component is null
      */

@@ -102,7 +102,7 @@ public final class MarketplaceRegistry {
     /**
      * The reports that were logged as warnings.
      *
-     * @return the broken, incompatible or newer-SPI plugins' reports, in the order met
+     * @return every report but those of loaded and host-supplied plugins, in the order met
      */
     public List<PluginReport> problems() {
         return reports.stream().filter(PluginReport::isProblem).toList();
