@@ -32,6 +32,9 @@ import io.cathalog.core.remote.RemoteCustomField;
 import io.cathalog.core.remote.RemoteOperation;
 import io.cathalog.core.remote.RemoteProduct;
 import io.cathalog.core.remote.RemoteProductSummary;
+import io.cathalog.core.remote.RemoteVariation;
+import io.cathalog.core.remote.VariationWrite;
+import io.cathalog.core.model.Variation;
 import io.cathalog.core.remote.RemoteStore;
 import io.cathalog.core.remote.StoreCategoryLink;
 
@@ -126,7 +129,7 @@ public final class BlingCatalogRemote implements CatalogRemote {
     private static RemoteProductSummary summary(BlingProductSummary s) {
         return new RemoteProductSummary(s.id(), s.codigo().isBlank() ? Optional.empty() : Optional.of(s.codigo()),
                 s.nome(), status(s.situacao()), s.tipo(), s.situation().filter(ProductSituation.DELETED::equals).isPresent(),
-                s.idProdutoPai().isPresent());
+                s.idProdutoPai().isPresent(), s.idProdutoPai());
     }
 
     private static ProductStatus status(String situacao) {
@@ -147,7 +150,28 @@ public final class BlingCatalogRemote implements CatalogRemote {
         return new RemoteProduct(p.id(), present(p.codigo()), p.nome(), status(p.situacao()), present(p.marca()),
                 present(p.gtin()), p.preco(), p.categoria(), p.dimensoes().flatMap(BlingCatalogRemote::dimensions),
                 p.pesoLiquido().map(kg -> Weight.of(kg, WeightUnit.KILOGRAM)),
-                p.pesoBruto().map(kg -> Weight.of(kg, WeightUnit.KILOGRAM)), fields);
+                p.pesoBruto().map(kg -> Weight.of(kg, WeightUnit.KILOGRAM)), fields, variations(p));
+    }
+
+    /** A parent's variations, read with it ({@code variacoes} of {@code GET /produtos/{id}}). */
+    private static List<RemoteVariation> variations(BlingProduct p) {
+        com.fasterxml.jackson.databind.JsonNode list = p.raw().get("variacoes");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            return List.of();
+        }
+        List<RemoteVariation> out = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode n : list) {
+            if (!n.isObject()) {
+                continue;
+            }
+            BlingProduct v = BlingProduct.from(n);
+            String name = n.path("variacao").path("nome").asText("");
+            out.add(new RemoteVariation(v.id(), present(v.codigo()), v.nome(), Variation.parseOptions(name),
+                    present(v.gtin()), v.preco(), v.dimensoes().flatMap(BlingCatalogRemote::dimensions),
+                    v.pesoLiquido().map(kg -> Weight.of(kg, WeightUnit.KILOGRAM)),
+                    v.pesoBruto().map(kg -> Weight.of(kg, WeightUnit.KILOGRAM))));
+        }
+        return out;
     }
 
     private static Optional<String> present(String s) {
@@ -172,7 +196,41 @@ public final class BlingCatalogRemote implements CatalogRemote {
         BlingProductBody body = BlingProductBody.forCreate(product.name(),
                 product.status() == ProductStatus.ACTIVE ? "A" : "I").codigo(product.sku());
         fill(body, product.fields());
+        if (!product.variations().isEmpty()) {
+            body.formato("V").variacoes(variationBodies(product.variations()));
+        }
         return bling.products().create(body).id();
+    }
+
+    /**
+     * {@code PATCH /produtos/{id}} with the parent's changes, {@code formato} {@code V} and every variation given: Bling
+     * deletes the variations a write of {@code variacoes} leaves out (the sandbox's strict
+     * reading of PATCH), so the engine gives every one it keeps.
+     */
+    @Override
+    public void writeVariations(long parentId, ProductChanges parent, List<VariationWrite> variations) {
+        BlingProductBody body = BlingProductBody.forPatch();
+        fill(body, parent);
+        body.formato("V").variacoes(variationBodies(variations));
+        bling.products().patch(parentId, body);
+    }
+
+    private static List<BlingProductBody> variationBodies(List<VariationWrite> variations) {
+        List<BlingProductBody> out = new ArrayList<>();
+        int order = 0;
+        for (VariationWrite w : variations) {
+            order++;
+            BlingProductBody b = BlingProductBody.forPatch();
+            w.id().ifPresent(b::id);
+            b.codigo(w.sku());
+            w.name().ifPresent(b::nome);
+            fill(b, w.fields());
+            if (!w.options().isEmpty()) {
+                b.variacao(w.optionsText(), order);
+            }
+            out.add(b);
+        }
+        return out;
     }
 
     @Override

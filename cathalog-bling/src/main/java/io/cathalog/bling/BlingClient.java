@@ -74,50 +74,93 @@ public final class BlingClient {
         this.clock = b.clock;
     }
 
+    /**
+     * Starts a client of Bling's production API; {@link Builder#tokens} and {@link Builder#limiter}
+     * are required.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The account this client works for (its limiter's). */
+    /**
+     * The account this client works for (its limiter's).
+     *
+     * @return the host's account id
+     */
     public String accountId() {
         return transport.accountId();
     }
 
-    /** The account's limiter: requests used today and the budget. */
+    /**
+     * The account's limiter: requests used today and the budget.
+     *
+     * @return the limiter shared by the account's clients
+     */
     public RequestLimiter limiter() {
         return transport.limiter();
     }
 
+    /**
+     * The time source of this client's requests and filters.
+     *
+     * @return the clock the builder was given (the system clock unless set)
+     */
     public Clock clock() {
         return clock;
     }
 
-    /** {@code /categorias/produtos}. */
+    /**
+     * {@code /categorias/produtos}: the account's product categories.
+     *
+     * @return the categories API
+     */
     public ProductCategories categories() {
         return new ProductCategories(this);
     }
 
-    /** {@code /categorias/lojas}. */
+    /**
+     * {@code /categorias/lojas}: links of product categories to marketplace categories per store.
+     *
+     * @return the category links API
+     */
     public StoreCategoryLinks storeCategoryLinks() {
         return new StoreCategoryLinks(this);
     }
 
-    /** {@code /produtos}. */
+    /**
+     * {@code /produtos}: the account's products.
+     *
+     * @return the products API
+     */
     public Products products() {
         return new Products(this);
     }
 
-    /** {@code /produtos/lojas}. */
+    /**
+     * {@code /produtos/lojas}: links of products to stores.
+     *
+     * @return the product links API
+     */
     public ProductStoreLinks productStoreLinks() {
         return new ProductStoreLinks(this);
     }
 
-    /** {@code /campos-customizados}. */
+    /**
+     * {@code /campos-customizados}: custom fields and their values.
+     *
+     * @return the custom fields API
+     */
     public CustomFields customFields() {
         return new CustomFields(this);
     }
 
-    /** {@code /canais-venda}: the account's stores. */
+    /**
+     * {@code /canais-venda}: the account's stores.
+     *
+     * @return the sales channels API
+     */
     public SalesChannels salesChannels() {
         return new SalesChannels(this);
     }
@@ -131,7 +174,11 @@ public final class BlingClient {
         return new Listings(this);
     }
 
-    /** {@code GET /empresas/me/dados-basicos}. */
+    /**
+     * {@code GET /empresas/me/dados-basicos}: the company that owns the account.
+     *
+     * @return its basic data
+     */
     public BlingCompany company() {
         return BlingCompany.from(data(call("GET", "/empresas/me/dados-basicos", "/empresas/me/dados-basicos",
                 new Query(), null)));
@@ -257,7 +304,14 @@ public final class BlingClient {
         private Builder() {
         }
 
-        /** Bling's ({@link #PRODUCTION}, the default) or a sandbox's, ending in {@code /Api/v3}. */
+        /**
+         * Sets the API's address: Bling's ({@link #PRODUCTION}, the default) or a sandbox's, ending in
+         * {@code /Api/v3}.
+         *
+         * @param baseUrl an {@code http} or {@code https} URL
+         * @return this builder
+         * @throws IllegalArgumentException if the scheme is neither {@code http} nor {@code https}
+         */
         public Builder baseUrl(URI baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
             if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme())) {
@@ -267,59 +321,124 @@ public final class BlingClient {
             return this;
         }
 
+        /**
+         * Sets where access tokens come from (required).
+         *
+         * @param tokens the account's token provider, e.g. a {@code TokenManager}'s
+         * @return this builder
+         */
         public Builder tokens(AccessTokenProvider tokens) {
             this.tokens = Objects.requireNonNull(tokens, "tokens");
             return this;
         }
 
-        /** The account's limiter: share one instance among every client of the account. */
+        /**
+         * Sets the account's limiter (required): share one instance among every client of the account.
+         *
+         * @param limiter the account's limiter
+         * @return this builder
+         */
         public Builder limiter(RequestLimiter limiter) {
             this.limiter = Objects.requireNonNull(limiter, "limiter");
             return this;
         }
 
+        /**
+         * Sets the time source (the system clock unless set).
+         *
+         * @param clock the clock; tests pass one they move by hand
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /**
+         * Sets the {@link HttpClient} requests are sent with (one of the transport's own unless set).
+         *
+         * @param httpClient the client
+         * @return this builder
+         */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
         }
 
+        /**
+         * Sets who is told of each request and its answer (nobody unless set).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder listener(RequestListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
+        /**
+         * Sets how failed requests are retried ({@link RetryPolicy#defaults()} unless set).
+         *
+         * @param retryPolicy the policy
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
         }
 
-        /** Share one circuit among the clients that leave from one IP. */
+        /**
+         * Sets the error circuit: share one among the clients that leave from one IP (the transport's own
+         * unless set).
+         *
+         * @param circuit the circuit
+         * @return this builder
+         */
         public Builder circuit(ErrorCircuit circuit) {
             this.circuit = Objects.requireNonNull(circuit, "circuit");
             return this;
         }
 
+        /**
+         * Sets how the client waits between retries ({@link Sleeper#SYSTEM} unless set).
+         *
+         * @param sleeper the sleeper; tests pass one that does not sleep
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
-        /** Bling's time zone, for datetime filters; default America/Sao_Paulo. */
+        /**
+         * Sets Bling's time zone, for datetime filters; default America/Sao_Paulo.
+         *
+         * @param zone the zone Bling reads datetimes in
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 
+        /**
+         * Sets the time-out of one attempt: how long a complete answer is awaited (30 seconds unless
+         * set).
+         *
+         * @param timeout the longest one attempt may take
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws IllegalStateException if no token provider or no limiter was given
+         */
         public BlingClient build() {
             if (tokens == null) {
                 throw new IllegalStateException("a BlingClient needs a token provider: tokens(...)");

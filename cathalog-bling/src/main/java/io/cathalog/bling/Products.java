@@ -37,7 +37,13 @@ public final class Products {
         this.client = client;
     }
 
-    /** Every product the filter selects, as summaries, fetched page by page as the stream is read. */
+    /**
+     * Every product the filter selects, as summaries, fetched page by page as the stream is read. A
+     * change window longer than Bling accepts is split into windows of 360 days.
+     *
+     * @param filter what to select; {@link ProductFilter#all()} for every product that is not deleted
+     * @return the summaries; close the stream when done if it is not read to the end
+     */
     public Stream<BlingProductSummary> list(ProductFilter filter) {
         Objects.requireNonNull(filter, "filter");
         if (filter.changedFrom().isEmpty()) {
@@ -79,7 +85,12 @@ public final class Products {
         return q;
     }
 
-    /** The product in full, or empty when Bling has no product with this id. */
+    /**
+     * {@code GET /produtos/{id}}: the product in full, with its variations.
+     *
+     * @param id Bling's product id
+     * @return the product; empty when Bling has no product with this id
+     */
     public Optional<BlingProduct> get(long id) {
         try {
             return Optional.of(BlingProduct.from(BlingClient.data(client.call("GET", "/produtos/{idProduto}",
@@ -92,6 +103,9 @@ public final class Products {
     /**
      * The product with this SKU, whatever its situation (active, inactive or marked deleted), for a
      * look-up before a create: Bling has no idempotency keys.
+     *
+     * @param sku the product's code ({@code codigo})
+     * @return its summary; empty when no product has it
      */
     public Optional<BlingProductSummary> findBySku(String sku) {
         Objects.requireNonNull(sku, "sku");
@@ -106,12 +120,24 @@ public final class Products {
         return Optional.empty();
     }
 
-    /** {@code POST /produtos}; never retried after a lost response (look the SKU up instead). */
+    /**
+     * {@code POST /produtos}; never retried after a lost response (look the SKU up instead).
+     *
+     * @param body the new product, started with {@link BlingProductBody#forCreate}
+     * @return the new product's id, and Bling's warnings
+     */
     public BlingWriteResult create(BlingProductBody body) {
         return written("POST", "/produtos", "/produtos", body.toJson());
     }
 
-    /** {@code PATCH /produtos/{id}}: changes exactly the fields of {@code body}. */
+    /**
+     * {@code PATCH /produtos/{id}}: changes exactly the fields of {@code body}.
+     *
+     * @param id   Bling's product id
+     * @param body the fields to change; not empty
+     * @return the product's id, and Bling's warnings
+     * @throws IllegalArgumentException if {@code body} is empty
+     */
     public BlingWriteResult patch(long id, BlingProductBody body) {
         if (body.isEmpty()) {
             throw new IllegalArgumentException("an empty PATCH changes nothing; do not send it");
@@ -122,16 +148,31 @@ public final class Products {
     /**
      * {@code PUT /produtos/{id}}: replaces the whole product with {@code product}, which should be
      * what {@link #get} returned, modified; what it lacks Bling resets or deletes.
+     *
+     * @param id      Bling's product id
+     * @param product the whole product as it should be
+     * @return the product's id, and Bling's warnings
      */
     public BlingWriteResult replace(long id, BlingProduct product) {
         return written("PUT", "/produtos/{idProduto}", "/produtos/" + id, product.toJson());
     }
 
+    /**
+     * {@code DELETE /produtos/{id}}: removes a product for good (marking it deleted is
+     * {@link #changeSituation}).
+     *
+     * @param id Bling's product id
+     */
     public void delete(long id) {
         client.call("DELETE", "/produtos/{idProduto}", "/produtos/" + id, new Query(), null);
     }
 
-    /** {@code PATCH /produtos/{id}/situacoes}. */
+    /**
+     * {@code PATCH /produtos/{id}/situacoes}: makes a product active, inactive or marked deleted.
+     *
+     * @param id        Bling's product id
+     * @param situation the new situation
+     */
     public void changeSituation(long id, ProductSituation situation) {
         client.call("PATCH", "/produtos/{idProduto}/situacoes", "/produtos/" + id + "/situacoes", new Query(),
                 Nodes.object().put("situacao", situation.code()));

@@ -16,6 +16,7 @@ import io.cathalog.core.model.Catalog;
 import io.cathalog.core.model.CategorisationRule;
 import io.cathalog.core.model.Category;
 import io.cathalog.core.model.Product;
+import io.cathalog.core.model.Variation;
 import io.cathalog.core.model.ProductMatch;
 import io.cathalog.core.model.Store;
 import jakarta.persistence.EntityManager;
@@ -98,6 +99,10 @@ public final class JpaCatalogSource implements CatalogSource {
         }
         Map<String, List<ProductAttributeRow>> attributes = rows(em, ProductAttributeRow.class, "CathalogProductAttributeRow",
                 "r.key, r.item").stream().collect(Collectors.groupingBy(a -> a.key));
+        // A family's variations, in its order: read like the file's, so they are validated alike.
+        Map<String, List<ProductVariationRow>> variations = rows(em, ProductVariationRow.class,
+                "CathalogProductVariationRow", "r.parentKey, r.position").stream()
+                .collect(Collectors.groupingBy(v -> v.parentKey));
         ArrayNode products = doc.putArray("products");
         for (ProductRow r : rows(em, ProductRow.class, "CathalogProductRow", "r.position, r.key")) {
             ObjectNode p = products.addObject().put("sku", r.key).put("name", r.name);
@@ -120,6 +125,11 @@ public final class JpaCatalogSource implements CatalogSource {
             if (!own.isEmpty()) {
                 ObjectNode a = p.putObject("attributes");
                 own.forEach(attr -> a.set(attr.item, parse(attr.valueJson)));
+            }
+            List<ProductVariationRow> family = variations.getOrDefault(r.key, List.of());
+            if (!family.isEmpty()) {
+                ArrayNode vs = p.putArray("variations");
+                family.forEach(v -> vs.add(parse(v.json)));
             }
         }
         ArrayNode categorisation = doc.putArray("categorisation_rules");
@@ -203,6 +213,7 @@ public final class JpaCatalogSource implements CatalogSource {
         Objects.requireNonNull(catalog, "catalog");
         db.exec("saving catalog '" + this.catalog + "'", em -> {
             for (String entity : List.of("CathalogCategoryRow", "CathalogProductRow", "CathalogProductAttributeRow",
+                    "CathalogProductVariationRow",
                     "CathalogCategorisationRuleRow", "CathalogAttributeRuleRow", "CathalogAttributeOverrideRow",
                     "CathalogStoreRow", "CathalogStoreCategoryMapRow")) {
                 em.createQuery("delete from " + entity + " r where r.catalog = :catalog")
@@ -227,6 +238,16 @@ public final class JpaCatalogSource implements CatalogSource {
                     r.key = p.sku();
                     r.item = a.getKey();
                     r.valueJson = valueJson(a.getValue());
+                    em.persist(r);
+                }
+                int position = 0;
+                for (Variation v : p.variations()) {
+                    ProductVariationRow r = new ProductVariationRow();
+                    r.catalog = this.catalog;
+                    r.key = v.sku();
+                    r.parentKey = p.sku();
+                    r.position = position++;
+                    r.json = variationJson(v);
                     em.persist(r);
                 }
             }
@@ -258,6 +279,24 @@ public final class JpaCatalogSource implements CatalogSource {
                 });
             }
         });
+    }
+
+    /** A variation in the catalog format's JSON (docs/catalog-format.md). */
+    private String variationJson(Variation v) {
+        ObjectNode o = json.createObjectNode().put("sku", v.sku());
+        ObjectNode options = o.putObject("options");
+        v.options().forEach(options::put);
+        v.gtin().ifPresent(g -> o.put("gtin", g.digits()));
+        v.price().ifPresent(x -> o.put("price", x.stripTrailingZeros().toPlainString()));
+        v.dimensions().ifPresent(d -> o.putObject("dimensions").put("width", d.width().toString())
+                .put("height", d.height().toString()).put("depth", d.depth().toString()));
+        v.netWeight().ifPresent(w -> o.put("net_weight", w.toString()));
+        v.grossWeight().ifPresent(w -> o.put("gross_weight", w.toString()));
+        if (!v.attributes().isEmpty()) {
+            ObjectNode a = o.putObject("attributes");
+            v.attributes().forEach((name, value) -> a.set(name, parse(valueJson(value))));
+        }
+        return o.toString();
     }
 
     private ProductRow productRow(Product p, int position) {

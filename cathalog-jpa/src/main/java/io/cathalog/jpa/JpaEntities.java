@@ -25,8 +25,8 @@ public final class JpaEntities {
             TokenRow.class, LeaseRow.class, RateLimitRow.class, ChangeRow.class,
             CategoryRow.class, ProductRow.class, ProductAttributeRow.class, CategorisationRuleRow.class,
             AttributeRuleRow.class, AttributeOverrideRow.class, StoreRow.class, StoreCategoryMapRow.class,
-            FenceRow.class);
-    private static final int SCHEMA_VERSION = 2;
+            FenceRow.class, ProductVariationRow.class);
+    private static final int SCHEMA_VERSION = 3;
 
     private JpaEntities() {
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +64,12 @@ final class AccountData {
     private final Map<Long, TreeSet<Long>> childIdsByParent = new HashMap<>();
     private final Map<Long, TreeSet<Long>> storeLinkIdsByProduct = new HashMap<>();
 
+    /** A variation deleted: its id, its parent's and its SKU. */
+    record DeletedVariation(long id, long parentId, String codigo) {
+    }
+
+    final List<DeletedVariation> deletedVariations = new ArrayList<>();
+
     void addProduct(Product p) {
         if (productMap.putIfAbsent(p.id, p) != null) {
             throw new IllegalStateException("product " + p.id + " already exists in account " + id);
@@ -87,6 +94,9 @@ final class AccountData {
         }
         unindex(productIdsByCode, p.codigo, productId);
         p.parentId.ifPresent(parent -> unindex(childIdsByParent, parent, productId));
+        // Every variation deleted, however (a PUT that left it out, a DELETE, its parent's DELETE):
+        // a test proves with it that no write deleted one it did not mean to.
+        p.parentId.ifPresent(parent -> deletedVariations.add(new DeletedVariation(productId, parent, p.codigo)));
         TreeSet<Long> links = storeLinkIdsByProduct.remove(productId);
         if (links != null) {
             links.forEach(storeLinkMap::remove);

@@ -41,12 +41,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BlingSandbox implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(BlingSandbox.class.getName());
 
-    /** The default account's id (Bling company ids are 32 hex characters). */
+    /** The JDK HTTP server's property that turns Nagle's algorithm off. */
     private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     /** The environment variable that names the default {@linkplain Builder#secretsJournal secrets journal}. */
     public static final String SECRETS_JOURNAL_ENV = "CATHALOG_SANDBOX_SECRETS_JOURNAL";
 
+    /** The default account's id (Bling company ids are 32 hex characters). */
     public static final String DEFAULT_ACCOUNT_ID = "5a9d1c0e7b3f4a2c8e6d0b1f3a5c7e90";
 
     /** Open question 11: what a {@code limite} above the maximum (100) does. */
@@ -99,6 +100,18 @@ public final class BlingSandbox implements AutoCloseable {
         ADD_LINK,
         /** The existing value link is updated. */
         UPDATE_EXISTING
+    }
+
+    /**
+     * Families: what a {@code PATCH /produtos/{id}} whose body has {@code variacoes} does to the
+     * parent's variations it leaves out. The spec says PATCH changes only the fields sent and is
+     * silent on {@code variacoes}; a {@code PUT} deletes them (open question 21).
+     */
+    public enum VariationsLeftOutOnPatch {
+        /** Deleted, as by a PUT: {@code variacoes} is the whole list (default, the strict reading). */
+        DELETE,
+        /** Kept: only the variations sent change. */
+        KEEP
     }
 
     /** Open question 12: list order. */
@@ -172,51 +185,96 @@ public final class BlingSandbox implements AutoCloseable {
         LOG.log(System.Logger.Level.DEBUG, "Bling sandbox listening at {0}", baseUrl);
     }
 
+    /**
+     * Starts a sandbox with Bling's documented or strictest behaviour, one account and the demo app.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The base URL, e.g. {@code http://127.0.0.1:54321/Api/v3}; append {@code /produtos} etc. */
+    /**
+     * The base URL, e.g. {@code http://127.0.0.1:54321/Api/v3}; append {@code /produtos} etc.
+     *
+     * @return the API's address, to give a client as its base URL
+     */
     public URI baseUrl() {
         return baseUrl;
     }
 
-    /** The port actually bound. */
+    /**
+     * The port actually bound.
+     *
+     * @return the local port
+     */
     public int port() {
         return server.getAddress().getPort();
     }
 
-    /** The authorize URL for an app, as a browser would open it. */
+    /**
+     * The authorize URL for an app, as a browser would open it.
+     *
+     * @param clientId the app's client id
+     * @param state    the state the app will get back on its redirect
+     * @return the consent page's URL
+     */
     public URI authorizeUrl(String clientId, String state) {
         return URI.create(baseUrl + "/oauth/authorize?response_type=code&client_id=" + enc(clientId) + "&state=" + enc(state));
     }
 
-    /** The token endpoint, {@code <base>/oauth/token}. */
+    /**
+     * The token endpoint, {@code <base>/oauth/token}.
+     *
+     * @return its URL
+     */
     public URI tokenUrl() {
         return URI.create(baseUrl + "/oauth/token");
     }
 
-    /** The demo app (always registered). */
+    /**
+     * The demo app (always registered).
+     *
+     * @return the app of {@link OAuthApp#demo()}
+     */
     public OAuthApp demoApp() {
         return apps.get(OAuthApp.DEMO_CLIENT_ID);
     }
 
-    /** The default account's id (the first account; {@link #DEFAULT_ACCOUNT_ID} unless the builder changed it). */
+    /**
+     * The default account's id (the first account; {@link #DEFAULT_ACCOUNT_ID} unless the builder changed it).
+     *
+     * @return the account id
+     */
     public String defaultAccountId() {
         return settings.accounts().get(0).id();
     }
 
-    /** Registered apps. */
+    /**
+     * The registered apps.
+     *
+     * @return the apps, the demo app among them
+     */
     public List<OAuthApp> apps() {
         return List.copyOf(apps.values());
     }
 
-    /** Account ids, default first. */
+    /**
+     * The accounts' ids.
+     *
+     * @return the ids, default first
+     */
     public List<String> accountIds() {
         return settings.accounts().stream().map(Settings.AccountSpec::id).toList();
     }
 
-    /** Direct access to an account's data, without HTTP, limits or the request log. */
+    /**
+     * Direct access to an account's data, without HTTP, limits or the request log.
+     *
+     * @param accountId the account
+     * @return its data
+     * @throws IllegalArgumentException if there is no such account
+     */
     public SandboxAccount account(String accountId) {
         AccountData a = accounts.get(accountId);
         if (a == null) {
@@ -225,35 +283,64 @@ public final class BlingSandbox implements AutoCloseable {
         return new SandboxAccount(a, settings);
     }
 
-    /** The default account's data. */
+    /**
+     * The default account's data.
+     *
+     * @return direct access to it
+     */
     public SandboxAccount account() {
         return account(defaultAccountId());
     }
 
     /**
      * Tokens for an app and account without the browser flow or the token endpoint (not logged,
-     * not counted against any limit). {@code jwt} picks the JWT-like format.
+     * not counted against any limit).
+     *
+     * @param clientId  the app's client id
+     * @param accountId the account
+     * @param jwt       true for the JWT-like format, false for opaque tokens
+     * @return the token pair
      */
     public IssuedTokens issueTokens(String clientId, String accountId, boolean jwt) {
         return oauth.issue(clientId, accountId, jwt);
     }
 
-    /** Opaque tokens for an app and account. */
+    /**
+     * Opaque tokens for an app and account, as {@link #issueTokens(String, String, boolean)} issues them.
+     *
+     * @param clientId  the app's client id
+     * @param accountId the account
+     * @return the token pair
+     */
     public IssuedTokens issueTokens(String clientId, String accountId) {
         return issueTokens(clientId, accountId, false);
     }
 
-    /** Opaque tokens for the demo app and the default account. */
+    /**
+     * Opaque tokens for the demo app and the default account.
+     *
+     * @return the token pair
+     */
     public IssuedTokens issueTokens() {
         return issueTokens(OAuthApp.DEMO_CLIENT_ID, defaultAccountId());
     }
 
-    /** An authorization code, as if the user had approved the consent page; exchange it at {@link #tokenUrl()}. */
+    /**
+     * An authorization code, as if the user had approved the consent page; exchange it at {@link #tokenUrl()}.
+     *
+     * @param clientId  the app's client id
+     * @param accountId the account that approves
+     * @return the single-use code
+     */
     public String authorizationCode(String clientId, String accountId) {
         return oauth.newCode(clientId, accountId);
     }
 
-    /** Every request received, with route, status, account and write flag. */
+    /**
+     * Every request received, with route, status, account and write flag.
+     *
+     * @return the live log
+     */
     public RequestLog requestLog() {
         return log;
     }
@@ -263,12 +350,20 @@ public final class BlingSandbox implements AutoCloseable {
         log.reset();
     }
 
-    /** Fault injection: 5xx, 429 bursts, latency, lost responses, expired tokens, revoked authorizations. */
+    /**
+     * Fault injection: 5xx, 429 bursts, latency, lost responses, expired tokens, revoked authorizations.
+     *
+     * @return this sandbox's faults
+     */
     public Faults faults() {
         return faults;
     }
 
-    /** Every IP-block threshold crossing so far (recorded even when blocks are not enforced). */
+    /**
+     * Every IP-block threshold crossing so far (recorded even when blocks are not enforced).
+     *
+     * @return the crossings, oldest first
+     */
     public List<IpBlockEvent> ipBlockEvents() {
         return ipGuard.events();
     }
@@ -278,13 +373,23 @@ public final class BlingSandbox implements AutoCloseable {
         ipGuard.clear();
     }
 
-    /** Requests counted today against the account's daily quota. */
+    /**
+     * Requests counted today against the account's daily quota.
+     *
+     * @param accountId the account
+     * @return the count since Bling's midnight
+     * @throws IllegalArgumentException if there is no such account
+     */
     public long requestsUsedToday(String accountId) {
         account(accountId);
         return accounts.get(accountId).limiter.usedToday(settings.clock());
     }
 
-    /** Every served route key, e.g. {@code GET /produtos/{idProduto}}, in registration order. */
+    /**
+     * Every served route key, e.g. {@code GET /produtos/{idProduto}}.
+     *
+     * @return the keys, in registration order
+     */
     public List<String> routes() {
         return routes.stream().map(Route::key).toList();
     }
@@ -351,6 +456,7 @@ public final class BlingSandbox implements AutoCloseable {
         private boolean unknownEnumValues;
         private boolean gtinValidation = true;
         private ListingRules listingRules = ListingRules.defaults();
+        private VariationsLeftOutOnPatch variationsLeftOutOnPatch = VariationsLeftOutOnPatch.DELETE;
         private java.util.Optional<java.nio.file.Path> secretsJournal =
                 java.util.Optional.ofNullable(System.getenv(SECRETS_JOURNAL_ENV)).filter(v -> !v.isBlank())
                         .map(java.nio.file.Path::of);
@@ -358,19 +464,35 @@ public final class BlingSandbox implements AutoCloseable {
         private Builder() {
         }
 
-        /** The clock for token expiry, limits, change times (default: system UTC). */
+        /**
+         * Sets the clock for token expiry, limits, change times (default: system UTC).
+         *
+         * @param clock the clock; tests pass one they move by hand
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Bling's zone, for date filters and the daily quota's midnight (default America/Sao_Paulo). */
+        /**
+         * Sets Bling's zone, for date filters and the daily quota's midnight (default America/Sao_Paulo).
+         *
+         * @param zone the zone
+         * @return this builder
+         */
         public Builder blingZone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 
-        /** Port to bind on 127.0.0.1 (default 0: a random free port). */
+        /**
+         * Sets the port to bind on 127.0.0.1 (default 0: a random free port).
+         *
+         * @param port 0 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException if {@code port} is out of range
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -379,25 +501,45 @@ public final class BlingSandbox implements AutoCloseable {
             return this;
         }
 
-        /** The authorize URL redirects at once with a code for the default account, no consent page. */
+        /**
+         * Makes the authorize URL redirect at once with a code for the default account, no consent page.
+         *
+         * @param autoApprove true to skip the consent page
+         * @return this builder
+         */
         public Builder autoApprove(boolean autoApprove) {
             this.autoApprove = autoApprove;
             return this;
         }
 
-        /** Fills the default account with the deterministic demo data (see docs/sandbox.md). */
+        /**
+         * Fills the default account with the deterministic demo data (see docs/sandbox.md).
+         *
+         * @return this builder
+         */
         public Builder seedDemo() {
             this.seedDemo = true;
             return this;
         }
 
-        /** The demo seed's random seed (same seed, same data). */
+        /**
+         * Sets the demo seed's random seed (same seed, same data).
+         *
+         * @param seed the seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Registers another OAuth app (the demo app is always there). */
+        /**
+         * Registers another OAuth app (the demo app is always there).
+         *
+         * @param app the app
+         * @return this builder
+         * @throws IllegalArgumentException if an app of that client id is already registered
+         */
         public Builder app(OAuthApp app) {
             Objects.requireNonNull(app, "app");
             if (apps.stream().anyMatch(a -> a.clientId().equals(app.clientId()))) {
@@ -407,7 +549,14 @@ public final class BlingSandbox implements AutoCloseable {
             return this;
         }
 
-        /** Adds another account (company) with its own data, tokens and limits. */
+        /**
+         * Adds another account (company) with its own data, tokens and limits.
+         *
+         * @param accountId 32 lowercase hex characters, like Bling's company ids
+         * @param name      the company's name
+         * @return this builder
+         * @throws IllegalArgumentException if the id is malformed or already taken
+         */
         public Builder account(String accountId, String name) {
             Objects.requireNonNull(accountId, "accountId");
             Objects.requireNonNull(name, "name");
@@ -423,31 +572,61 @@ public final class BlingSandbox implements AutoCloseable {
             return this;
         }
 
-        /** Access token lifetime, returned as {@code expires_in} (default 21600 s). */
+        /**
+         * Sets the access token lifetime, returned as {@code expires_in} (default 21600 s).
+         *
+         * @param d a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code d} is not positive
+         */
         public Builder accessTokenLifetime(Duration d) {
             this.accessTokenLifetime = positive(d, "accessTokenLifetime");
             return this;
         }
 
-        /** Refresh token lifetime (default 30 days). */
+        /**
+         * Sets the refresh token lifetime (default 30 days).
+         *
+         * @param d a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code d} is not positive
+         */
         public Builder refreshTokenLifetime(Duration d) {
             this.refreshTokenLifetime = positive(d, "refreshTokenLifetime");
             return this;
         }
 
-        /** Authorization code lifetime (default 60 s). */
+        /**
+         * Sets the authorization code lifetime (default 60 s).
+         *
+         * @param d a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code d} is not positive
+         */
         public Builder authorizationCodeLifetime(Duration d) {
             this.codeLifetime = positive(d, "authorizationCodeLifetime");
             return this;
         }
 
-        /** Per-account requests in any sliding second (default 3). */
+        /**
+         * Sets the per-account requests allowed in any sliding second (default 3).
+         *
+         * @param n at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is below 1
+         */
         public Builder requestsPerSecond(int n) {
             this.requestsPerSecond = atLeastOne(n, "requestsPerSecond");
             return this;
         }
 
-        /** Per-account requests per day (default 120000). */
+        /**
+         * Sets the per-account requests allowed per day (default 120000).
+         *
+         * @param n at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is below 1
+         */
         public Builder dailyQuota(long n) {
             if (n < 1) {
                 throw new IllegalArgumentException("dailyQuota must be at least 1, got " + n);
@@ -456,19 +635,40 @@ public final class BlingSandbox implements AutoCloseable {
             return this;
         }
 
-        /** Turns the per-account 429 limits off (e.g. for data-shape tests that fire fast). */
+        /**
+         * Turns the per-account 429 limits on or off (e.g. off for data-shape tests that fire fast).
+         *
+         * @param enabled false to answer without per-account limits
+         * @return this builder
+         */
         public Builder rateLimits(boolean enabled) {
             this.rateLimits = enabled;
             return this;
         }
 
-        /** Largest {@code limite} (default 100). */
+        /**
+         * Sets the largest {@code limite} (default 100).
+         *
+         * @param n at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is below 1
+         */
         public Builder maxPageSize(int n) {
             this.maxPageSize = atLeastOne(n, "maxPageSize");
             return this;
         }
 
-        /** The general IP block: more than {@code maxErrors} errors or {@code maxRequests} requests in {@code window} blocks for {@code block}. */
+        /**
+         * Sets the general IP block: more than {@code maxErrors} errors or {@code maxRequests} requests
+         * in {@code window} blocks for {@code block}.
+         *
+         * @param maxErrors   errors (status 400 and above) allowed in the window; at least 1
+         * @param maxRequests requests allowed in the window; at least 1
+         * @param window      the window; positive
+         * @param block       how long a block lasts; positive
+         * @return this builder
+         * @throws IllegalArgumentException if a count is below 1 or a duration is not positive
+         */
         public Builder ipBlock(int maxErrors, int maxRequests, Duration window, Duration block) {
             this.ipMaxErrors = atLeastOne(maxErrors, "maxErrors");
             this.ipMaxRequests = atLeastOne(maxRequests, "maxRequests");
@@ -477,7 +677,15 @@ public final class BlingSandbox implements AutoCloseable {
             return this;
         }
 
-        /** The token endpoint block: more than {@code maxCalls} in {@code window} blocks it for {@code block}. */
+        /**
+         * Sets the token endpoint block: more than {@code maxCalls} in {@code window} blocks it for {@code block}.
+         *
+         * @param maxCalls token calls allowed in the window; at least 1
+         * @param window   the window; positive
+         * @param block    how long a block lasts; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxCalls} is below 1 or a duration is not positive
+         */
         public Builder tokenEndpointBlock(int maxCalls, Duration window, Duration block) {
             this.tokenMaxCalls = atLeastOne(maxCalls, "maxCalls");
             this.tokenWindow = positive(window, "window");
@@ -485,13 +693,24 @@ public final class BlingSandbox implements AutoCloseable {
             return this;
         }
 
-        /** Whether crossings block (default true); crossings are recorded either way. */
+        /**
+         * Sets whether crossings block (default true); crossings are recorded either way.
+         *
+         * @param enforce false to record crossings without blocking
+         * @return this builder
+         */
         public Builder enforceIpBlocks(boolean enforce) {
             this.enforceIpBlocks = enforce;
             return this;
         }
 
-        /** Status answered during an IP block (default 403, with the error envelope, type FORBIDDEN). */
+        /**
+         * Sets the status answered during an IP block (default 403, with the error envelope, type FORBIDDEN).
+         *
+         * @param status a 4xx or 5xx status
+         * @return this builder
+         * @throws IllegalArgumentException if {@code status} is not 4xx or 5xx
+         */
         public Builder ipBlockStatus(int status) {
             if (status < 400 || status > 599) {
                 throw new IllegalArgumentException("ipBlockStatus must be 4xx or 5xx, got " + status);
@@ -500,65 +719,142 @@ public final class BlingSandbox implements AutoCloseable {
             return this;
         }
 
-        /** What {@code criterio=1} ("últimos incluídos") covers (default 30 days). */
+        /**
+         * Sets what {@code criterio=1} ("últimos incluídos") covers (default 30 days).
+         *
+         * @param d a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code d} is not positive
+         */
         public Builder recentlyAddedWindow(Duration d) {
             this.recentlyAddedWindow = positive(d, "recentlyAddedWindow");
             return this;
         }
 
-        /** Longest date-filter window (default 366 days: one year, leap years included). */
+        /**
+         * Sets the longest date-filter window (default 366 days: one year, leap years included).
+         *
+         * @param d a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code d} is not positive
+         */
         public Builder maxDateWindow(Duration d) {
             this.maxDateWindow = positive(d, "maxDateWindow");
             return this;
         }
 
-        /** Request-log entries kept (oldest dropped first; default 200000). */
+        /**
+         * Sets how many request-log entries are kept (oldest dropped first; default 200000).
+         *
+         * @param n at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is below 1
+         */
         public Builder requestLogCapacity(int n) {
             this.requestLogCapacity = atLeastOne(n, "requestLogCapacity");
             return this;
         }
 
+        /**
+         * Sets what a {@code limite} above the maximum does (default {@link PageSizeAboveMax#REJECT}).
+         *
+         * @param v the behaviour
+         * @return this builder
+         */
         public Builder pageSizeAboveMax(PageSizeAboveMax v) {
             this.pageSizeAboveMax = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * Sets what becomes of the previous access token once its refresh token has been used (default
+         * {@link AccessTokenAfterRefresh#VALID_UNTIL_EXPIRY}).
+         *
+         * @param v the behaviour
+         * @return this builder
+         */
         public Builder accessTokenAfterRefresh(AccessTokenAfterRefresh v) {
             this.accessTokenAfterRefresh = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * Sets the token format (default {@link TokenFormat#JWT_WHEN_REQUESTED}).
+         *
+         * @param v the format
+         * @return this builder
+         */
         public Builder tokenFormat(TokenFormat v) {
             this.tokenFormat = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * Sets what {@code /produtos/lojas} {@code categoriasProdutos[].id} refers to (default
+         * {@link StoreLinkCategoryId#PRODUCT_CATEGORY}).
+         *
+         * @param v the reading
+         * @return this builder
+         */
         public Builder storeLinkCategoryId(StoreLinkCategoryId v) {
             this.storeLinkCategoryId = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * Sets what a {@code categoriaPai} in {@code PUT /categorias/produtos/{id}} does (default
+         * {@link CategoryParentOnPut#IGNORE}).
+         *
+         * @param v the behaviour
+         * @return this builder
+         */
         public Builder categoryParentOnPut(CategoryParentOnPut v) {
             this.categoryParentOnPut = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * Sets what a custom-field value without {@code idVinculo} does when the field already has one
+         * (default {@link CustomFieldWithoutLink#ADD_LINK}).
+         *
+         * @param v the behaviour
+         * @return this builder
+         */
         public Builder customFieldWithoutLink(CustomFieldWithoutLink v) {
             this.customFieldWithoutLink = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * Sets the order lists are answered in (default {@link ListOrder#ASCENDING_ID}).
+         *
+         * @param v the order
+         * @return this builder
+         */
         public Builder listOrder(ListOrder v) {
             this.listOrder = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * Sets what a query parameter the route does not declare does (default
+         * {@link UnknownQueryParameter#REJECT}).
+         *
+         * @param v the behaviour
+         * @return this builder
+         */
         public Builder unknownQueryParameter(UnknownQueryParameter v) {
             this.unknownQueryParameter = Objects.requireNonNull(v);
             return this;
         }
 
-        /** After each page of {@code GET /produtos} is served, {@code n} new products are created (open question 12). */
+        /**
+         * After each page of {@code GET /produtos} is served, {@code n} new products are created (open question 12).
+         *
+         * @param n how many products each page adds; 0 for none
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is negative
+         */
         public Builder insertsDuringScan(int n) {
             if (n < 0) {
                 throw new IllegalArgumentException("insertsDuringScan must be >= 0, got " + n);
@@ -567,7 +863,13 @@ public final class BlingSandbox implements AutoCloseable {
             return this;
         }
 
-        /** A {@code /produtos/lojas} write becomes visible to reads only after this delay (open question 26). */
+        /**
+         * A {@code /produtos/lojas} write becomes visible to reads only after this delay (open question 26).
+         *
+         * @param d the delay; not negative, zero for none
+         * @return this builder
+         * @throws IllegalArgumentException if {@code d} is negative
+         */
         public Builder storeLinkVisibilityDelay(Duration d) {
             Objects.requireNonNull(d, "storeLinkVisibilityDelay");
             if (d.isNegative()) {
@@ -577,21 +879,48 @@ public final class BlingSandbox implements AutoCloseable {
             return this;
         }
 
-        /** Adds unknown properties to every object in {@code data} responses. */
+        /**
+         * Adds unknown properties to every object in {@code data} responses.
+         *
+         * @param on true to add them
+         * @return this builder
+         */
         public Builder unknownResponseProperties(boolean on) {
             this.unknownResponseProperties = on;
             return this;
         }
 
-        /** Answers unknown enum values (tipoProducao "X", condicao 9, channel situacao 9) in responses only. */
+        /**
+         * Answers unknown enum values (tipoProducao "X", condicao 9, channel situacao 9) in responses only.
+         *
+         * @param on true to answer them
+         * @return this builder
+         */
         public Builder unknownEnumValues(boolean on) {
             this.unknownEnumValues = on;
             return this;
         }
 
-        /** Rejects product writes whose gtin/gtinEmbalagem fail the GS1 check digit (default true). */
+        /**
+         * Rejects product writes whose gtin/gtinEmbalagem fail the GS1 check digit (default true).
+         *
+         * @param on false to accept any GTIN
+         * @return this builder
+         */
         public Builder gtinValidation(boolean on) {
             this.gtinValidation = on;
+            return this;
+        }
+
+        /**
+         * What a {@code PATCH} with {@code variacoes} does to the variations it leaves out (default
+         * {@link VariationsLeftOutOnPatch#DELETE}, the strict reading).
+         *
+         * @param v the behaviour
+         * @return this builder
+         */
+        public Builder variationsLeftOutOnPatch(VariationsLeftOutOnPatch v) {
+            this.variationsLeftOutOnPatch = Objects.requireNonNull(v);
             return this;
         }
 
@@ -600,6 +929,9 @@ public final class BlingSandbox implements AutoCloseable {
          * each app's client secret — to {@code file}, one per line, so that a scan after a test
          * suite can prove none of them reached a log line or a written file. Default: the file
          * named by the environment variable {@value #SECRETS_JOURNAL_ENV}, if set; none otherwise.
+         *
+         * @param file the journal file
+         * @return this builder
          */
         public Builder secretsJournal(java.nio.file.Path file) {
             this.secretsJournal = java.util.Optional.of(Objects.requireNonNull(file, "file"));
@@ -618,7 +950,12 @@ public final class BlingSandbox implements AutoCloseable {
             return this;
         }
 
-        /** Binds and starts serving; throws {@link UncheckedIOException} when the port cannot be bound. */
+        /**
+         * Binds and starts serving.
+         *
+         * @return the running sandbox; close it to stop
+         * @throws UncheckedIOException when the port cannot be bound
+         */
         public BlingSandbox start() {
             Settings s = new Settings(clock, zone, host, port, autoApprove, seedDemo, seed, List.copyOf(apps),
                     List.copyOf(accounts), accessTokenLifetime, refreshTokenLifetime, codeLifetime, requestsPerSecond,
@@ -627,7 +964,7 @@ public final class BlingSandbox implements AutoCloseable {
                     requestLogCapacity, pageSizeAboveMax, accessTokenAfterRefresh, tokenFormat, storeLinkCategoryId,
                     categoryParentOnPut, customFieldWithoutLink, listOrder, unknownQueryParameter, insertsDuringScan,
                     storeLinkVisibilityDelay, unknownResponseProperties, unknownEnumValues, gtinValidation,
-                    secretsJournal, listingRules);
+                    variationsLeftOutOnPatch, secretsJournal, listingRules);
             try {
                 return new BlingSandbox(s);
             } catch (IOException e) {
@@ -656,6 +993,9 @@ public final class BlingSandbox implements AutoCloseable {
     /**
      * Command line: {@code [--port N] [--seed demo] [--auto-approve]}. Prints the base URL and the
      * demo app's credentials, four lines, then serves until the process is killed.
+     *
+     * @param args the command line
+     * @throws InterruptedException if the serving thread is interrupted
      */
     public static void main(String[] args) throws InterruptedException {
         Builder b = builder();

@@ -22,7 +22,12 @@ public final class DemoCatalog {
     private DemoCatalog() {
     }
 
-    /** The catalog file's text. */
+    /**
+     * The catalog file's text.
+     *
+     * @return the demo catalog as JSON
+     * @throws IllegalStateException if the resource is missing from the jar
+     */
     public static String json() {
         try (InputStream in = DemoCatalog.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -38,6 +43,10 @@ public final class DemoCatalog {
      * The catalog with {@code extra} more running shoes declared (SKUs {@code EXTRA-000} on, each
      * with its own valid GTIN): each is a product to create, fill and link to both stores, so
      * reliability suites get a plan of the size they need from the same seed.
+     *
+     * @param extra how many products to add; not negative
+     * @return the catalog as JSON
+     * @throws IllegalArgumentException if {@code extra} is negative
      */
     public static String json(int extra) {
         if (extra < 0) {

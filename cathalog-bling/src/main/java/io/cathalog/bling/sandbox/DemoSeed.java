@@ -231,6 +231,31 @@ final class DemoSeed {
                 storeLink(a, p, shopee, String.format(java.util.Locale.ROOT, "%011d", 22_000_000_000L + i * 104_729L), now);
             }
         }
+        messyFamily(a, now);
+    }
+
+    /**
+     * A messy family (issue 17), seeded last so that every id before it stays as it was: flip-flops
+     * in sizes 35/36, 37/38 and 41/42 — 39/40 is missing —, 37/38 twice (a duplicated combination)
+     * and 41/42 without a GTIN. The demo catalog declares the family as it should be.
+     */
+    private static void messyFamily(AccountData a, Instant now) {
+        String base = "Chinelo Havaianas Top Preto";
+        ObjectNode parent = Json.obj().put("nome", base).put("codigo", "MOD-CAL-V1").put("preco", new BigDecimal("39.90"))
+                .put("tipo", "P").put("situacao", "A").put("formato", "V").put("unidade", "UN").put("marca", "Havaianas");
+        long pid = Ids.next(a.ids.product);
+        Product parentProduct = new Product(pid, parent, now.minus(Duration.ofDays(90)));
+        a.addProduct(parentProduct);
+        String[][] variations = {{"MOD-CAL-V1-35", "35/36", "7891017000359"}, {"MOD-CAL-V1-37", "37/38", "7891017000373"},
+            {"MOD-CAL-V1-37B", "37/38", "7891017000991"}, {"MOD-CAL-V1-41", "41/42", ""}};
+        for (int i = 0; i < variations.length; i++) {
+            ObjectNode child = parent.deepCopy();
+            child.put("nome", base + " " + variations[i][1]).put("codigo", variations[i][0]).put("formato", "S")
+                    .put("gtin", variations[i][2]);
+            Product c = new Product(Ids.next(a.ids.product), pid, child, parentProduct.createdAt);
+            c.variation = Json.obj().put("nome", "Tamanho:" + variations[i][1]).put("ordem", i + 1);
+            a.addProduct(c);
+        }
     }
 
     private static ObjectNode value(AccountData a, long fieldId, String valor, String item) {

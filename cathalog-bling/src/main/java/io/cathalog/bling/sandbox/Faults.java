@@ -29,8 +29,23 @@ public final class Faults {
      * run can be replayed: with probability {@code serverErrors} a 503 (not applied), with
      * {@code lostResponses} the request is applied and its answer lost, and with
      * {@code burstStarts} a burst of {@code burstLength} consecutive 429s begins.
+     *
+     * @param serverErrors  the probability of a 503, not applied; at least 0
+     * @param lostResponses the probability of a lost answer to an applied request; at least 0
+     * @param burstStarts   the probability that a burst of 429s begins; at least 0
+     * @param burstLength   how many consecutive requests a burst refuses; at least 1
+     * @param seed          the generator's seed, to replay a run
      */
     public record Chaos(double serverErrors, double lostResponses, double burstStarts, int burstLength, long seed) {
+        /**
+         * @param serverErrors  the probability of a 503, not applied; at least 0
+         * @param lostResponses the probability of a lost answer to an applied request; at least 0
+         * @param burstStarts   the probability that a burst of 429s begins; at least 0
+         * @param burstLength   how many consecutive requests a burst refuses; at least 1
+         * @param seed          the generator's seed, to replay a run
+         * @throws IllegalArgumentException if a probability is negative, they add up to more than 1, or
+         *                                  {@code burstLength} is below 1
+         */
         public Chaos {
             if (serverErrors < 0 || lostResponses < 0 || burstStarts < 0
                     || serverErrors + lostResponses + burstStarts > 1) {
@@ -111,7 +126,16 @@ public final class Faults {
         this.perSecondLimit = perSecondLimit;
     }
 
-    /** The next {@code times} requests to {@code route} fail with {@code status} (500-599) and are not applied. */
+    /**
+     * The next {@code times} requests to {@code route} fail with {@code status} (500-599) and are not applied.
+     *
+     * @param route a route key, e.g. {@code "PUT /produtos/{idProduto}"}, or {@link #ANY_ROUTE}
+     * @param status the status to answer, 500 to 599
+     * @param times how many matching requests; at least 1
+     * @return these faults, for chaining
+     * @throws IllegalArgumentException if the route is unknown, {@code status} is not 5xx or
+     *                                  {@code times} is below 1
+     */
     public synchronized Faults serverError(String route, int status, int times) {
         if (status < 500 || status > 599) {
             throw new IllegalArgumentException("serverError status must be 5xx, got " + status);
@@ -120,13 +144,27 @@ public final class Faults {
         return this;
     }
 
-    /** The next {@code times} requests to {@code route} get Bling's per-second 429 and are not applied. */
+    /**
+     * The next {@code times} requests to {@code route} get Bling's per-second 429 and are not applied.
+     *
+     * @param route a route key, e.g. {@code "PUT /produtos/{idProduto}"}, or {@link #ANY_ROUTE}
+     * @param times how many matching requests; at least 1
+     * @return these faults, for chaining
+     * @throws IllegalArgumentException if the route is unknown or {@code times} is below 1
+     */
     public synchronized Faults tooManyRequests(String route, int times) {
         rules.add(new Rule(Kind.TOO_MANY, check(route), positive(times), 429, Duration.ZERO));
         return this;
     }
 
-    /** Every request to {@code route} waits {@code delay} (real time) before it is handled, until {@link #clear()}. */
+    /**
+     * Every request to {@code route} waits {@code delay} (real time) before it is handled, until {@link #clear()}.
+     *
+     * @param route a route key, e.g. {@code "PUT /produtos/{idProduto}"}, or {@link #ANY_ROUTE}
+     * @param delay how long each request waits; not negative
+     * @return these faults, for chaining
+     * @throws IllegalArgumentException if the route is unknown or {@code delay} is negative
+     */
     public synchronized Faults latency(String route, Duration delay) {
         Objects.requireNonNull(delay, "delay");
         if (delay.isNegative()) {
@@ -140,6 +178,11 @@ public final class Faults {
      * The next {@code times} requests to {@code route} are applied, then the connection is closed
      * without any response: the client sees an {@link java.io.IOException} and cannot tell whether
      * the write happened.
+     *
+     * @param route a route key, e.g. {@code "PUT /produtos/{idProduto}"}, or {@link #ANY_ROUTE}
+     * @param times how many matching requests; at least 1
+     * @return these faults, for chaining
+     * @throws IllegalArgumentException if the route is unknown or {@code times} is below 1
      */
     public synchronized Faults loseResponse(String route, int times) {
         rules.add(new Rule(Kind.LOSE, check(route), positive(times), 0, Duration.ZERO));
@@ -149,6 +192,12 @@ public final class Faults {
     /**
      * The next {@code times} requests to {@code route} are handled as usual (a write is applied),
      * then answered with {@code body} instead of the real answer.
+     *
+     * @param route a route key, e.g. {@code "PUT /produtos/{idProduto}"}, or {@link #ANY_ROUTE}
+     * @param body  the answer to send instead
+     * @param times how many matching requests; at least 1
+     * @return these faults, for chaining
+     * @throws IllegalArgumentException if the route is unknown or {@code times} is below 1
      */
     public synchronized Faults hostileBody(String route, HostileBody body, int times) {
         Objects.requireNonNull(body, "body");
@@ -160,6 +209,11 @@ public final class Faults {
      * Until {@link #clear()}, every request to {@code route} meets {@code chaos}. With
      * {@link #ANY_ROUTE} the token endpoint is spared (target {@code "POST /oauth/token"} to
      * include it): these are the API's troubles, not the authorization server's.
+     *
+     * @param route a route key, e.g. {@code "PUT /produtos/{idProduto}"}, or {@link #ANY_ROUTE}
+     * @param chaos the probabilities and seed
+     * @return these faults, for chaining
+     * @throws IllegalArgumentException if the route is unknown
      */
     public synchronized Faults chaos(String route, Chaos chaos) {
         Objects.requireNonNull(chaos, "chaos");
@@ -170,13 +224,24 @@ public final class Faults {
         return this;
     }
 
-    /** Every access token of the account expires now (refresh tokens stay valid). */
+    /**
+     * Every access token of the account expires now (refresh tokens stay valid).
+     *
+     * @param accountId the sandbox account
+     * @return these faults, for chaining
+     */
     public Faults expireAccessTokensNow(String accountId) {
         oauth.expireAccessNow(accountId);
         return this;
     }
 
-    /** The user revokes the app: every code, access and refresh token of that app for that account dies. */
+    /**
+     * The user revokes the app: every code, access and refresh token of that app for that account dies.
+     *
+     * @param clientId  the app's client id
+     * @param accountId the sandbox account
+     * @return these faults, for chaining
+     */
     public Faults revokeAuthorization(String clientId, String accountId) {
         oauth.revoke(clientId, accountId);
         return this;

@@ -9,6 +9,11 @@ import java.util.Set;
  * An OAuth application registered in the sandbox, as in Bling's "Área do Integrador": its
  * credentials, its registered redirect link, and its scopes (scopes belong to the app, not to
  * the authorize URL).
+ *
+ * @param clientId     the app's client id; not blank, no {@code :} (it goes into Basic auth)
+ * @param clientSecret the app's secret; not blank, never in {@code toString()}
+ * @param redirectUri  the registered redirect link; absolute
+ * @param scopes       the scopes granted to the app
  */
 public record OAuthApp(String clientId, String clientSecret, URI redirectUri, Set<Scope> scopes) {
 
@@ -19,6 +24,15 @@ public record OAuthApp(String clientId, String clientSecret, URI redirectUri, Se
     /** The demo app's registered redirect link. */
     public static final URI DEMO_REDIRECT_URI = URI.create("http://127.0.0.1:8765/oauth/callback");
 
+    /**
+     * @param clientId     the app's client id; not blank, no {@code :} (it goes into Basic auth)
+     * @param clientSecret the app's secret; not blank, never in {@code toString()}
+     * @param redirectUri  the registered redirect link; absolute
+     * @param scopes       the scopes granted to the app
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code clientId} is blank or has a {@code :}, {@code clientSecret} is
+     *                                  blank, or {@code redirectUri} is not absolute
+     */
     public OAuthApp {
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(clientSecret, "clientSecret");
@@ -36,12 +50,24 @@ public record OAuthApp(String clientId, String clientSecret, URI redirectUri, Se
         scopes = scopes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(scopes));
     }
 
-    /** An app with every scope the sandbox knows. */
+    /**
+     * An app with every scope the sandbox knows.
+     *
+     * @param clientId     the app's client id; not blank, no {@code :}
+     * @param clientSecret the app's secret; not blank
+     * @param redirectUri  the registered redirect link; absolute
+     * @return the app
+     * @throws IllegalArgumentException if a credential or the link is invalid
+     */
     public static OAuthApp withAllScopes(String clientId, String clientSecret, URI redirectUri) {
         return new OAuthApp(clientId, clientSecret, redirectUri, EnumSet.allOf(Scope.class));
     }
 
-    /** The demo app: {@link #DEMO_CLIENT_ID}, {@link #DEMO_CLIENT_SECRET}, {@link #DEMO_REDIRECT_URI}, all scopes. */
+    /**
+     * The demo app: {@link #DEMO_CLIENT_ID}, {@link #DEMO_CLIENT_SECRET}, {@link #DEMO_REDIRECT_URI}, all scopes.
+     *
+     * @return the demo app, always registered
+     */
     public static OAuthApp demo() {
         return withAllScopes(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_REDIRECT_URI);
     }

@@ -290,6 +290,100 @@ final class Products {
         }
     }
 
+    /** {@code GET /produtos/variacoes/{idProdutoPai}}: the parent with its variations. */
+    static ApiResponse variations(Call c) {
+        AccountData a = c.acct();
+        Product p = require(a, c.pathId("idProdutoPai"));
+        if (p.parentId.isPresent()) {
+            throw ApiException.notFound("O produto " + p.id + " é uma variação; informe o produto pai.");
+        }
+        return ApiResponse.ok(full(a, p));
+    }
+
+    /**
+     * {@code PATCH /produtos/variacoes/{idProdutoPai}/atributos}: renames an option name
+     * ({@code atributoAntigo} to {@code atributoNovo}) in every variation of the parent. It deletes
+     * nothing; each variation renamed changes (its {@code dataAlteracao} moves), and so does the parent.
+     */
+    static ApiResponse renameAttribute(Call c) {
+        AccountData a = c.acct();
+        Product p = require(a, c.pathId("idProdutoPai"));
+        ObjectNode body = c.objectBody();
+        String from = body.path("atributoAntigo").asText("");
+        String to = body.path("atributoNovo").asText("");
+        List<FieldError> errors = new ArrayList<>();
+        if (from.isBlank()) {
+            errors.add(new FieldError(ApiException.codeFor("atributoAntigo"), "Informe o atributo antigo.",
+                    "atributoAntigo", NS));
+        }
+        if (to.isBlank() || to.contains(":") || to.contains(";")) {
+            errors.add(new FieldError(ApiException.codeFor("atributoNovo"), "Informe o novo nome do atributo, sem ':' ou ';'.",
+                    "atributoNovo", NS));
+        }
+        throwIfAny(errors);
+        for (Product child : children(a, p.id)) {
+            String nome = child.variation.path("nome").asText("");
+            StringBuilder out = new StringBuilder();
+            boolean changed = false;
+            for (String pair : nome.split(";")) {
+                int colon = pair.indexOf(':');
+                String name = colon < 0 ? pair : pair.substring(0, colon);
+                if (name.equals(from)) {
+                    pair = to + pair.substring(colon < 0 ? pair.length() : colon);
+                    changed = true;
+                }
+                out.append(out.length() > 0 ? ";" : "").append(pair);
+            }
+            if (changed) {
+                child.variation.put("nome", out.toString());
+                child.changedAt = c.now();
+            }
+        }
+        p.changedAt = c.now();
+        return ApiResponse.ok(full(a, p));
+    }
+
+    /**
+     * {@code POST /produtos/variacoes/atributos/gerar-combinacoes}: the parent with a variation
+     * for every combination of the options given that it does not have yet. Nothing is saved.
+     */
+    static ApiResponse combinations(Call c) {
+        AccountData a = c.acct();
+        ObjectNode body = c.objectBody();
+        long parentId = body.path("produtoPai").path("id").asLong(0);
+        Product p = require(a, parentId);
+        JsonNode atributos = body.path("atributos");
+        if (!atributos.isArray() || atributos.isEmpty()) {
+            throw ApiException.field("atributos", NS, "Informe ao menos um atributo com suas opções.");
+        }
+        List<String> combos = new ArrayList<>(List.of(""));
+        for (JsonNode attr : atributos) {
+            String name = attr.path("nome").asText("");
+            List<String> next = new ArrayList<>();
+            for (String prefix : combos) {
+                for (JsonNode opt : attr.path("opcoes")) {
+                    next.add((prefix.isEmpty() ? "" : prefix + ";") + name + ":" + opt.asText(""));
+                }
+            }
+            combos = next;
+        }
+        Set<String> have = new HashSet<>();
+        children(a, p.id).forEach(ch -> have.add(ch.variation.path("nome").asText("")));
+        ObjectNode out = full(a, p);
+        ArrayNode vs = (ArrayNode) out.get("variacoes");
+        int order = vs.size();
+        for (String combo : combos) {
+            if (!have.contains(combo)) {
+                ObjectNode v = Json.obj().put("nome", p.fields().path("nome").asText("")).put("codigo", "")
+                        .put("formato", "S");
+                ObjectNode variacao = v.putObject("variacao").put("nome", combo).put("ordem", ++order);
+                variacao.putObject("produtoPai").put("id", p.id);
+                vs.add(v);
+            }
+        }
+        return ApiResponse.ok(out);
+    }
+
     static ApiResponse get(Call c) {
         AccountData a = c.acct();
         Product p = require(a, c.pathId("idProduto"));
@@ -511,11 +605,25 @@ final class Products {
                     .put("ordem", plan.variacao.path("ordem").asLong(0));
             kept.add(child.id);
         }
-        if (mode == Mode.REPLACE) {
+        // A PUT replaces the list; a PATCH with variacoes does too unless the sandbox is told otherwise.
+        boolean listReplaced = mode == Mode.REPLACE || (mode == Mode.MERGE && variacoes != null
+                && s.variationsLeftOutOnPatch() == BlingSandbox.VariationsLeftOutOnPatch.DELETE);
+        if (listReplaced) {
             for (Product old : existingChildren) {
                 if (!kept.contains(old.id)) {
                     remove(a, old.id);
                     deleted.add(variationResult(old.id));
+                }
+            }
+        }
+        if (p.parentId.isEmpty()) {
+            // Bling's variations share their parent's category.
+            JsonNode category = p.fields().get("categoria");
+            for (Product child : children(a, p.id)) {
+                if (category == null) {
+                    child.fields().remove("categoria");
+                } else {
+                    child.fields().set("categoria", category.deepCopy());
                 }
             }
         }

@@ -21,6 +21,16 @@ public record RecordedRequest(Instant at, String method, String path, String rou
     /** The route recorded when no route matched the path and method. */
     public static final String UNMATCHED = "UNMATCHED";
 
+    /**
+     * @param at        when it arrived, by the sandbox's clock
+     * @param method    the HTTP method
+     * @param path      the path below {@code /Api/v3}, without the query, e.g. {@code /produtos/16000000001}
+     * @param route     the matched route, e.g. {@code GET /produtos/{idProduto}}; {@code UNMATCHED} when none
+     * @param status    the status answered; {@code 0} when the response was deliberately lost
+     * @param accountId the account of the bearer token, when the token was valid
+     * @param write     true for POST, PUT, PATCH and DELETE on API routes (not on {@code /oauth})
+     * @throws NullPointerException if a component is null
+     */
     public RecordedRequest {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(method, "method");
@@ -29,7 +39,11 @@ public record RecordedRequest(Instant at, String method, String path, String rou
         Objects.requireNonNull(accountId, "accountId");
     }
 
-    /** True when the response was dropped by the lost-response fault. */
+    /**
+     * Whether the response was dropped by the lost-response fault.
+     *
+     * @return true when {@link #status()} is 0
+     */
     public boolean responseLost() {
         return status == 0;
     }

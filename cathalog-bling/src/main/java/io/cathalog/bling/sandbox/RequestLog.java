@@ -28,34 +28,61 @@ public final class RequestLog {
         entries.addLast(r);
     }
 
-    /** All entries, oldest first. */
+    /**
+     * All entries kept, oldest first.
+     *
+     * @return a copy of the log
+     */
     public synchronized List<RecordedRequest> entries() {
         return List.copyOf(entries);
     }
 
-    /** Entries whose route is {@code route}, e.g. {@code "PUT /produtos/{idProduto}"}. */
+    /**
+     * Entries whose route is {@code route}.
+     *
+     * @param route a route key, e.g. {@code "PUT /produtos/{idProduto}"}, or {@link RecordedRequest#UNMATCHED}
+     * @return those entries, oldest first
+     */
     public List<RecordedRequest> forRoute(String route) {
         return entries().stream().filter(r -> r.route().equals(route)).toList();
     }
 
-    /** Entries for one account (requests with a valid token of that account). */
+    /**
+     * Entries for one account (requests with a valid token of that account).
+     *
+     * @param accountId the sandbox account
+     * @return those entries, oldest first
+     */
     public List<RecordedRequest> forAccount(String accountId) {
         return entries().stream().filter(r -> r.accountId().equals(Optional.of(accountId))).toList();
     }
 
-    /** Write requests (POST, PUT, PATCH, DELETE on API routes), whatever their status. */
+    /**
+     * Write requests (POST, PUT, PATCH, DELETE on API routes), whatever their status.
+     *
+     * @return those entries, oldest first
+     */
     public List<RecordedRequest> writes() {
         return entries().stream().filter(RecordedRequest::write).toList();
     }
 
-    /** Number of requests per route, routes sorted by name. */
+    /**
+     * The number of requests per route.
+     *
+     * @return counts by route key, routes sorted by name
+     */
     public Map<String, Long> countsByRoute() {
         Map<String, Long> counts = new TreeMap<>();
         entries().forEach(r -> counts.merge(r.route(), 1L, Long::sum));
         return counts;
     }
 
-    /** Number of requests with a given status. */
+    /**
+     * The number of requests answered with a status.
+     *
+     * @param status an HTTP status; 0 counts the lost responses
+     * @return how many entries have it
+     */
     public long countWithStatus(int status) {
         return entries().stream().filter(r -> r.status() == status).count();
     }
@@ -64,6 +91,10 @@ public final class RequestLog {
      * The most requests of {@code accountId} (all accounts when empty) that arrived within any
      * window of length {@code window}, i.e. the peak rate as the sandbox saw it. A window is
      * half-open, [t, t + window), matching the rate limiter's sliding second.
+     *
+     * @param window    the window's length, e.g. one second
+     * @param accountId the account; empty for every request
+     * @return the peak count; 0 for an empty log
      */
     public int peakInWindow(Duration window, Optional<String> accountId) {
         List<Instant> times = new ArrayList<>();
@@ -84,6 +115,11 @@ public final class RequestLog {
         return best;
     }
 
+    /**
+     * How many entries are kept.
+     *
+     * @return the number of entries, at most the log's capacity
+     */
     public synchronized int size() {
         return entries.size();
     }

@@ -38,6 +38,9 @@ final class Routes {
         api(r, "GET", "/produtos", prod, Products.LIST_PARAMS, Products::list);
         api(r, "POST", "/produtos", prod, Set.of(), Products::create);
         api(r, "DELETE", "/produtos", prod, Set.of("idsProdutos[]"), Products::deleteMany);
+        api(r, "GET", "/produtos/variacoes/{idProdutoPai}", prod, Set.of(), Products::variations);
+        api(r, "PATCH", "/produtos/variacoes/{idProdutoPai}/atributos", prod, Set.of(), Products::renameAttribute);
+        api(r, "POST", "/produtos/variacoes/atributos/gerar-combinacoes", prod, Set.of(), Products::combinations);
         api(r, "GET", "/produtos/{idProduto}", prod, Set.of(), Products::get);
         api(r, "PUT", "/produtos/{idProduto}", prod, Set.of(), Products::replace);
         api(r, "PATCH", "/produtos/{idProduto}", prod, Set.of(), Products::patch);

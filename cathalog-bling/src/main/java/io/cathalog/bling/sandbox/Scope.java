@@ -30,11 +30,21 @@ public enum Scope {
         this.id = id;
     }
 
-    /** The numeric id as Bling spells scopes in the token response. */
+    /**
+     * The numeric id as Bling spells scopes in the token response.
+     *
+     * @return the sandbox's id of this scope
+     */
     public String id() {
         return id;
     }
 
+    /**
+     * The scope of a numeric id.
+     *
+     * @param id an id as the token response spells it
+     * @return the scope; empty when the sandbox knows no such id
+     */
     public static Optional<Scope> byId(String id) {
         return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
     }

@@ -48,6 +48,7 @@ record Settings(
         boolean unknownResponseProperties,
         boolean unknownEnumValues,
         boolean gtinValidation,
+        BlingSandbox.VariationsLeftOutOnPatch variationsLeftOutOnPatch,
         java.util.Optional<java.nio.file.Path> secretsJournal,
         ListingRules listingRules) {
 

@@ -107,6 +107,17 @@ final class CrashingRemote implements CatalogRemote {
     }
 
     @Override
+    public void writeVariations(long parentId, ProductChanges parent,
+                                List<io.cathalog.core.remote.VariationWrite> variations) {
+        write(() -> delegate.writeVariations(parentId, parent, variations));
+    }
+
+    @Override
+    public int requests(io.cathalog.core.remote.RemoteOperation operation) {
+        return delegate.requests(operation);
+    }
+
+    @Override
     public List<RemoteCustomField> customFields() {
         return delegate.customFields();
     }

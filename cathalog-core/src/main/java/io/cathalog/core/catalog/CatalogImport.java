@@ -480,7 +480,16 @@ public final class CatalogImport {
      * @param categoryIds the ERP id of each category of the file, by key (in key order)
      */
     public record Result(Catalog catalog, String json, List<String> notes, Map<String, Long> categoryIds) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param catalog     the catalog, as the JSON reads back
+         * @param json        the catalog file's text: the documented format, in a stable order (the same account
+         *                    gives the same bytes), with the notes in its {@code notes}
+         * @param notes       what was left out or changed, and why, one sentence each
+         * @param categoryIds the ERP id of each category of the file, by key (in key order)
+         * @throws NullPointerException if a component is null
+         */
         public Result {
             Objects.requireNonNull(catalog, "catalog");
             Objects.requireNonNull(json, "json");
@@ -552,7 +561,11 @@ public final class CatalogImport {
             return "the catalog file " + file + " already exists; it is not replaced (choose another file, or overwrite it on purpose)";
         }
 
-        /** One line for people: what the catalog holds. */
+        /**
+         * One line for people: what the catalog holds.
+         *
+         * @return the counts of categories, stores and products, and of notes if any
+         */
         public String summary() {
             return catalog.tree().size() + " categories, " + catalog.stores().size() + " stores, "
                     + catalog.products().size() + " products" + (notes.isEmpty() ? "" : "; " + notes.size()
@@ -624,7 +637,11 @@ public final class CatalogImport {
             return this;
         }
 
-        /** The import, ready to {@link CatalogImport#run() run}. */
+        /**
+         * The import, ready to {@link CatalogImport#run() run}.
+         *
+         * @return the import
+         */
         public CatalogImport build() {
             return new CatalogImport(this);
         }

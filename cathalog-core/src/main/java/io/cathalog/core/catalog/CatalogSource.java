@@ -15,11 +15,17 @@ public interface CatalogSource {
     /**
      * The catalog as it stands now, validated.
      *
+     * @return the desired state of the account
      * @throws CatalogValidationException when it is invalid, listing every problem
      */
     Catalog load();
 
-    /** A source that always gives this catalog. */
+    /**
+     * A source that always gives this catalog.
+     *
+     * @param catalog the catalog, already validated
+     * @return the source
+     */
     static CatalogSource of(Catalog catalog) {
         Objects.requireNonNull(catalog, "catalog");
         return () -> catalog;

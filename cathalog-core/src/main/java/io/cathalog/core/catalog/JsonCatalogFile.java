@@ -20,6 +20,7 @@ import io.cathalog.core.model.Product;
 import io.cathalog.core.model.ProductMatch;
 import io.cathalog.core.model.ProductStatus;
 import io.cathalog.core.model.Store;
+import io.cathalog.core.model.Variation;
 import io.cathalog.core.model.Weight;
 
 import java.io.ByteArrayInputStream;
@@ -63,7 +64,9 @@ public final class JsonCatalogFile {
             "categorisation_rules", "attribute_rules", "stores", "notes");
     private static final Set<String> CATEGORY = Set.of("key", "name", "parent");
     private static final Set<String> PRODUCT = Set.of("sku", "name", "brand", "gtin", "price", "status", "category",
-            "dimensions", "net_weight", "gross_weight", "attributes");
+            "dimensions", "net_weight", "gross_weight", "attributes", "variations");
+    private static final Set<String> VARIATION = Set.of("sku", "options", "gtin", "price", "dimensions", "net_weight",
+            "gross_weight", "attributes");
     private static final Set<String> DIMENSIONS = Set.of("width", "height", "depth");
     private static final Set<String> CATEGORISATION_RULE = Set.of("id", "category", "match");
     private static final Set<String> MATCH = Set.of("sku_prefix", "sku_pattern", "name_keywords", "name_pattern",
@@ -285,38 +288,102 @@ public final class JsonCatalogFile {
             });
             weight(node, at, "net_weight").ifPresent(b::netWeight);
             weight(node, at, "gross_weight").ifPresent(b::grossWeight);
-            JsonNode dims = node.get("dimensions");
-            if (dims != null) {
-                String d = at + "/dimensions";
-                if (!dims.isObject()) {
-                    problem(d, "dimensions is an object with width, height and depth, not " + kind(dims));
+            dimensions(node, at).ifPresent(b::dimensions);
+            attributes(node, at, b::attribute);
+            JsonNode variations = node.get("variations");
+            if (variations != null) {
+                String vs = at + "/variations";
+                if (!variations.isArray()) {
+                    problem(vs, "variations is a list of variations, not " + kind(variations));
                 } else {
-                    fields(dims, d, DIMENSIONS);
-                    Optional<Length> w = length(dims, d, "width");
-                    Optional<Length> h = length(dims, d, "height");
-                    Optional<Length> depth = length(dims, d, "depth");
-                    for (String f : List.of("width", "height", "depth")) {
-                        if (!dims.has(f)) {
-                            problem(d, "dimensions need width, height and depth; '" + f + "' is missing");
+                    for (int i = 0; i < variations.size(); i++) {
+                        JsonNode v = variations.get(i);
+                        if (!v.isObject()) {
+                            problem(vs + "/" + i, "each of 'variations' is an object, not " + kind(v));
+                            continue;
                         }
-                    }
-                    if (w.isPresent() && h.isPresent() && depth.isPresent()) {
-                        b.dimensions(new Dimensions(w.get(), h.get(), depth.get()));
+                        variation(v, vs + "/" + i).ifPresent(b::variation);
                     }
                 }
             }
+            if (problems.size() > before) {
+                return Optional.empty();
+            }
+            return build(at, b::build);
+        }
+
+        private Optional<Dimensions> dimensions(JsonNode node, String at) {
+            JsonNode dims = node.get("dimensions");
+            if (dims == null) {
+                return Optional.empty();
+            }
+            String d = at + "/dimensions";
+            if (!dims.isObject()) {
+                problem(d, "dimensions is an object with width, height and depth, not " + kind(dims));
+                return Optional.empty();
+            }
+            fields(dims, d, DIMENSIONS);
+            Optional<Length> w = length(dims, d, "width");
+            Optional<Length> h = length(dims, d, "height");
+            Optional<Length> depth = length(dims, d, "depth");
+            for (String f : List.of("width", "height", "depth")) {
+                if (!dims.has(f)) {
+                    problem(d, "dimensions need width, height and depth; '" + f + "' is missing");
+                }
+            }
+            if (w.isPresent() && h.isPresent() && depth.isPresent()) {
+                return Optional.of(new Dimensions(w.get(), h.get(), depth.get()));
+            }
+            return Optional.empty();
+        }
+
+        private void attributes(JsonNode node, String at, java.util.function.BiConsumer<String, AttributeValue> into) {
             JsonNode attributes = node.get("attributes");
-            if (attributes != null) {
-                String a = at + "/attributes";
-                if (!attributes.isObject()) {
-                    problem(a, "attributes is an object of attribute name to value, not " + kind(attributes));
+            if (attributes == null) {
+                return;
+            }
+            String a = at + "/attributes";
+            if (!attributes.isObject()) {
+                problem(a, "attributes is an object of attribute name to value, not " + kind(attributes));
+                return;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                attributeValue(e.getValue(), Pointers.child(a, e.getKey())).ifPresent(v -> into.accept(e.getKey(), v));
+            }
+        }
+
+        /** One variation of a family: its SKU, its options (in file order) and what it overrides. */
+        private Optional<Variation> variation(JsonNode node, String at) {
+            fields(node, at, VARIATION);
+            Optional<String> sku = requiredText(node, at, "sku");
+            int before = problems.size();
+            JsonNode options = node.get("options");
+            if (options == null) {
+                problem(at, "missing 'options' (an object of option name to value, like {\"Cor\": \"Azul\"})");
+            } else if (!options.isObject() || options.isEmpty()) {
+                problem(at + "/options", "options is a non-empty object of option name to value, not "
+                        + (options.isObject() ? "an empty object" : kind(options)));
+            }
+            if (sku.isEmpty() || problems.size() > before) {
+                return Optional.empty();
+            }
+            Variation.Builder b = Variation.builder(sku.get());
+            for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isTextual()) {
+                    problem(Pointers.child(at + "/options", e.getKey()), "an option's value is a string, not "
+                            + kind(e.getValue()));
                 } else {
-                    for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> e = it.next();
-                        attributeValue(e.getValue(), Pointers.child(a, e.getKey())).ifPresent(v -> b.attribute(e.getKey(), v));
-                    }
+                    b.option(e.getKey(), e.getValue().textValue());
                 }
             }
+            optionalText(node, at, "gtin").flatMap(g -> build(at + "/gtin", () -> Gtin.of(g))).ifPresent(b::gtin);
+            decimal(node, at, "price").ifPresent(b::price);
+            weight(node, at, "net_weight").ifPresent(b::netWeight);
+            weight(node, at, "gross_weight").ifPresent(b::grossWeight);
+            dimensions(node, at).ifPresent(b::dimensions);
+            attributes(node, at, b::attribute);
             if (problems.size() > before) {
                 return Optional.empty();
             }

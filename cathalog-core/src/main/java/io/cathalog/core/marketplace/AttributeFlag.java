@@ -14,6 +14,8 @@ public enum AttributeFlag {
     MULTIVALUED,
     /** May differ per variation. */
     VARIATION_ATTRIBUTE,
+    /** May be what a family's variations differ on (Mercado Livre's {@code allow_variations}: COLOR, SIZE). */
+    ALLOWS_VARIATIONS,
     /** Identifies the product (GTIN, seller SKU). */
     PRODUCT_IDENTIFIER,
     /** Needed for the marketplace's catalog flow (not for a plain listing). */

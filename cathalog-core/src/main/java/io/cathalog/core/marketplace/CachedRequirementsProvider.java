@@ -45,16 +45,25 @@ public final class CachedRequirementsProvider implements RequirementsProvider {
         return Optional.ofNullable(cache.getIfPresent(Objects.requireNonNull(categoryId, "categoryId")));
     }
 
-    /** Forgets one category, e.g. after the marketplace reported it moved. */
+    /**
+     * Forgets one category, e.g. after the marketplace reported it moved.
+     *
+     * @param categoryId the marketplace category; its next read asks the delegate
+     */
     public void invalidate(String categoryId) {
         cache.invalidate(categoryId);
     }
 
+    /** Forgets every category; the next read of each asks the delegate. */
     public void invalidateAll() {
         cache.invalidateAll();
     }
 
-    /** How many categories are kept now (after pending maintenance). */
+    /**
+     * How many categories are kept now (after pending maintenance).
+     *
+     * @return the number of categories kept
+     */
     public long size() {
         cache.cleanUp();
         return cache.estimatedSize();

@@ -28,6 +28,21 @@ public record CategoryRequirements(String marketplace, String categoryId, String
     /** Mercado Livre's documented default when a category does not say. */
     public static final int DEFAULT_TITLE_MAX_LENGTH = 60;
 
+    /**
+     * @param marketplace the plugin's id ({@code mercadolivre})
+     * @param categoryId  the marketplace's category id ({@code MLB1055}, {@code 100416})
+     * @param name        for people
+     * @param path        the names from the root down to this category
+     * @param leaf        whether products may be listed in it (marketplaces list in leaf categories only)
+     * @param attributes  the category's attributes, in a stable order (the marketplace's, parents
+     *                    before their children); ids are unique
+     * @param limits      limits on the listing as a whole
+     * @param brand       the brand rule, where the marketplace keeps brands apart from attributes
+     * @param source      where these requirements came from (live from the ERP for a store, the
+     *                    shipped snapshot, or documents the host gave the plugin)
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if an attribute id appears twice
+     */
     public CategoryRequirements {
         Objects.requireNonNull(marketplace, "marketplace");
         Objects.requireNonNull(categoryId, "categoryId");
@@ -75,7 +90,12 @@ public record CategoryRequirements(String marketplace, String categoryId, String
         return new CategoryRequirements(marketplace, categoryId, name, path, leaf, attributes, limits, brand, source);
     }
 
-    /** The requirement of one attribute, by the marketplace's id. */
+    /**
+     * The requirement of one attribute, by the marketplace's id.
+     *
+     * @param id the marketplace's attribute id
+     * @return the requirement; empty when the category does not list it
+     */
     public Optional<AttributeRequirement> attribute(String id) {
         return attributes.stream().filter(a -> a.id().equals(id)).findFirst();
     }

@@ -37,23 +37,40 @@ public final class MarketplaceRegistry {
         this.reports = List.copyOf(reports);
     }
 
-    /** The plugins {@code loader} can see. */
+    /**
+     * The plugins {@code loader} can see, nothing overridden.
+     *
+     * @param loader the host's class loader, searched with {@link ServiceLoader}
+     * @return the registry; broken plugins are in its {@link #problems()}
+     */
     public static MarketplaceRegistry load(ClassLoader loader) {
         return builder().classLoader(loader).build();
     }
 
+    /**
+     * Starts a registry that searches the thread's context class loader.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The plugin for a marketplace id. */
-    public Optional<MarketplaceMapper> find(String marketplaceId) {
-        return Optional.ofNullable(mappers.get(marketplaceId));
     }
 
     /**
      * The plugin for a marketplace id.
      *
+     * @param marketplaceId the plugin's id, e.g. {@code mercadolivre}
+     * @return the plugin; empty when none is in use for that id
+     */
+    public Optional<MarketplaceMapper> find(String marketplaceId) {
+        return Optional.ofNullable(mappers.get(marketplaceId));
+    }
+
+    /**
+     * The plugin for a marketplace id, which must be there.
+     *
+     * @param marketplaceId the plugin's id, e.g. {@code mercadolivre}
+     * @return the plugin
      * @throws CathalogException when there is none, naming the ids there are
      */
     public MarketplaceMapper require(String marketplaceId) {
@@ -64,17 +81,29 @@ public final class MarketplaceRegistry {
         return mapper;
     }
 
-    /** The plugins in use, in id order. */
+    /**
+     * The plugins in use.
+     *
+     * @return one plugin per id, in id order
+     */
     public List<MarketplaceMapper> mappers() {
         return List.copyOf(mappers.values());
     }
 
-    /** What happened to each plugin found or supplied, in the order they were met. */
+    /**
+     * What happened to each plugin found or supplied.
+     *
+     * @return the reports, in the order the plugins were met
+     */
     public List<PluginReport> reports() {
         return reports;
     }
 
-    /** The reports that were logged as warnings. */
+    /**
+     * The reports that were logged as warnings.
+     *
+     * @return every report but those of loaded and host-supplied plugins, in the order met
+     */
     public List<PluginReport> problems() {
         return reports.stream().filter(PluginReport::isProblem).toList();
     }
@@ -118,31 +147,56 @@ public final class MarketplaceRegistry {
         private Builder() {
         }
 
-        /** The host's class loader, searched with {@link ServiceLoader}. */
+        /**
+         * Sets the host's class loader, searched with {@link ServiceLoader}.
+         *
+         * @param loader the class loader (the thread's context class loader unless set)
+         * @return this builder
+         */
         public Builder classLoader(ClassLoader loader) {
             this.loader = Objects.requireNonNull(loader, "loader");
             return this;
         }
 
-        /** Do not search for plugins; use only those the host supplies. */
+        /**
+         * Does not search for plugins; only those the host supplies are used.
+         *
+         * @return this builder
+         */
         public Builder withoutDiscovery() {
             this.discover = false;
             return this;
         }
 
-        /** A plugin instance that replaces any discovered plugin of its id (e.g. one with the host's fetcher). */
+        /**
+         * Supplies a plugin instance that replaces any discovered plugin of its id (e.g. one with the
+         * host's fetcher).
+         *
+         * @param mapper the plugin; its id must not be null
+         * @return this builder
+         */
         public Builder override(MarketplaceMapper mapper) {
             Objects.requireNonNull(mapper, "mapper");
             overrides.put(Objects.requireNonNull(mapper.id(), "id"), mapper);
             return this;
         }
 
-        /** Where warnings go; the default is this class's {@link System.Logger}. */
+        /**
+         * Sets where warnings go; the default is this class's {@link System.Logger}.
+         *
+         * @param logger the logger
+         * @return this builder
+         */
         public Builder logger(System.Logger logger) {
             this.logger = Objects.requireNonNull(logger, "logger");
             return this;
         }
 
+        /**
+         * Finds the plugins, reports each, and keeps one per id: the host's, else the highest priority.
+         *
+         * @return the registry
+         */
         public MarketplaceRegistry build() {
             List<PluginReport> reports = new ArrayList<>();
             List<MarketplaceMapper> candidates = new ArrayList<>();

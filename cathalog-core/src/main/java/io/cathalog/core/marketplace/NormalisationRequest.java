@@ -31,6 +31,21 @@ public record NormalisationRequest(Product product, Store store, String category
                                    SortedMap<String, AttributeValue> suppliedValues, Optional<String> title,
                                    ItemCondition condition, ValueMatcher matcher) {
 
+    /**
+     * @param product        the product, with the values its attribute rules derived already applied
+     *                       (brand, weights, dimensions, attributes)
+     * @param store          the store it will be listed in
+     * @param categoryId     the marketplace category ({@link #marketplaceCategory(Product, Store)})
+     * @param suppliedValues values for the marketplace's attributes by the marketplace's attribute id
+     *                       ({@code MODEL}, {@code 100037}, {@code EMPTY_GTIN_REASON}); they win over
+     *                       what the plugin would take from the product
+     * @param title          the listing title when it differs from the product name (e.g. a shorter
+     *                       one for Mercado Livre's 60 characters)
+     * @param condition      new or used
+     * @param matcher        how list values are matched (case, accents, synonyms)
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code categoryId} is blank
+     */
     public NormalisationRequest {
         Objects.requireNonNull(product, "product");
         Objects.requireNonNull(store, "store");
@@ -47,21 +62,48 @@ public record NormalisationRequest(Product product, Store store, String category
         Objects.requireNonNull(matcher, "matcher");
     }
 
+    /**
+     * Starts a request: a new item, titled with the product name, standard matching, nothing supplied.
+     *
+     * @param product    the product, with its derived values applied
+     * @param store      the store it will be listed in
+     * @param categoryId the marketplace category; not blank
+     * @return a builder
+     */
     public static Builder builder(Product product, Store store, String categoryId) {
         return new Builder(product, store, categoryId);
     }
 
-    /** A request with nothing supplied: a new item, titled with the product name, standard matching. */
+    /**
+     * A request with nothing supplied: a new item, titled with the product name, standard matching.
+     *
+     * @param product    the product, with its derived values applied
+     * @param store      the store it will be listed in
+     * @param categoryId the marketplace category; not blank
+     * @return the request
+     * @throws IllegalArgumentException if {@code categoryId} is blank
+     */
     public static NormalisationRequest of(Product product, Store store, String categoryId) {
         return builder(product, store, categoryId).build();
     }
 
-    /** The marketplace category the store maps the product's category to, if it does. */
+    /**
+     * The marketplace category the store maps the product's category to, if it does.
+     *
+     * @param product the product
+     * @param store   the store whose category mapping is read
+     * @return the marketplace category id; empty when the product has no category or the store does not
+     *         map it
+     */
     public static Optional<String> marketplaceCategory(Product product, Store store) {
         return product.categoryKey().flatMap(store::marketplaceCategory);
     }
 
-    /** The listing title: {@link #title()} if given, else the product name. */
+    /**
+     * The listing title: {@link #title()} if given, else the product name.
+     *
+     * @return the title to list under
+     */
     public String listingTitle() {
         return title.orElse(product.name());
     }
@@ -71,6 +113,9 @@ public record NormalisationRequest(Product product, Store store, String category
      * of that id, then the product's attribute whose name matches the marketplace's attribute name
      * ({@link #matcher()}: case, accents, synonyms). Product fields (brand, GTIN, ...) are the
      * plugin's to map.
+     *
+     * @param attribute the marketplace's attribute
+     * @return the value and its origin; empty when neither the request nor the product has one
      */
     public Optional<Sourced> valueFor(AttributeRequirement attribute) {
         AttributeValue supplied = suppliedValues.get(attribute.id());
@@ -90,8 +135,18 @@ public record NormalisationRequest(Product product, Store store, String category
         return Optional.empty();
     }
 
-    /** A value and where it came from. */
+    /**
+     * A value and where it came from.
+     *
+     * @param value  the value
+     * @param origin where it came from: supplied, or the product's attribute
+     */
     public record Sourced(AttributeValue value, ValueOrigin origin) {
+        /**
+         * @param value  the value
+         * @param origin where it came from: supplied, or the product's attribute
+         * @throws NullPointerException if a component is null
+         */
         public Sourced {
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(origin, "origin");
@@ -114,31 +169,68 @@ public record NormalisationRequest(Product product, Store store, String category
             this.categoryId = Objects.requireNonNull(categoryId, "categoryId");
         }
 
+        /**
+         * Supplies a value for a marketplace attribute; it wins over what the plugin would take from the product.
+         *
+         * @param attributeId the marketplace's attribute id
+         * @param value       the value
+         * @return this builder
+         */
         public Builder supply(String attributeId, AttributeValue value) {
             supplied.put(Objects.requireNonNull(attributeId, "attributeId"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
+        /**
+         * Supplies values for marketplace attributes, as {@link #supply} does for each.
+         *
+         * @param values values by the marketplace's attribute id
+         * @return this builder
+         */
         public Builder supplyAll(Map<String, AttributeValue> values) {
             values.forEach(this::supply);
             return this;
         }
 
+        /**
+         * Lists under another title than the product name.
+         *
+         * @param title the listing title
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = Optional.of(title);
             return this;
         }
 
+        /**
+         * Sets the item's condition ({@link ItemCondition#NEW} unless set).
+         *
+         * @param condition new or used
+         * @return this builder
+         */
         public Builder condition(ItemCondition condition) {
             this.condition = Objects.requireNonNull(condition, "condition");
             return this;
         }
 
+        /**
+         * Sets how list values are matched ({@link ValueMatcher#standard()} unless set).
+         *
+         * @param matcher the matcher
+         * @return this builder
+         */
         public Builder matcher(ValueMatcher matcher) {
             this.matcher = Objects.requireNonNull(matcher, "matcher");
             return this;
         }
 
+        /**
+         * Validates and builds the request.
+         *
+         * @return the request
+         * @throws IllegalArgumentException if the category id is blank
+         */
         public NormalisationRequest build() {
             return new NormalisationRequest(product, store, categoryId, supplied, title, condition, matcher);
         }

@@ -53,6 +53,8 @@ public record Violation(String attribute, Code code, String message) {
         /** A child attribute was given without its parent's opening value. */
         PARENT_MISSING,
         /** The brand is not one the category accepts. */
-        UNKNOWN_BRAND
+        UNKNOWN_BRAND,
+        /** A family's variations break one of the marketplace's rules for variations. */
+        VARIATION_RULE
     }
 }

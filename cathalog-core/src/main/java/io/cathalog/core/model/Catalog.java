@@ -150,6 +150,14 @@ public final class Catalog {
                     problems.add(Problem.at("/products/" + i + "/sku",
                             "duplicate SKU '" + p.sku() + "': an earlier product has it"));
                 }
+                for (int j = 0; j < p.variations().size(); j++) {
+                    Variation v = p.variations().get(j);
+                    // SKUs are unique across the whole catalog: parents and variations share Bling's codigo.
+                    if (skus.putIfAbsent(v.sku(), i) != null) {
+                        problems.add(Problem.at("/products/" + i + "/variations/" + j + "/sku",
+                                "duplicate SKU '" + v.sku() + "': another product or variation has it"));
+                    }
+                }
                 if (p.categoryKey().isPresent() && !keys.contains(p.categoryKey().get())) {
                     problems.add(Problem.at("/products/" + i + "/category",
                             "unknown category '" + p.categoryKey().get() + "' for product '" + p.sku() + "'"));

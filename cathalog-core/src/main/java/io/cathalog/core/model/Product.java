@@ -5,6 +5,10 @@ import io.cathalog.core.internal.Checks;
 
 import java.math.BigDecimal;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +30,7 @@ import java.util.TreeMap;
  * @param categoryKey the category of the source of truth; when absent, the categorisation rules
  *                    decide
  * @param attributes  typed attribute values by attribute name, in name order
+ * @param variations  the family's variations (a parent, Bling's {@code formato} {@code V}); empty for a simple product
  */
 public record Product(
         String sku,
@@ -38,7 +43,8 @@ public record Product(
         Optional<Weight> grossWeight,
         ProductStatus status,
         Optional<String> categoryKey,
-        Map<String, AttributeValue> attributes) {
+        Map<String, AttributeValue> attributes,
+        List<Variation> variations) {
 
     /** Bling's limit on a product name ({@code nome}, maxLength 120 in the API). */
     public static final int MAX_NAME_LENGTH = 120;
@@ -49,6 +55,25 @@ public record Product(
     /** Longest attribute name accepted. */
     public static final int MAX_ATTRIBUTE_NAME_LENGTH = 100;
 
+    /**
+     * @param sku         the product's code in Bling ({@code codigo}): its natural key
+     * @param name        at most {@value #MAX_NAME_LENGTH} characters, Bling's limit
+     * @param brand       free text
+     * @param gtin        a valid GTIN
+     * @param price       non-negative
+     * @param dimensions  the package's width, height and depth
+     * @param netWeight   weight of the product
+     * @param grossWeight weight with its package
+     * @param status      active or inactive
+     * @param categoryKey the category of the source of truth; when absent, the categorisation rules
+     *                    decide
+     * @param attributes  typed attribute values by attribute name, in name order
+     * @param variations  the family's variations (a parent, Bling's {@code formato} {@code V}); empty for a simple product
+     * @throws NullPointerException if a component is null
+     * @throws ValidationException when a value is invalid: a blank or too long SKU, name, brand or
+     *                             attribute name, a negative price, a net weight above the gross weight, an invalid category key,
+     *                             or a family whose variations differ in option names or repeat options or SKUs
+     */
     public Product {
         Checks.text("sku", sku, MAX_SKU_LENGTH);
         Checks.text("name", name, MAX_NAME_LENGTH);
@@ -75,13 +100,85 @@ public record Product(
             copy.put(attribute, Objects.requireNonNull(e.getValue(), "value of " + attribute));
         }
         attributes = Collections.unmodifiableSortedMap(copy);
+        variations = List.copyOf(Objects.requireNonNull(variations, "variations"));
+        checkFamily(sku, variations);
     }
 
+    /**
+     * A simple product (no variations), as before families.
+     *
+     * @param sku         its SKU
+     * @param name        its name
+     * @param brand       its brand
+     * @param gtin        its GTIN
+     * @param price       its price
+     * @param dimensions  its dimensions
+     * @param netWeight   its net weight
+     * @param grossWeight its gross weight
+     * @param status      its status
+     * @param categoryKey its category
+     * @param attributes  its free attributes
+     * @throws ValidationException when a value is invalid
+     */
+    public Product(String sku, String name, Optional<String> brand, Optional<Gtin> gtin, Optional<BigDecimal> price,
+                   Optional<Dimensions> dimensions, Optional<Weight> netWeight, Optional<Weight> grossWeight,
+                   ProductStatus status, Optional<String> categoryKey, Map<String, AttributeValue> attributes) {
+        this(sku, name, brand, gtin, price, dimensions, netWeight, grossWeight, status, categoryKey, attributes,
+                List.of());
+    }
+
+    /** Every variation has the family's option names; no two the same options or SKU. */
+    private static void checkFamily(String sku, List<Variation> variations) {
+        if (variations.isEmpty()) {
+            return;
+        }
+        Set<String> names = variations.get(0).options().keySet();
+        Set<String> skus = new HashSet<>();
+        Map<Map<String, String>, String> combos = new HashMap<>();
+        skus.add(sku);
+        for (int i = 0; i < variations.size(); i++) {
+            Variation v = variations.get(i);
+            if (!v.options().keySet().equals(names)) {
+                throw ValidationException.of("/variations/" + i + "/options", "variation '" + v.sku()
+                        + "' has the options " + v.options().keySet() + " where the family's are " + names);
+            }
+            if (!skus.add(v.sku())) {
+                throw ValidationException.of("/variations/" + i + "/sku", "duplicate SKU '" + v.sku()
+                        + "' in the family of '" + sku + "'");
+            }
+            String other = combos.putIfAbsent(new TreeMap<>(v.options()), v.sku());
+            if (other != null) {
+                throw ValidationException.of("/variations/" + i + "/options", "variation '" + v.sku()
+                        + "' has the same options as '" + other + "': " + v.optionsText());
+            }
+        }
+    }
+
+    /**
+     * Whether this is the parent of a family.
+     *
+     * @return true when it declares variations
+     */
+    public boolean isFamily() {
+        return !variations.isEmpty();
+    }
+
+    /**
+     * Starts an active product with nothing but its SKU and name.
+     *
+     * @param sku  the product's code in Bling
+     * @param name its name
+     * @return a builder
+     */
     public static Builder builder(String sku, String name) {
         return new Builder(sku, name);
     }
 
-    /** A builder that starts from this product, for copies with changes. */
+    /**
+     * A builder that starts from this product, for copies with changes.
+     *
+     * @return a builder holding every value of this product
+     */
     public Builder toBuilder() {
         Builder b = new Builder(sku, name);
         b.brand = brand;
@@ -93,9 +190,16 @@ public record Product(
         b.status = status;
         b.categoryKey = categoryKey;
         b.attributes.putAll(attributes);
+        b.variations.addAll(variations);
         return b;
     }
 
+    /**
+     * One of the product's attribute values.
+     *
+     * @param name the attribute's name, exactly as declared
+     * @return its value; empty when the product has none of that name
+     */
     public Optional<AttributeValue> attribute(String name) {
         return Optional.ofNullable(attributes.get(name));
     }
@@ -113,75 +217,166 @@ public record Product(
         private ProductStatus status = ProductStatus.ACTIVE;
         private Optional<String> categoryKey = Optional.empty();
         private final TreeMap<String, AttributeValue> attributes = new TreeMap<>();
+        private final java.util.ArrayList<Variation> variations = new java.util.ArrayList<>();
 
         private Builder(String sku, String name) {
             this.sku = Objects.requireNonNull(sku, "sku");
             this.name = Objects.requireNonNull(name, "name");
         }
 
+        /**
+         * Replaces the SKU.
+         *
+         * @param sku the product's code in Bling
+         * @return this builder
+         */
         public Builder sku(String sku) {
             this.sku = Objects.requireNonNull(sku, "sku");
             return this;
         }
 
+        /**
+         * Replaces the name.
+         *
+         * @param name at most {@value Product#MAX_NAME_LENGTH} characters
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
+        /**
+         * Sets the brand.
+         *
+         * @param brand free text
+         * @return this builder
+         */
         public Builder brand(String brand) {
             this.brand = Optional.of(brand);
             return this;
         }
 
+        /**
+         * Sets the GTIN.
+         *
+         * @param gtin a valid GTIN
+         * @return this builder
+         */
         public Builder gtin(Gtin gtin) {
             this.gtin = Optional.of(gtin);
             return this;
         }
 
-        /** Parses and validates the GTIN. */
+        /**
+         * Parses, validates and sets the GTIN.
+         *
+         * @param gtin the GTIN's digits
+         * @return this builder
+         * @throws ValidationException if the text is not a valid GTIN
+         */
         public Builder gtin(String gtin) {
             return gtin(Gtin.of(gtin));
         }
 
+        /**
+         * Sets the price.
+         *
+         * @param price non-negative
+         * @return this builder
+         */
         public Builder price(BigDecimal price) {
             this.price = Optional.of(price);
             return this;
         }
 
+        /**
+         * Sets the package dimensions.
+         *
+         * @param dimensions the package's width, height and depth
+         * @return this builder
+         */
         public Builder dimensions(Dimensions dimensions) {
             this.dimensions = Optional.of(dimensions);
             return this;
         }
 
+        /**
+         * Sets the net weight.
+         *
+         * @param weight the product's weight, at most the gross weight
+         * @return this builder
+         */
         public Builder netWeight(Weight weight) {
             this.netWeight = Optional.of(weight);
             return this;
         }
 
+        /**
+         * Sets the gross weight.
+         *
+         * @param weight the weight with the package
+         * @return this builder
+         */
         public Builder grossWeight(Weight weight) {
             this.grossWeight = Optional.of(weight);
             return this;
         }
 
+        /**
+         * Sets the status ({@link ProductStatus#ACTIVE} unless set).
+         *
+         * @param status active or inactive
+         * @return this builder
+         */
         public Builder status(ProductStatus status) {
             this.status = Objects.requireNonNull(status, "status");
             return this;
         }
 
+        /**
+         * Sets the category of the source of truth.
+         *
+         * @param categoryKey a category key of the catalog
+         * @return this builder
+         */
         public Builder category(String categoryKey) {
             this.categoryKey = Optional.of(categoryKey);
             return this;
         }
 
+        /**
+         * Sets an attribute value, replacing one of the same name.
+         *
+         * @param name  the attribute's name
+         * @param value its typed value
+         * @return this builder
+         */
         public Builder attribute(String name, AttributeValue value) {
             attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
+        /**
+         * Adds a variation, making the product the parent of a family.
+         *
+         * @param variation the variation
+         * @return this builder
+         */
+        public Builder variation(Variation variation) {
+            variations.add(Objects.requireNonNull(variation, "variation"));
+            return this;
+        }
+
+        /**
+         * Validates and builds the product.
+         *
+         * @return the product
+         * @throws ValidationException when a value is invalid
+         */
         public Product build() {
             return new Product(sku, name, brand, gtin, price, dimensions, netWeight, grossWeight, status,
-                    categoryKey, attributes);
+                    categoryKey, attributes, variations);
         }
     }
 }

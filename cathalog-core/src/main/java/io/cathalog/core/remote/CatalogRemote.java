@@ -38,8 +38,23 @@ public interface CatalogRemote {
 
     long createProduct(NewProduct product);
 
-    /** Changes exactly the given fields, leaving all others as they are. */
+    /** Changes exactly the given fields, leaving all others, and a family's variations, as they are. */
     void updateProduct(long id, ProductChanges changes);
+
+    /**
+     * Writes a family's variations in one request. Every variation given is kept: one with an id is
+     * changed as its fields say, one without is created. The ERP deletes every variation of the
+     * parent that is left out (Bling's {@code PUT}/{@code PATCH} with {@code variacoes}), so the
+     * caller passes every variation it keeps and leaves out only those it means to remove.
+     *
+     * @param parentId   the parent's id
+     * @param parent     the parent's own fields to change in the same request (often none)
+     * @param variations every variation the family keeps
+     * @throws UnsupportedOperationException when this ERP has no product families
+     */
+    default void writeVariations(long parentId, ProductChanges parent, List<VariationWrite> variations) {
+        throw new UnsupportedOperationException("this ERP has no product families");
+    }
 
     /** The custom fields of the product module. */
     List<RemoteCustomField> customFields();

@@ -19,6 +19,8 @@ public enum RemoteOperation {
     CREATE_PRODUCT,
     /** {@link CatalogRemote#updateProduct(long, ProductChanges)}. */
     UPDATE_PRODUCT,
+    /** A write of a family's variations, each kept one carried along ({@link CatalogRemote#writeVariations}). */
+    WRITE_VARIATIONS,
     /** {@link CatalogRemote#product(long)}: one product read in full. */
     READ_PRODUCT,
     /** One page of {@link CatalogRemote#products(ProductQuery)} or of a store's product links. */

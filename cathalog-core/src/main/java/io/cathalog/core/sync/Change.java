@@ -20,6 +20,7 @@ import java.util.OptionalLong;
  */
 public sealed interface Change permits Change.CreateCustomField, Change.CreateCategory, Change.RenameCategory,
         Change.ReplaceCategory, Change.DeleteCategory, Change.CreateProduct, Change.UpdateProduct,
+        Change.UpdateVariations,
         Change.CreateStoreCategoryLink, Change.UpdateStoreCategoryLink, Change.CreateProductStoreLink,
         Change.UpdateProductStoreLink {
 
@@ -137,6 +138,12 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
          * @return the result
          */
         R updateProduct(UpdateProduct c);
+
+        /**
+         * @param c a family's write of its variations
+         * @return the handler's result
+         */
+        R updateVariations(UpdateVariations c);
 
         /**
          * Handles one kind.
@@ -311,22 +318,41 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      *
      * @param sku    the SKU
      * @param values what to write; the name and status are always set
+     * @param variations a family's variations, all to add, created in the same write; empty for
+     *                   a simple product
      */
-    record CreateProduct(String sku, ProductFields values) implements Change {
-        /** Validates that the name and status are set. */
+    record CreateProduct(String sku, ProductFields values, List<VariationEntry> variations) implements Change {
+        /** Validates that the name and status are set and that every variation is one to add. */
         public CreateProduct {
             requireText(sku, "sku");
             Objects.requireNonNull(values, "values");
             if (values.name().isEmpty() || values.status().isEmpty()) {
                 throw new IllegalArgumentException("a product is created with its name and status");
             }
+            variations = List.copyOf(Objects.requireNonNull(variations, "variations"));
+            for (VariationEntry v : variations) {
+                if (v.action() != VariationEntry.Action.ADD) {
+                    throw new IllegalArgumentException("a family is created with variations to add only");
+                }
+            }
+        }
+
+        /**
+         * A simple product (no variations).
+         *
+         * @param sku    its SKU
+         * @param values its values (name and status at least)
+         * @throws IllegalArgumentException without a name or status
+         */
+        public CreateProduct(String sku, ProductFields values) {
+            this(sku, values, List.of());
         }
 
         @Override public ChangeAction action() { return ChangeAction.CREATE; }
         @Override public EntityKind entity() { return EntityKind.PRODUCT; }
         @Override public String key() { return sku; }
         @Override public OptionalLong remoteId() { return OptionalLong.empty(); }
-        @Override public List<FieldChange> fields() { return values.describe(); }
+        @Override public List<FieldChange> fields() { return withVariations(values.describe(), variations); }
         @Override public <R> R accept(Visitor<R> v) { return v.createProduct(this); }
     }
 
@@ -353,6 +379,64 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
         @Override public OptionalLong remoteId() { return OptionalLong.of(id); }
         @Override public List<FieldChange> fields() { return values.describe(); }
         @Override public <R> R accept(Visitor<R> v) { return v.updateProduct(this); }
+    }
+
+    /**
+     * One write of a family's variations (Bling: {@code PATCH /produtos/{id}} with every variation
+     * it keeps): variations added, changed, kept and removed. Every variation the family keeps is
+     * in {@code variations}, because the ERP deletes those a write leaves out; a
+     * {@link VariationEntry.Action#REMOVE} entry is one the plan names, and only a plan that prunes
+     * has them.
+     *
+     * @param sku        the parent's SKU
+     * @param id         the parent's id in the ERP
+     * @param values     the parent's own fields written in the same request (often none): a
+     *                   family is written once per plan
+     * @param variations every variation of the family after the write, and those removed
+     */
+    record UpdateVariations(String sku, long id, ProductFields values, List<VariationEntry> variations)
+            implements Change {
+        /**
+         * Checks the change.
+         *
+         * @throws IllegalArgumentException when nothing changes, or a SKU is twice
+         */
+        public UpdateVariations {
+            requireText(sku, "sku");
+            Objects.requireNonNull(values, "values");
+            variations = List.copyOf(Objects.requireNonNull(variations, "variations"));
+            if (variations.stream().allMatch(v -> v.action() == VariationEntry.Action.KEEP)) {
+                throw new IllegalArgumentException("a family's write changes at least one variation");
+            }
+            java.util.Set<String> skus = new java.util.HashSet<>();
+            for (VariationEntry v : variations) {
+                if (!skus.add(v.sku())) {
+                    throw new IllegalArgumentException("variation " + v.sku() + " is twice in the family of " + sku);
+                }
+            }
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.UPDATE; }
+        @Override public EntityKind entity() { return EntityKind.PRODUCT; }
+        @Override public String key() { return sku; }
+        @Override public OptionalLong remoteId() { return OptionalLong.of(id); }
+        @Override public List<FieldChange> fields() { return withVariations(values.describe(), variations); }
+        @Override public <R> R accept(Visitor<R> v) { return v.updateVariations(this); }
+
+        /** Removing a variation deletes it in the ERP. */
+        @Override
+        public boolean destructive() {
+            return variations.stream().anyMatch(v -> v.action() == VariationEntry.Action.REMOVE);
+        }
+
+        /**
+         * The entries that are written (every one but those removed), in order.
+         *
+         * @return the variations the family keeps
+         */
+        public List<VariationEntry> kept() {
+            return variations.stream().filter(v -> v.action() != VariationEntry.Action.REMOVE).toList();
+        }
     }
 
     /**
@@ -490,6 +574,15 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
                     category.decidedBy()));
             return out;
         }
+    }
+
+    private static List<FieldChange> withVariations(List<FieldChange> own, List<VariationEntry> variations) {
+        if (variations.isEmpty()) {
+            return own;
+        }
+        List<FieldChange> out = new ArrayList<>(own);
+        variations.forEach(v -> out.addAll(v.describe()));
+        return out;
     }
 
     private static FieldChange created(String field, String value) {

@@ -24,8 +24,11 @@ public enum PlanFormat {
     /** Versioned JSON, to save, review and apply later. */
     JSON;
 
-    /** The major version of the JSON form; a plan of another major version is refused. */
-    public static final String JSON_VERSION = "2.0";
+    /**
+     * The version of the JSON form; a plan of another major version is refused. 2.1 added families
+     * (a {@code create_product} with {@code variations}, {@code update_variations}); 2.0 files read as before.
+     */
+    public static final String JSON_VERSION = "2.1";
 
     /**
      * Renders a plan in this form.

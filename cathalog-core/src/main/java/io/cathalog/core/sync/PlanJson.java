@@ -148,6 +148,17 @@ final class PlanJson {
         public Void createProduct(Change.CreateProduct c) {
             o.put("sku", c.sku());
             o.set("values", values(c.values()));
+            if (!c.variations().isEmpty()) {
+                o.set("variations", variations(c.variations()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void updateVariations(Change.UpdateVariations c) {
+            o.put("sku", c.sku()).put("id", c.id());
+            o.set("values", values(c.values()));
+            o.set("variations", variations(c.variations()));
             return null;
         }
 
@@ -219,6 +230,20 @@ final class PlanJson {
             v.custom().forEach((name, a) -> custom.set(name, assignment(a, F::textNode)));
         }
         return o;
+    }
+
+    private static ArrayNode variations(List<VariationEntry> entries) {
+        ArrayNode out = F.arrayNode();
+        for (VariationEntry v : entries) {
+            ObjectNode n = out.addObject().put("sku", v.sku());
+            id(n, v.id());
+            n.put("action", lower(v.action()));
+            ObjectNode options = n.putObject("options");
+            v.options().forEach(options::put);
+            text(n, "options_before", v.optionsBefore());
+            n.set("values", values(v.values()));
+        }
+        return out;
     }
 
     private static <T> ObjectNode assignment(Assignment<T> a, Function<T, JsonNode> value) {
@@ -340,7 +365,10 @@ final class PlanJson {
             case "delete_category" -> new Change.DeleteCategory(key, longOf(c.path("id"), at + "/id"),
                     str(c, "path", at));
             case "create_product" -> new Change.CreateProduct(str(c, "sku", at), values(obj(c, "values", at),
-                    at + "/values"));
+                    at + "/values"), c.has("variations") ? variations(arr(c, "variations", at), at + "/variations")
+                    : List.of());
+            case "update_variations" -> new Change.UpdateVariations(str(c, "sku", at), longOf(c.path("id"), at + "/id"),
+                    values(obj(c, "values", at), at + "/values"), variations(arr(c, "variations", at), at + "/variations"));
             case "update_product" -> new Change.UpdateProduct(str(c, "sku", at), longOf(c.path("id"), at + "/id"),
                     values(obj(c, "values", at), at + "/values"));
             case "create_store_category_link" -> new Change.CreateStoreCategoryLink(key,
@@ -360,6 +388,21 @@ final class PlanJson {
                     assignment(c, "category", at, PlanJson::categoryRef));
             default -> throw new Invalid("unknown change kind '" + kind + "' at " + at + "/kind");
         };
+    }
+
+    private static List<VariationEntry> variations(JsonNode array, String at) {
+        List<VariationEntry> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode n = array.get(i);
+            String p = at + "/" + i;
+            java.util.LinkedHashMap<String, String> options = new java.util.LinkedHashMap<>();
+            JsonNode opts = obj(n, "options", p);
+            opts.fields().forEachRemaining(e -> options.put(e.getKey(), textOf(e.getValue(), p + "/options/" + e.getKey())));
+            out.add(new VariationEntry(str(n, "sku", p), optLong(n, "remote_id", p),
+                    enumOf(VariationEntry.Action.class, str(n, "action", p), p + "/action"), options,
+                    optText(n, "options_before", p), values(obj(n, "values", p), p + "/values")));
+        }
+        return out;
     }
 
     private static ProductFields values(JsonNode v, String at) {

@@ -32,4 +32,57 @@ class CatalogFormatDocTest {
         assertThat(catalog.stores()).extracting(s -> s.marketplace()).containsExactly("mercadolivre", "shopee");
         assertThat(catalog.product("FONE-BT-001").orElseThrow().attributes()).hasSize(5);
     }
+
+    @Test
+    void theDocumentedFamilyLoads() throws Exception {
+        String text = Files.readString(Path.of("..", "docs", "catalog-format.md"));
+        int start = text.indexOf("```json family\n");
+        assertThat(start).as("the family example").isNotNegative();
+        int end = text.indexOf("\n```", start + 15);
+        Catalog catalog = JsonCatalogFile.reader().read(text.substring(start + 15, end), "docs/catalog-format.md");
+        io.cathalog.core.model.Product shirt = catalog.product("CAM-BASICA").orElseThrow();
+        assertThat(shirt.variations()).hasSize(6);
+        assertThat(shirt.variations().get(0).optionsText()).isEqualTo("Cor:Azul;Tamanho:P");
+        assertThat(shirt.variations().get(2).grossWeight()).isPresent();
+        assertThat(shirt.variations().get(5).attributes()).containsKey("Estampa");
+    }
+
+    @Test
+    void familyProblemsAreReportedWithTheirPointersAndPlaces() {
+        String json = """
+                {
+                  "format_version": 1,
+                  "products": [
+                    { "sku": "A", "name": "Camiseta", "variations": [
+                      { "sku": "A-1", "options": { "Cor": "Azul", "Tamanho": "P" } },
+                      { "sku": "A-2", "options": { "Cor": "Azul" } }
+                    ] },
+                    { "sku": "B", "name": "Meia", "variations": [
+                      { "sku": "B-1", "options": { "Cor": "Azul" } },
+                      { "sku": "B-2", "options": { "Cor": "Azul" } }
+                    ] },
+                    { "sku": "C", "name": "Boné", "variations": [
+                      { "sku": "A-1", "options": { "Cor": "" } },
+                      { "sku": "C-2", "options": {} }
+                    ] },
+                    { "sku": "Z", "name": "Bermuda" },
+                    { "sku": "D", "name": "Bermuda", "variations": [
+                      { "sku": "Z", "options": { "Cor": "Azul" } }
+                    ] }
+                  ]
+                }
+                """;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonCatalogFile.reader().read(json, "f.json"))
+                .isInstanceOfSatisfying(io.cathalog.core.CatalogValidationException.class, e -> {
+                    assertThat(e.problems()).extracting(io.cathalog.core.Problem::pointer).contains(
+                            "/products/0/variations/1/options", "/products/1/variations/1/options",
+                            "/products/2/variations/0/options", "/products/2/variations/1/options",
+                            "/products/4/variations/0/sku");
+                    assertThat(e.problems()).filteredOn(p -> p.pointer().equals("/products/1/variations/1/options"))
+                            .singleElement().satisfies(p -> {
+                                assertThat(p.message()).contains("same options as 'B-1'");
+                                assertThat(p.location()).isPresent();
+                            });
+                });
+    }
 }

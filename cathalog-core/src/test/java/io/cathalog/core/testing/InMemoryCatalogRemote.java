@@ -19,6 +19,8 @@ import io.cathalog.core.remote.RemoteCustomField;
 import io.cathalog.core.remote.RemoteOperation;
 import io.cathalog.core.remote.RemoteProduct;
 import io.cathalog.core.remote.RemoteProductSummary;
+import io.cathalog.core.remote.RemoteVariation;
+import io.cathalog.core.remote.VariationWrite;
 import io.cathalog.core.remote.RemoteStore;
 import io.cathalog.core.remote.StoreCategoryLink;
 
@@ -69,7 +71,7 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
         STORES, CATEGORIES, CREATE_CATEGORY, RENAME_CATEGORY, DELETE_CATEGORY, PRODUCTS, PRODUCT, CREATE_PRODUCT,
         UPDATE_PRODUCT, CUSTOM_FIELDS, CREATE_CUSTOM_FIELD, STORE_CATEGORY_LINKS, CREATE_STORE_CATEGORY_LINK,
         UPDATE_STORE_CATEGORY_LINK, DELETE_STORE_CATEGORY_LINK, PRODUCT_STORE_LINKS, PRODUCT_STORE_LINKS_CHANGED_SINCE,
-        CREATE_PRODUCT_STORE_LINK, UPDATE_PRODUCT_STORE_LINK, DELETE_PRODUCT_STORE_LINK
+        CREATE_PRODUCT_STORE_LINK, UPDATE_PRODUCT_STORE_LINK, DELETE_PRODUCT_STORE_LINK, UPDATE_VARIATIONS
     }
 
     /**
@@ -137,6 +139,8 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
     private final Map<RemoteOperation, Integer> costs = new EnumMap<>(RemoteOperation.class);
     private final List<ProductQuery> productQueries = new ArrayList<>();
     private final List<Instant> linkQueries = new ArrayList<>();
+    /** Every variation deleted, by id, in order: a write that left one out deleted it. */
+    private final List<Long> deletedVariations = new ArrayList<>();
     private Consumer<Call> beforeCall = c -> { };
 
     /**
@@ -191,6 +195,36 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
         }
         products.put(id, new StoredProduct(applied(p.product(), changes), p.type(), p.deleted(), p.variation(),
                 now()));
+    }
+
+    /**
+     * Edits a variation, as someone does by hand in the ERP: its options and fields change, and
+     * (in this simple model) its family's change time moves.
+     *
+     * @param variationId the variation's id
+     * @param options     its new options; empty to leave them
+     * @param changes     its changed fields
+     */
+    public synchronized void editVariation(long variationId, Map<String, String> options, ProductChanges changes) {
+        for (Map.Entry<Long, StoredProduct> e : products.entrySet()) {
+            RemoteProduct parent = e.getValue().product();
+            List<RemoteVariation> vs = new ArrayList<>(parent.variations());
+            for (int i = 0; i < vs.size(); i++) {
+                if (vs.get(i).id() == variationId) {
+                    vs.set(i, appliedVariation(vs.get(i), options.isEmpty() ? vs.get(i).options() : options, changes));
+                    StoredProduct sp = e.getValue();
+                    products.put(e.getKey(), new StoredProduct(parent.withVariations(vs), sp.type(), sp.deleted(),
+                            sp.variation(), now()));
+                    return;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no variation #" + variationId);
+    }
+
+    /** Every variation deleted so far, by id, in order. */
+    public synchronized List<Long> deletedVariations() {
+        return List.copyOf(deletedVariations);
     }
 
     /** Marks a product deleted (Bling's situation E), as someone does by hand. */
@@ -427,6 +461,63 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
         lose(f, 0);
     }
 
+    /** Like Bling's write of a parent with {@code variacoes}: every variation left out is deleted. */
+    @Override
+    public synchronized void writeVariations(long parentId, ProductChanges parentChanges, List<VariationWrite> writes) {
+        Fault f = enter(Call.UPDATE_VARIATIONS);
+        StoredProduct p = products.get(parentId);
+        if (p == null) {
+            throw notFound("PATCH /produtos/{id}", "product " + parentId);
+        }
+        check(parentChanges, "PATCH /produtos/{id}");
+        Map<Long, RemoteVariation> current = new java.util.LinkedHashMap<>();
+        p.product().variations().forEach(v -> current.put(v.id(), v));
+        for (VariationWrite w : writes) {
+            check(w.fields(), "PATCH /produtos/{id}");
+            if (w.id().isPresent() && !current.containsKey(w.id().getAsLong())) {
+                throw validationError("PATCH /produtos/{id}", "variation " + w.id().getAsLong()
+                        + " is not of product " + parentId);
+            }
+            if (w.id().isEmpty() && w.options().isEmpty()) {
+                throw validationError("PATCH /produtos/{id}", "a new variation needs its options");
+            }
+        }
+        List<RemoteVariation> after = new ArrayList<>();
+        java.util.Set<Long> kept = new java.util.HashSet<>();
+        for (VariationWrite w : writes) {
+            if (w.id().isPresent()) {
+                RemoteVariation old = current.get(w.id().getAsLong());
+                kept.add(old.id());
+                RemoteVariation v = appliedVariation(old, w.options().isEmpty() ? old.options() : w.options(),
+                        w.fields());
+                after.add(w.name().isPresent() ? new RemoteVariation(v.id(), v.sku(), w.name().get(), v.options(),
+                        v.gtin(), v.price(), v.dimensions(), v.netWeight(), v.grossWeight()) : v);
+            } else {
+                after.add(newVariation(w, p.product().name()));
+            }
+        }
+        for (Long id : current.keySet()) {
+            if (!kept.contains(id)) {
+                deletedVariations.add(id);
+            }
+        }
+        products.put(parentId, new StoredProduct(applied(p.product(), parentChanges).withVariations(after), p.type(),
+                p.deleted(), p.variation(), now()));
+        lose(f, 0);
+    }
+
+    private RemoteVariation newVariation(VariationWrite w, String parentName) {
+        ProductChanges c = w.fields();
+        return new RemoteVariation(++nextId, Optional.of(w.sku()), w.name().orElse(parentName), w.options(),
+                c.gtin().map(Gtin::digits), c.price(), c.dimensions(), c.netWeight(), c.grossWeight());
+    }
+
+    private static RemoteVariation appliedVariation(RemoteVariation v, Map<String, String> options, ProductChanges c) {
+        return new RemoteVariation(v.id(), v.sku(), c.name().orElse(v.name()), options,
+                c.gtin().map(Gtin::digits).or(v::gtin), c.price().or(v::price), c.dimensions().or(v::dimensions),
+                c.netWeight().or(v::netWeight), c.grossWeight().or(v::grossWeight));
+    }
+
     @Override
     public synchronized List<RemoteCustomField> customFields() {
         enter(Call.CUSTOM_FIELDS);
@@ -493,7 +584,10 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
     @Override
     public synchronized long createProductStoreLink(ProductStoreLink link) {
         Fault f = enter(Call.CREATE_PRODUCT_STORE_LINK);
-        if (!products.containsKey(link.productId())) {
+        // A variation is a product of its own in the ERP, with links of its own.
+        boolean variation = products.values().stream().anyMatch(p -> p.product().variations().stream()
+                .anyMatch(v -> v.id() == link.productId()));
+        if (!products.containsKey(link.productId()) && !variation) {
             throw validationError("POST /produtos/lojas", "product " + link.productId() + " does not exist");
         }
         link.categoryIds().forEach(c -> requireCategory(c, "POST /produtos/lojas"));
@@ -569,7 +663,13 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
         RemoteProduct empty = new RemoteProduct(id, sku, p.name(), p.status(), Optional.empty(),
                 Optional.empty(), Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), List.of());
-        products.put(id, new StoredProduct(applied(empty, p.fields()), type, false, variation, now()));
+        RemoteProduct created = applied(empty, p.fields());
+        if (!p.variations().isEmpty()) {
+            List<RemoteVariation> vs = new ArrayList<>();
+            p.variations().forEach(w -> vs.add(newVariation(w, p.name())));
+            created = created.withVariations(vs);
+        }
+        products.put(id, new StoredProduct(created, type, false, variation, now()));
         return id;
     }
 
@@ -586,7 +686,7 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
         return new RemoteProduct(p.id(), p.sku(), c.name().orElse(p.name()), c.status().orElse(p.status()),
                 c.brand().or(p::brand), c.gtin().map(Gtin::digits).or(p::gtin), c.price().or(p::price),
                 c.categoryId().isPresent() ? c.categoryId() : p.categoryId(), c.dimensions().or(p::dimensions),
-                c.netWeight().or(p::netWeight), c.grossWeight().or(p::grossWeight), fields);
+                c.netWeight().or(p::netWeight), c.grossWeight().or(p::grossWeight), fields, p.variations());
     }
 
     private void check(ProductChanges c, String route) {

@@ -189,6 +189,11 @@ public final class MercadoLivreMapper implements MarketplaceMapper {
             if (a.id().equals(MercadoLivreRequirements.GTIN) || a.id().equals(MercadoLivreRequirements.EMPTY_GTIN_REASON)) {
                 continue;
             }
+            if (io.cathalog.marketplaces.internal.FamilyRules.varies(request, a)
+                    && request.product().attribute(a.name()).isEmpty()) {
+                // Given per variation (COLOR, SIZE): the family rules check it.
+                continue;
+            }
             Optional<Candidate> candidate = candidate(a, request, f);
             if (candidate.isEmpty()) {
                 missing(a, request, f);
@@ -196,7 +201,11 @@ public final class MercadoLivreMapper implements MarketplaceMapper {
             }
             write(a, candidate.get(), request, f, attributes);
         }
-        gtin(category, request, f, attributes);
+        if (!request.product().isFamily()) {
+            // A family's GTINs are per variation: the family rules check them.
+            gtin(category, request, f, attributes);
+        }
+        io.cathalog.marketplaces.internal.FamilyRules.mercadoLivre(request, category, f);
         return done(request, f, payload);
     }
 

@@ -8,6 +8,7 @@ import io.cathalog.core.marketplace.CategoryRequirements;
 import io.cathalog.core.marketplace.DocumentSource;
 import io.cathalog.core.marketplace.GtinPolicy;
 import io.cathalog.core.marketplace.ListingLimits;
+import io.cathalog.core.marketplace.VariationLimits;
 import io.cathalog.core.marketplace.RequirementLevel;
 import io.cathalog.core.marketplace.RequirementsProvider;
 import io.cathalog.core.marketplace.RequirementsUnavailableException;
@@ -42,6 +43,12 @@ public final class MercadoLivreRequirements implements RequirementsProvider {
 
     private final DocumentSource source;
 
+    /**
+     * A provider reading Mercado Livre's documents from {@code source}.
+     *
+     * @param source where the category documents are read, e.g. {@link #snapshot()} or a cache the
+     *               host fills from Mercado Livre's API
+     */
     public MercadoLivreRequirements(DocumentSource source) {
         this.source = Objects.requireNonNull(source, "source");
     }
@@ -49,25 +56,53 @@ public final class MercadoLivreRequirements implements RequirementsProvider {
     /** The version of the shipped snapshot: the date its README states. */
     public static final String SNAPSHOT_VERSION = "2026-01-05";
 
-    /** The snapshot shipped with this module (see its README for source and date). */
+    /**
+     * The snapshot shipped with this module (see its README for source and date).
+     *
+     * @return the documents of {@link #snapshotCategories()}, read from this module's resources
+     */
     public static DocumentSource snapshot() {
         return DocumentSource.resources(MercadoLivreRequirements.class::getResourceAsStream,
                 "/io/cathalog/marketplaces/mercadolivre/snapshot");
     }
 
-    /** The leaf categories the shipped snapshot holds. */
+    /**
+     * The leaf categories the shipped snapshot holds.
+     *
+     * @return their Mercado Livre ids
+     */
     public static List<String> snapshotCategories() {
         return List.of("MLB196208", "MLB270241", "MLB31447");
     }
 
+    /**
+     * The name of a category's own document, the answer of {@code GET /categories/{id}}.
+     *
+     * @param categoryId the Mercado Livre category id, e.g. {@code MLB1055}
+     * @return the document name to store it under in a {@link DocumentSource}
+     */
     public static String categoryDocument(String categoryId) {
         return "categories/" + categoryId;
     }
 
+    /**
+     * The name of a category's attributes document, the answer of
+     * {@code GET /categories/{id}/attributes}.
+     *
+     * @param categoryId the Mercado Livre category id, e.g. {@code MLB1055}
+     * @return the document name to store it under in a {@link DocumentSource}
+     */
     public static String attributesDocument(String categoryId) {
         return "categories/" + categoryId + "/attributes";
     }
 
+    /**
+     * The name of a category's optional conditional-attributes document, the answer of
+     * {@code POST /categories/{id}/attributes/conditional} for a typical new item.
+     *
+     * @param categoryId the Mercado Livre category id, e.g. {@code MLB1055}
+     * @return the document name to store it under in a {@link DocumentSource}
+     */
     public static String conditionalDocument(String categoryId) {
         return "categories/" + categoryId + "/attributes/conditional";
     }
@@ -118,10 +153,20 @@ public final class MercadoLivreRequirements implements RequirementsProvider {
                 a.filter(r -> seen.add(r.id())).ifPresent(attributes::add);
             }
         }
-        ListingLimits limits = new ListingLimits(0, maxTitle, false, false, gtinPolicy(attributes, conditional));
+        // max_variations_allowed: 100 since 2022-12-14 (250 in fashion and a few more), same price
+        // across variations in the classic listing model.
+        int maxVariations = Json.child(category, "settings").flatMap(s -> {
+            var v = Json.integer(s, "max_variations_allowed");
+            return v.isPresent() && v.getAsInt() > 0 ? Optional.of(v.getAsInt()) : Optional.empty();
+        }).orElse(DEFAULT_MAX_VARIATIONS);
+        ListingLimits limits = new ListingLimits(0, maxTitle, false, false, gtinPolicy(attributes, conditional),
+                new VariationLimits(maxVariations, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, true, false));
         return new CategoryRequirements(MercadoLivreMapper.ID, categoryId, name, path, leaf, attributes, limits,
                 Optional.empty());
     }
+
+    /** Mercado Livre's {@code max_variations_allowed} when the category does not say. */
+    static final int DEFAULT_MAX_VARIATIONS = 100;
 
     private static GtinPolicy gtinPolicy(List<AttributeRequirement> attributes, Optional<Set<String>> conditional) {
         Optional<AttributeRequirement> gtin = attributes.stream().filter(a -> a.id().equals(GTIN)).findFirst();
@@ -183,6 +228,9 @@ public final class MercadoLivreRequirements implements RequirementsProvider {
         }
         if (multivalued) {
             b.flag(AttributeFlag.MULTIVALUED);
+        }
+        if (tags.contains("allow_variations")) {
+            b.flag(AttributeFlag.ALLOWS_VARIATIONS);
         }
         if (tags.contains("variation_attribute")) {
             b.flag(AttributeFlag.VARIATION_ATTRIBUTE);

@@ -179,8 +179,11 @@ public final class ShopeeMapper implements MarketplaceMapper {
         category.brand().ifPresent(b -> brand(b, request, f, payload));
         weight(request, limits, f, payload);
         dimension(request, limits, f, payload);
-        gtin(request, limits, f, payload);
+        if (!request.product().isFamily()) {
+            gtin(request, limits, f, payload);
+        }
         attributes(category, request, f, payload.putArray("attribute_list"));
+        io.cathalog.marketplaces.internal.FamilyRules.shopee(request, category, f);
         return done(request, f, payload);
     }
 

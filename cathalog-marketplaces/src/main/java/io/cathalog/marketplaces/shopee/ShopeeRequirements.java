@@ -8,6 +8,7 @@ import io.cathalog.core.marketplace.CategoryRequirements;
 import io.cathalog.core.marketplace.DocumentSource;
 import io.cathalog.core.marketplace.GtinPolicy;
 import io.cathalog.core.marketplace.ListingLimits;
+import io.cathalog.core.marketplace.VariationLimits;
 import io.cathalog.core.marketplace.RequirementLevel;
 import io.cathalog.core.marketplace.RequirementsProvider;
 import io.cathalog.core.marketplace.RequirementsUnavailableException;
@@ -48,6 +49,12 @@ public final class ShopeeRequirements implements RequirementsProvider {
 
     private final DocumentSource source;
 
+    /**
+     * A provider reading Shopee's documents from {@code source}.
+     *
+     * @param source where the category documents are read, e.g. {@link #snapshot()} or a cache the
+     *               host fills from Shopee Open Platform
+     */
     public ShopeeRequirements(DocumentSource source) {
         this.source = Objects.requireNonNull(source, "source");
     }
@@ -55,13 +62,21 @@ public final class ShopeeRequirements implements RequirementsProvider {
     /** The version of the shipped snapshot: the date its README states. */
     public static final String SNAPSHOT_VERSION = "2026-01-05";
 
-    /** The snapshot shipped with this module (see its README for source and date). */
+    /**
+     * The snapshot shipped with this module (see its README for source and date).
+     *
+     * @return the documents of {@link #snapshotCategories()}, read from this module's resources
+     */
     public static DocumentSource snapshot() {
         return DocumentSource.resources(ShopeeRequirements.class::getResourceAsStream,
                 "/io/cathalog/marketplaces/shopee/snapshot");
     }
 
-    /** The leaf categories the shipped snapshot holds. */
+    /**
+     * The leaf categories the shipped snapshot holds.
+     *
+     * @return their Shopee ids
+     */
     public static List<String> snapshotCategories() {
         return List.of("100416", "100716", "100348");
     }
@@ -244,12 +259,24 @@ public final class ShopeeRequirements implements RequirementsProvider {
         return new BrandRequirement(mandatory, brands, noBrand, custom);
     }
 
+    /** Shopee's tier variations: at most two tiers, names of 14 and options of 20 characters. */
+    static final int TIERS = 2;
+    static final int TIER_NAME_MAX = 14;
+    static final int TIER_OPTION_MAX = 20;
+    /** Shopee lists at most 50 models (combinations) per item. */
+    static final int MAX_MODELS = 50;
+
+    private static VariationLimits variationLimits(int name, int option) {
+        return new VariationLimits(MAX_MODELS, TIERS, name, option, false, true);
+    }
+
     private ListingLimits limits(String categoryId) {
         String document = "get_item_limit/" + categoryId;
         Optional<String> text = source.readFor(categoryId, document);
         if (text.isEmpty()) {
             // add_item requires a weight whatever the category.
-            return new ListingLimits(0, Product.MAX_NAME_LENGTH, true, false, GtinPolicy.OPTIONAL);
+            return new ListingLimits(0, Product.MAX_NAME_LENGTH, true, false, GtinPolicy.OPTIONAL,
+                    variationLimits(TIER_NAME_MAX, TIER_OPTION_MAX));
         }
         JsonNode r = response(categoryId, document, text.get());
         Optional<JsonNode> name = Json.child(r, "item_name_length_limit");
@@ -268,7 +295,11 @@ public final class ShopeeRequirements implements RequirementsProvider {
                     case "flexible" -> GtinPolicy.MANDATORY_OR_EXEMPTION;
                     default -> GtinPolicy.OPTIONAL;
                 }).orElse(GtinPolicy.OPTIONAL);
-        return new ListingLimits(min, max, weight, dimension, gtin);
+        int tierName = Json.child(r, "tier_variation_name_length_limit").map(n -> Json.integer(n, "max_limit")
+                .orElse(TIER_NAME_MAX)).filter(n -> n > 0).orElse(TIER_NAME_MAX);
+        int tierOption = Json.child(r, "tier_variation_option_length_limit").map(n -> Json.integer(n, "max_limit")
+                .orElse(TIER_OPTION_MAX)).filter(n -> n > 0).orElse(TIER_OPTION_MAX);
+        return new ListingLimits(min, max, weight, dimension, gtin, variationLimits(tierName, tierOption));
     }
 
     private static String categoryName(JsonNode c) {

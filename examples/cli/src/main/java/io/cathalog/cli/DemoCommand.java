@@ -66,6 +66,10 @@ final class DemoCommand implements Callable<Integer> {
                     + " (Bling allows 3/s: plan against Bling for its real time)%n", Engines.FAST_RATE);
             SyncPlan plan = engine.plan(options);
             Reports.printPlan(plan, out, planLines);
+            out.println();
+            out.println(Style.bold("   a family being fixed") + " (MOD-CAL-V1 in Bling: size 39/40 missing, 37/38 twice,"
+                    + " 41/42 without GTIN)");
+            Reports.printFamilies(plan, out);
 
             out.println();
             out.println(Style.bold("== 2. apply"));
@@ -76,6 +80,8 @@ final class DemoCommand implements Callable<Integer> {
                 progress.finish();
             }
             Reports.printApply(report, out);
+
+            Reports.printFamily(sandbox.account(), "MOD-CAL-V1", out);
 
             out.println();
             out.println(Style.bold("== 3. audit") + " (read-only: what is left needs a person)");

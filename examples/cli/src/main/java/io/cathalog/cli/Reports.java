@@ -44,6 +44,38 @@ final class Reports {
         out.println(Style.bold(plan.summary()));
     }
 
+    /** The plan's writes of families' variations, one block per family, variations under it. */
+    static void printFamilies(SyncPlan plan, PrintStream out) {
+        for (io.cathalog.core.sync.Change c : plan.changes()) {
+            if (!(c instanceof io.cathalog.core.sync.Change.UpdateVariations u)) {
+                continue;
+            }
+            out.println("  " + colour("~ family " + u.sku() + " (#" + u.id() + ")" + (u.destructive() ? "  [destructive]" : "")));
+            for (io.cathalog.core.sync.VariationEntry v : u.variations()) {
+                String what = switch (v.action()) {
+                    case ADD -> "+ " + v.sku() + " " + v.optionsText();
+                    case REMOVE -> "- " + v.sku() + " " + v.optionsBefore().orElse(v.optionsText());
+                    case CHANGE -> "~ " + v.sku() + " " + v.optionsText() + " " + v.values().describe().stream()
+                            .map(f -> f.field() + " " + f.before().orElse("(none)") + " -> " + f.after().orElse("(none)"))
+                            .toList();
+                    case KEEP -> "  " + v.sku() + " " + v.optionsText() + " (carried, unchanged)";
+                };
+                out.println("      " + colour(what));
+            }
+        }
+    }
+
+    /** A family as the sandbox holds it now: its variations and those deleted. */
+    static void printFamily(io.cathalog.bling.sandbox.SandboxAccount account, String sku, PrintStream out) {
+        account.productByCode(sku).ifPresent(p -> {
+            java.util.List<String> vs = new java.util.ArrayList<>();
+            p.path("variacoes").forEach(v -> vs.add(v.path("codigo").asText() + " " + v.path("variacao").path("nome")
+                    .asText() + (v.path("gtin").asText("").isEmpty() ? " (no GTIN)" : "")));
+            out.println("  family " + sku + " now: " + vs);
+            out.println("  variations deleted (each named by the plan): " + account.deletedVariationCodes());
+        });
+    }
+
     private static String colour(String line) {
         String t = line.stripLeading();
         if (t.startsWith("+ ")) {

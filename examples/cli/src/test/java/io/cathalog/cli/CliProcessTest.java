@@ -222,6 +222,10 @@ class CliProcessTest {
         assertThat(demo.lastLine()).isEqualTo("Second plan: no changes.");
         // It says it prunes, and its estimate is at the pace it runs (not Bling's 3/s: minutes).
         assertThat(demo.out()).contains("with pruning (plan --prune)");
+        // It shows a family being fixed: the size missing added, the duplicate removed, the GTIN set.
+        assertThat(demo.out()).contains("~ family MOD-CAL-V1").contains("+ MOD-CAL-V1-39 Tamanho:39/40")
+                .contains("- MOD-CAL-V1-37B Tamanho:37/38").contains("~ MOD-CAL-V1-41 Tamanho:41/42")
+                .contains("variations deleted (each named by the plan): [MOD-CAL-V1-37B]");
         java.util.regex.Matcher estimate = java.util.regex.Pattern
                 .compile("About (\\d+) requests(?: \\(\\d+ to read the ERP, \\d+ to write\\))?, (\\d+) s at the account's rate")
                 .matcher(demo.out());

@@ -19,6 +19,8 @@ import io.cathalog.core.remote.RemoteCategory;
 import io.cathalog.core.remote.RemoteCustomField;
 import io.cathalog.core.remote.RemoteProduct;
 import io.cathalog.core.remote.RemoteProductSummary;
+import io.cathalog.core.remote.RemoteVariation;
+import io.cathalog.core.remote.VariationWrite;
 import io.cathalog.core.remote.StoreCategoryLink;
 import io.cathalog.core.sync.ApplyReport;
 import io.cathalog.core.sync.ApplyStoppedException;
@@ -33,6 +35,7 @@ import io.cathalog.core.sync.JournalEntry;
 import io.cathalog.core.sync.Outcome;
 import io.cathalog.core.sync.ProductFields;
 import io.cathalog.core.sync.ProductRef;
+import io.cathalog.core.sync.VariationEntry;
 import io.cathalog.core.sync.RunControl;
 import io.cathalog.core.sync.SyncPlan;
 import io.cathalog.core.sync.SyncProgress;
@@ -156,6 +159,11 @@ final class Applier {
             } catch (CathalogException e) {
                 outcome = Outcome.FAILED;
                 error = Optional.of(e.getMessage());
+                if (change.entity() == EntityKind.PRODUCT
+                        && (e instanceof TransportException || e instanceof io.cathalog.core.ServerErrorException)) {
+                    // The write may have landed, though it failed: this product is read again.
+                    recorder.productInDoubt(change.key());
+                }
             } catch (RuntimeException e) {
                 // A bug or an unexpected answer must not leave the item without an outcome.
                 outcome = Outcome.FAILED;
@@ -338,19 +346,33 @@ final class Applier {
                 remote.updateProduct(known.id(), changes);
                 afterWrite(sku, known, changes);
                 run.createdProducts.put(sku, known.id());
+                variationIds(known);
                 return Done.of(Outcome.CREATED, known.id());
             }
             ProductChanges changes = changes(c.values(), null);
             String name = c.values().name().orElseThrow().after();
             ProductStatus status = c.values().status().orElseThrow().after();
+            List<VariationWrite> variations = new ArrayList<>();
+            for (VariationEntry v : c.variations()) {
+                variations.add(variationWrite(v, null));
+            }
             long id;
             try {
-                id = remote.createProduct(new NewProduct(sku, name, status, changes));
+                id = remote.createProduct(new NewProduct(sku, name, status, changes, variations));
             } catch (TransportException lost) {
                 id = findProduct(sku).orElseThrow(() -> lost);
             }
             recorder.productId(sku, id);
             run.createdProducts.put(sku, id);
+            if (!variations.isEmpty()) {
+                // The ERP gives the variations' ids only on a read: the family is recorded as read.
+                long familyId = id;
+                RemoteProduct read = remote.product(familyId).orElseThrow(() -> new NotFoundException("GET product",
+                        "RESOURCE_NOT_FOUND", "family " + sku + " (#" + familyId + ") vanished after its creation", ""));
+                recorder.product(sku, new Snapshots.ProductSnapshot(read, read, Optional.of(clock.instant())));
+                variationIds(read);
+                return Done.of(Outcome.CREATED, id);
+            }
             RemoteProduct created = new RemoteProduct(id, Optional.of(sku), name, status, Optional.empty(),
                     Optional.empty(), Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), List.of());
@@ -374,6 +396,80 @@ final class Applier {
             }
             afterWrite(sku, base, changes);
             return Done.of(Outcome.UPDATED, id);
+        }
+
+        @Override
+        public Done updateVariations(Change.UpdateVariations c) {
+            String sku = c.sku();
+            long id = c.id();
+            RemoteProduct base = run.observed.products().get(sku);
+            if (base == null) {
+                base = remote.product(id).orElseThrow(() -> new NotFoundException("PATCH product", "RESOURCE_NOT_FOUND",
+                        "family " + sku + " (#" + id + ") no longer exists", ""));
+            }
+            // The write carries every variation the family keeps; the ERP deletes any it leaves out,
+            // so one it holds that the plan neither keeps nor removes (added by someone since the
+            // plan) stops the write instead of being deleted.
+            Set<Long> planned = new HashSet<>();
+            c.variations().forEach(v -> v.id().ifPresent(planned::add));
+            for (RemoteVariation rv : base.variations()) {
+                if (!planned.contains(rv.id())) {
+                    throw new Skip("variation #" + rv.id() + " (" + rv.sku().orElse("no SKU")
+                            + ") appeared in the ERP after the plan; plan again");
+                }
+            }
+            ProductChanges parent = changes(c.values(), base);
+            List<VariationWrite> writes = new ArrayList<>();
+            Map<Long, RemoteVariation> byId = new HashMap<>();
+            base.variations().forEach(rv -> byId.put(rv.id(), rv));
+            for (VariationEntry v : c.kept()) {
+                writes.add(variationWrite(v, v.id().isPresent() ? byId.get(v.id().getAsLong()) : null));
+            }
+            try {
+                remote.writeVariations(id, parent, writes);
+            } catch (NotFoundException gone) {
+                recorder.productGone(sku);
+                throw gone;
+            } catch (io.cathalog.core.RemoteValidationException refused) {
+                // Refused, perhaps for a variation deleted by hand (which moves no change time the
+                // engine watches): the family is read again, so the next run plans from the truth.
+                remote.product(id).ifPresent(now -> recorder.product(sku,
+                        new Snapshots.ProductSnapshot(now, run.observed.previous().getOrDefault(sku, now),
+                                Optional.of(clock.instant()))));
+                throw refused;
+            }
+            RemoteProduct after;
+            if (c.variations().stream().anyMatch(v -> v.action() == VariationEntry.Action.ADD)
+                    || parent.customFields().stream().anyMatch(v -> v.linkId().isEmpty())) {
+                // New variations (and new custom values) get their ids from the ERP: read the family once.
+                after = remote.product(id).orElse(base);
+                variationIds(after);
+            } else {
+                List<RemoteVariation> kept = new ArrayList<>();
+                for (VariationEntry v : c.kept()) {
+                    RemoteVariation rv = byId.get(v.id().getAsLong());
+                    ProductChanges ch = changes(v.values(), null);
+                    kept.add(new RemoteVariation(rv.id(), rv.sku(), ch.name().orElse(rv.name()),
+                            v.options().isEmpty() ? rv.options() : v.options(), ch.gtin().map(Gtin::digits).or(rv::gtin),
+                            ch.price().or(rv::price), ch.dimensions().or(rv::dimensions), ch.netWeight().or(rv::netWeight),
+                            ch.grossWeight().or(rv::grossWeight)));
+                }
+                after = merged(sku, base, parent).withVariations(kept);
+            }
+            recorder.product(sku, new Snapshots.ProductSnapshot(after, after, Optional.of(clock.instant())));
+            return Done.of(Outcome.UPDATED, id);
+        }
+
+        /** The ids of a family's variations, for the store links the same plan makes for them. */
+        private void variationIds(RemoteProduct family) {
+            family.variations().forEach(v -> v.sku().ifPresent(s -> run.createdProducts.put(s, v.id())));
+        }
+
+        /** One variation as the ERP's write takes it: its id (none for a new one), options and changes. */
+        private VariationWrite variationWrite(VariationEntry v, RemoteVariation current) {
+            ProductChanges ch = changes(v.values(), null);
+            Optional<String> name = ch.name();
+            return new VariationWrite(v.id(), v.sku(), name, v.options(), ch);
         }
 
         /** The ERP-side changes of a product's fields; {@code base} gives custom-field link ids. */
@@ -516,6 +612,12 @@ final class Applier {
 
     /** Records what the product now holds, so the next run neither re-reads it nor writes it again. */
     private void afterWrite(String sku, RemoteProduct before, ProductChanges ch) {
+        RemoteProduct after = merged(sku, before, ch);
+        recorder.product(sku, new Snapshots.ProductSnapshot(after, after, Optional.of(clock.instant())));
+    }
+
+    /** A product as a write of {@code ch} leaves it (read again when the ERP gave new link ids). */
+    private RemoteProduct merged(String sku, RemoteProduct before, ProductChanges ch) {
         RemoteProduct after;
         boolean newLinks = ch.customFields().stream().anyMatch(v -> v.linkId().isEmpty());
         if (newLinks) {
@@ -533,9 +635,9 @@ final class Applier {
                     ch.gtin().map(Gtin::digits).or(before::gtin), ch.price().or(before::price),
                     ch.categoryId().isPresent() ? ch.categoryId() : before.categoryId(),
                     ch.dimensions().or(before::dimensions), ch.netWeight().or(before::netWeight),
-                    ch.grossWeight().or(before::grossWeight), fields);
+                    ch.grossWeight().or(before::grossWeight), fields, before.variations());
         }
-        recorder.product(sku, new Snapshots.ProductSnapshot(after, after, Optional.of(clock.instant())));
+        return after;
     }
 
     private Optional<ProductStoreLink> firstLink(long storeId, long productId) {

@@ -52,6 +52,7 @@ final class Auditor {
                 findings.add(new AuditFinding("invalid-gtin", sku, Optional.empty(), "GTIN '" + p.gtin().get()
                         + "' fails its check digit or length"));
             }
+            family(p, sku, findings);
             Set<Long> seenFields = new HashSet<>();
             for (CustomFieldValue v : p.customFields()) {
                 if (!seenFields.add(v.fieldId())) {
@@ -62,6 +63,10 @@ final class Auditor {
         }
         o.unkeyed().forEach(s -> findings.add(new AuditFinding("product-without-sku", "#" + s.id(), Optional.empty(),
                 "'" + s.name() + "' has no SKU, so it cannot be managed")));
+        o.orphans().forEach(s -> findings.add(new AuditFinding("orphan-variation", s.sku().orElse("#" + s.id()),
+                Optional.empty(), "variation '" + s.name() + "' (#" + s.id() + ") has "
+                + (s.parentId().isPresent() ? "parent #" + s.parentId().getAsLong() + ", which the ERP does not list"
+                : "no parent") + ": no family carries it")));
         for (Change c : plan.changes()) {
             if (c instanceof Change.UpdateProduct u && u.values().category().isPresent()) {
                 Assignment<CategoryRef> category = u.values().category().get();
@@ -91,7 +96,10 @@ final class Auditor {
                 .forEach(c -> findings.add(new AuditFinding("category-not-in-catalog", "#" + c.id(), Optional.empty(),
                         "'" + c.name() + "' is not in the source of truth")));
         Set<Long> productIds = new HashSet<>();
-        o.products().values().forEach(p -> productIds.add(p.id()));
+        o.products().values().forEach(p -> {
+            productIds.add(p.id());
+            p.variations().forEach(v -> productIds.add(v.id()));
+        });
         o.productLinks().forEach((store, links) -> {
             for (ProductStoreLink l : links.values()) {
                 if (!productIds.contains(l.productId())) {
@@ -119,5 +127,44 @@ final class Auditor {
                     a.store(), a.reason()));
         }
         return new AuditReport(account, at, findings);
+    }
+
+    /**
+     * A family's problems as the ERP holds it: variations whose option names differ from the
+     * others', two with the same options, one without options or SKU, an invalid GTIN.
+     */
+    private static void family(RemoteProduct p, String sku, List<AuditFinding> findings) {
+        if (p.variations().isEmpty()) {
+            return;
+        }
+        java.util.Set<String> names = null;
+        Map<Map<String, String>, String> combinations = new HashMap<>();
+        for (io.cathalog.core.remote.RemoteVariation v : p.variations()) {
+            String which = "variation " + v.sku().orElse("#" + v.id());
+            if (v.sku().isEmpty()) {
+                findings.add(new AuditFinding("variation-without-sku", sku, Optional.empty(), which + " ('" + v.name()
+                        + "') has no SKU, so it cannot be managed"));
+            }
+            if (v.options().isEmpty()) {
+                findings.add(new AuditFinding("variation-without-options", sku, Optional.empty(), which
+                        + " has no options in its name ('" + v.name() + "'); Bling names them like 'Cor:Azul;Tamanho:M'"));
+                continue;
+            }
+            if (names == null) {
+                names = v.options().keySet();
+            } else if (!names.equals(v.options().keySet())) {
+                findings.add(new AuditFinding("inconsistent-variation-options", sku, Optional.empty(), which
+                        + " varies on " + v.options().keySet() + " where the family's first variation varies on " + names));
+            }
+            String other = combinations.putIfAbsent(new java.util.TreeMap<>(v.options()), v.sku().orElse("#" + v.id()));
+            if (other != null) {
+                findings.add(new AuditFinding("duplicate-variation-combination", sku, Optional.empty(), which
+                        + " has the same options as " + other + ": " + Planner.optionsText(v.options())));
+            }
+            if (v.gtin().isPresent() && !Gtin.isValid(v.gtin().get())) {
+                findings.add(new AuditFinding("invalid-gtin", sku, Optional.empty(), which + ": GTIN '" + v.gtin().get()
+                        + "' fails its check digit or length"));
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.cathalog.core.sync.internal;
 
 import io.cathalog.core.remote.RemoteOperation;
 import io.cathalog.core.sync.Change;
+import io.cathalog.core.sync.VariationEntry;
 import io.cathalog.core.sync.ProductFields;
 
 import java.util.function.ToIntFunction;
@@ -44,7 +45,16 @@ final class Costs {
 
             @Override
             public Long createProduct(Change.CreateProduct c) {
-                return cost(RemoteOperation.CREATE_PRODUCT) + readBack(c.values());
+                // A family is read back once: the ERP gives its variations' ids only on a read.
+                return cost(RemoteOperation.CREATE_PRODUCT)
+                        + (c.variations().isEmpty() ? readBack(c.values()) : cost(RemoteOperation.READ_PRODUCT));
+            }
+
+            @Override
+            public Long updateVariations(Change.UpdateVariations c) {
+                boolean added = c.variations().stream().anyMatch(v -> v.action() == VariationEntry.Action.ADD);
+                return cost(RemoteOperation.WRITE_VARIATIONS)
+                        + (added ? cost(RemoteOperation.READ_PRODUCT) : readBack(c.values()));
             }
 
             @Override

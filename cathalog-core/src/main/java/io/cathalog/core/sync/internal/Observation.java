@@ -36,7 +36,33 @@ public record Observation(Instant at, List<RemoteStore> stores, List<RemoteCateg
                           List<RemoteProductSummary> unkeyed, List<RemoteCustomField> customFields,
                           SortedMap<Long, List<StoreCategoryLink>> categoryLinks,
                           SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks,
-                          Map<Long, List<Long>> categoryMembers, long readRequests) {
+                          Map<Long, List<Long>> categoryMembers, long readRequests,
+                          List<RemoteProductSummary> orphans) {
+
+    /**
+     * An observation without orphan variations (the usual case).
+     *
+     * @param at              when it was made
+     * @param stores          the ERP's stores
+     * @param categories      its categories
+     * @param products        managed products by SKU
+     * @param previous        their baselines
+     * @param unkeyed         products without a SKU
+     * @param customFields    its custom fields
+     * @param categoryLinks   store-category links per store
+     * @param productLinks    product-store links per store
+     * @param categoryMembers products of prunable categories
+     * @param readRequests    what reading cost
+     */
+    public Observation(Instant at, List<RemoteStore> stores, List<RemoteCategory> categories,
+                       SortedMap<String, RemoteProduct> products, Map<String, RemoteProduct> previous,
+                       List<RemoteProductSummary> unkeyed, List<RemoteCustomField> customFields,
+                       SortedMap<Long, List<StoreCategoryLink>> categoryLinks,
+                       SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks,
+                       Map<Long, List<Long>> categoryMembers, long readRequests) {
+        this(at, stores, categories, products, previous, unkeyed, customFields, categoryLinks, productLinks,
+                categoryMembers, readRequests, List.of());
+    }
 
     /** An observation whose cost is not counted (made by hand, in tests). */
     public Observation(Instant at, List<RemoteStore> stores, List<RemoteCategory> categories,

@@ -109,11 +109,21 @@ final class Observer {
         Set<String> seen = new HashSet<>();
         List<RemoteProductSummary> toRead = new ArrayList<>();
 
+        // A full listing sees every variation: one whose parent it does not list is an orphan (audit).
+        List<RemoteProductSummary> variationsListed = new ArrayList<>();
+        Set<Long> parentsListed = new HashSet<>();
         if (cursor.isEmpty()) {
             if (scope.discover()) {
                 long[] listed = {0};
                 try (Stream<RemoteProductSummary> all = reads.list(remote.products(ProductQuery.all()))) {
                     all.forEach(s -> {
+                        if (!s.deleted()) {
+                            if (s.variation()) {
+                                variationsListed.add(s);
+                            } else {
+                                parentsListed.add(s.id());
+                            }
+                        }
                         classify(s, scope, skuPattern, declared, unkeyed, toRead);
                         if (++listed[0] % LIST_PAGE == 0) {
                             progress.observed(listed[0], 0);
@@ -169,8 +179,10 @@ final class Observer {
         LOG.log(Level.DEBUG, () -> "observed account " + account + ": " + categories.size() + " categories, "
                 + products.size() + " products (" + toRead.size() + " read in full)");
         Map<Long, List<Long>> members = prune ? categoryMembers(categories) : Map.of();
+        List<RemoteProductSummary> orphans = variationsListed.stream()
+                .filter(v -> v.parentId().isEmpty() || !parentsListed.contains(v.parentId().getAsLong())).toList();
         return new Observed(new Observation(started, stores, categories, products, previous, unkeyed, customFields,
-                categoryLinks, productLinks, members, reads.requests), update);
+                categoryLinks, productLinks, members, reads.requests, orphans), update);
     }
 
     /**
@@ -222,9 +234,26 @@ final class Observer {
                 openIntents.merge(e.key(), e.at(), (a, b) -> a.isAfter(b) ? a : b);
             }
         }
+        // A variation is read with its parent: a variation listed as changed stands for its family.
+        Map<Long, String> parentOf = new HashMap<>();
+        known.forEach((sku, snap) -> snap.product().variations().forEach(v -> parentOf.put(v.id(), sku)));
+        Map<Long, RemoteProductSummary> readAs = new HashMap<>();
         try (Stream<RemoteProductSummary> changed = reads.list(remote.products(ProductQuery.all().changedSince(since)))) {
-            changed.forEach(s -> {
-                if (s.sku().isEmpty() || s.variation()) {
+            changed.forEach(listed -> {
+                RemoteProductSummary s = listed;
+                if (listed.variation()) {
+                    String parentSku = parentOf.get(listed.id());
+                    if (parentSku == null) {
+                        return;
+                    }
+                    RemoteProduct parent = known.get(parentSku).product();
+                    RemoteProductSummary family = new RemoteProductSummary(parent.id(), Optional.of(parentSku),
+                            parent.name(), parent.status(), "P", false, false);
+                    readAs.put(listed.id(), family);
+                    // The variation's own id, checked below under its family's SKU and read as the family.
+                    s = new RemoteProductSummary(listed.id(), Optional.of(parentSku), parent.name(), parent.status(),
+                            "P", false, false);
+                } else if (s.sku().isEmpty()) {
                     return;
                 }
                 Snapshots.ProductSnapshot snap = known.get(s.sku().get());
@@ -241,14 +270,17 @@ final class Observer {
                 }
                 if (snap != null || declared.contains(s.sku().get())
                         || (scope.discover() && inScope(s, scope, skuPattern))) {
-                    toRead.add(s);
+                    toRead.add(readAs.getOrDefault(s.id(), s));
                 }
             });
         }
         // Our own writes and reads show as changes too: ask the ERP, a hundred at a time, which of
         // them changed again after we wrote or read them; only those are read in full.
         int others = toRead.size();
-        toRead.addAll(changedAfterOurWrites(ours, known));
+        changedAfterOurWrites(ours, known).forEach(s -> toRead.add(readAs.getOrDefault(s.id(), s)));
+        // A family whose parent and variations were listed is read once.
+        Set<String> once = new HashSet<>();
+        toRead.removeIf(s -> !once.add(s.sku().get()));
         LOG.log(Level.DEBUG, () -> "account " + account + ": changed since " + since + ": " + others + " by others, "
                 + ours.size() + " known to us, of which " + (toRead.size() - others) + " changed again");
         return toRead;

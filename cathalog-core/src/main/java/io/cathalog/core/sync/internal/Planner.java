@@ -8,6 +8,7 @@ import io.cathalog.core.model.Dimensions;
 import io.cathalog.core.model.Gtin;
 import io.cathalog.core.model.Product;
 import io.cathalog.core.model.Store;
+import io.cathalog.core.model.Variation;
 import io.cathalog.core.model.Weight;
 import io.cathalog.core.remote.CustomFieldValue;
 import io.cathalog.core.remote.ProductStoreLink;
@@ -28,6 +29,7 @@ import io.cathalog.core.sync.ProductFields;
 import io.cathalog.core.sync.ProductRef;
 import io.cathalog.core.sync.ProductScope;
 import io.cathalog.core.sync.SyncPlan;
+import io.cathalog.core.sync.VariationEntry;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -199,7 +201,13 @@ public final class Planner {
 
         List<Change> productChanges = new ArrayList<>();
         for (DesiredProduct d : desired.values()) {
-            planProduct(d, storeValues.getOrDefault(d.sku(), new TreeMap<>()), fieldIds).ifPresent(productChanges::add);
+            Optional<Change> own = planProduct(d, storeValues.getOrDefault(d.sku(), new TreeMap<>()), fieldIds);
+            Product family = declared.get(d.sku());
+            if (family != null && family.isFamily()) {
+                planFamily(d, family, own, productChanges);
+            } else {
+                own.ifPresent(productChanges::add);
+            }
             d.attention().forEach(attention::add);
         }
 
@@ -547,6 +555,161 @@ public final class Planner {
         return Optional.of(new Change.UpdateProduct(d.sku(), o.id(), fields.build()));
     }
 
+    // ------------------------------------------------------------------ families
+
+    /**
+     * A family: the parent's own change (as {@link #planProduct} made it), then one write of its
+     * variations. A new family is created in one write with all its variations. An existing one
+     * gets an {@link Change.UpdateVariations} that carries every variation it keeps (the ERP
+     * deletes the ones a write leaves out): those the catalog declares, and those the ERP has that
+     * the catalog does not, unless the plan prunes, when they are the ones named to remove.
+     */
+    private void planFamily(DesiredProduct d, Product family, Optional<Change> own, List<Change> out) {
+        RemoteProduct o = d.observed().orElse(null);
+        if (o == null) {
+            if (own.isPresent() && own.get() instanceof Change.CreateProduct create) {
+                List<VariationEntry> added = new ArrayList<>();
+                for (Variation v : family.variations()) {
+                    added.add(new VariationEntry(v.sku(), java.util.OptionalLong.empty(), VariationEntry.Action.ADD,
+                            v.options(), Optional.empty(), newVariation(d, v)));
+                }
+                out.add(new Change.CreateProduct(create.sku(), create.values(), added));
+            }
+            return;
+        }
+        Optional<RemoteProduct> previous = Optional.ofNullable(in.observed.previous().get(d.sku()));
+        Map<String, io.cathalog.core.remote.RemoteVariation> have = new LinkedHashMap<>();
+        List<io.cathalog.core.remote.RemoteVariation> unkeyed = new ArrayList<>();
+        for (var rv : o.variations()) {
+            if (rv.sku().isPresent() && !have.containsKey(rv.sku().get())) {
+                have.put(rv.sku().get(), rv);
+            } else {
+                unkeyed.add(rv);
+            }
+        }
+        Map<String, io.cathalog.core.remote.RemoteVariation> last = new HashMap<>();
+        previous.ifPresent(p -> p.variations().forEach(v -> v.sku().ifPresent(sku -> last.putIfAbsent(sku, v))));
+        List<VariationEntry> entries = new ArrayList<>();
+        Set<String> declaredSkus = new HashSet<>();
+        for (Variation v : family.variations()) {
+            declaredSkus.add(v.sku());
+            var rv = have.get(v.sku());
+            if (rv == null) {
+                entries.add(new VariationEntry(v.sku(), java.util.OptionalLong.empty(), VariationEntry.Action.ADD,
+                        v.options(), Optional.empty(), newVariation(d, v)));
+                continue;
+            }
+            Optional<io.cathalog.core.remote.RemoteVariation> lastV = previous.map(p -> last.get(v.sku()));
+            ProductFields.Builder f = ProductFields.builder();
+            String optionsNow = optionsText(rv.options());
+            Map<String, String> options = rv.options();
+            if (differs(v.sku(), "options", Optional.of(optionsNow), Optional.of(optionsText(v.options())),
+                    variationLast(previous, lastV, x -> Optional.of(optionsText(x.options()))), true)) {
+                options = v.options();
+            }
+            Optional<String> gtin = v.gtin().map(Gtin::digits);
+            if (differs(v.sku(), Fields.GTIN, rv.gtin(), gtin, variationLast(previous, lastV,
+                    io.cathalog.core.remote.RemoteVariation::gtin), gtin.isPresent())) {
+                f.gtin(new Assignment<>(rv.gtin(), gtin.get(), Optional.empty()));
+            }
+            Optional<BigDecimal> price = v.price().or(d::price);
+            Optional<String> priceNow = rv.price().map(BigDecimal::toPlainString);
+            Optional<String> priceWant = price.map(BigDecimal::toPlainString);
+            if (price.isPresent() && rv.price().isPresent() && rv.price().get().compareTo(price.get()) == 0) {
+                priceWant = priceNow;
+            }
+            if (differs(v.sku(), Fields.PRICE, priceNow, priceWant, variationLast(previous, lastV,
+                    x -> x.price().map(BigDecimal::toPlainString)), price.isPresent())) {
+                f.price(new Assignment<>(priceNow, price.get(), Optional.empty()));
+            }
+            Optional<Weight> net = v.netWeight().or(() -> d.netWeight().map(Decided::value));
+            if (net.isPresent() && (rv.netWeight().isEmpty() || !rv.netWeight().get().isSameAs(net.get()))) {
+                f.netWeight(new Assignment<>(rv.netWeight().map(Weight::toString), net.get(), Optional.empty()));
+            }
+            Optional<Weight> gross = v.grossWeight().or(() -> d.grossWeight().map(Decided::value));
+            if (gross.isPresent() && (rv.grossWeight().isEmpty() || !rv.grossWeight().get().isSameAs(gross.get()))) {
+                f.grossWeight(new Assignment<>(rv.grossWeight().map(Weight::toString), gross.get(), Optional.empty()));
+            }
+            Optional<Dimensions> dims = v.dimensions().or(() -> d.dimensions().map(Decided::value));
+            if (dims.isPresent() && (rv.dimensions().isEmpty() || !rv.dimensions().get().isSameAs(dims.get()))) {
+                f.dimensions(new Assignment<>(rv.dimensions().map(Fields::dimensions), dims.get(), Optional.empty()));
+            }
+            boolean optionsChange = !optionsText(options).equals(optionsNow);
+            if (options.isEmpty()) {
+                options = v.options();
+            }
+            entries.add(new VariationEntry(v.sku(), java.util.OptionalLong.of(rv.id()),
+                    optionsChange || !f.isEmpty() ? VariationEntry.Action.CHANGE : VariationEntry.Action.KEEP,
+                    options, Optional.of(optionsNow), f.build()));
+        }
+        List<io.cathalog.core.remote.RemoteVariation> undeclared = new ArrayList<>(unkeyed);
+        have.forEach((sku, rv) -> {
+            if (!declaredSkus.contains(sku)) {
+                undeclared.add(rv);
+            }
+        });
+        for (var rv : undeclared) {
+            // Never lost by accident: a variation the catalog does not declare is carried along,
+            // and removed only by a plan that prunes, which names it.
+            String sku = rv.sku().orElse("#" + rv.id());
+            VariationEntry.Action action = in.options.prune() ? VariationEntry.Action.REMOVE : VariationEntry.Action.KEEP;
+            if (rv.options().isEmpty()) {
+                attention.add(new AttentionItem(EntityKind.PRODUCT, d.sku(), Optional.empty(), "variation " + sku
+                        + " (#" + rv.id() + ") has no options in the ERP ('" + rv.name() + "'): give it a name like"
+                        + " 'Cor:Azul;Tamanho:M' there"));
+            }
+            if (action == VariationEntry.Action.KEEP) {
+                attention.add(new AttentionItem(EntityKind.PRODUCT, d.sku(), Optional.empty(), "variation " + sku
+                        + " (" + optionsText(rv.options()) + ") is in the ERP but not in the catalog: it is kept;"
+                        + " a plan with prune removes it"));
+            }
+            entries.add(new VariationEntry(rv.sku().filter(s -> !declaredSkus.contains(s)).orElse("#" + rv.id()),
+                    java.util.OptionalLong.of(rv.id()), action,
+                    rv.options(),
+                    Optional.of(optionsText(rv.options())), ProductFields.builder().build()));
+        }
+        if (entries.stream().anyMatch(e -> e.action() != VariationEntry.Action.KEEP)) {
+            // One write of the family: the parent's own changes ride along with its variations.
+            ProductFields parent = own.filter(c -> c instanceof Change.UpdateProduct)
+                    .map(c -> ((Change.UpdateProduct) c).values()).orElse(ProductFields.builder().build());
+            out.add(new Change.UpdateVariations(d.sku(), o.id(), parent, entries));
+        } else {
+            own.ifPresent(out::add);
+        }
+    }
+
+    /** Bling's name of a variation's options: "Cor:Azul;Tamanho:M". */
+    static String optionsText(Map<String, String> options) {
+        StringBuilder b = new StringBuilder();
+        options.forEach((k, v) -> b.append(b.length() > 0 ? ";" : "").append(k).append(':').append(v));
+        return b.toString();
+    }
+
+    /** What a new variation is written with: its own values, else its parent's. */
+    private ProductFields newVariation(DesiredProduct d, Variation v) {
+        ProductFields.Builder f = ProductFields.builder();
+        f.name(Assignment.of(variationName(d.name(), v)));
+        v.gtin().ifPresent(g -> f.gtin(Assignment.of(g.digits())));
+        v.price().or(d::price).ifPresent(p -> f.price(Assignment.of(p)));
+        v.netWeight().or(() -> d.netWeight().map(Decided::value)).ifPresent(w -> f.netWeight(Assignment.of(w)));
+        v.grossWeight().or(() -> d.grossWeight().map(Decided::value)).ifPresent(w -> f.grossWeight(Assignment.of(w)));
+        v.dimensions().or(() -> d.dimensions().map(Decided::value)).ifPresent(x -> f.dimensions(Assignment.of(x)));
+        return f.build();
+    }
+
+    /** A new variation's name: its parent's and its option values, within the ERP's 120 characters. */
+    static String variationName(String parent, Variation v) {
+        String name = parent + " " + String.join(" ", v.options().values());
+        return name.length() <= Product.MAX_NAME_LENGTH ? name : name.substring(0, Product.MAX_NAME_LENGTH).strip();
+    }
+
+    private static Last variationLast(Optional<RemoteProduct> previous,
+                                      Optional<io.cathalog.core.remote.RemoteVariation> last,
+                                      java.util.function.Function<io.cathalog.core.remote.RemoteVariation, Optional<String>> field) {
+        // A variation the baseline did not have (added since) has no last value: nothing to call drift.
+        return previous.isPresent() && last.isPresent() ? Last.of(field.apply(last.get())) : Last.UNKNOWN;
+    }
+
     private Map<String, String> customByName(RemoteProduct p) {
         Map<String, String> out = new HashMap<>();
         if (p == null) {
@@ -647,6 +810,8 @@ public final class Planner {
         d.netWeight().ifPresent(v -> b.netWeight(v.value()));
         d.grossWeight().ifPresent(v -> b.grossWeight(v.value()));
         d.custom().forEach((k, v) -> b.attribute(k, v.value()));
+        // The mappers see the family: its variations as the catalog declares them.
+        in.catalog.product(d.sku()).ifPresent(p -> p.variations().forEach(b::variation));
         try {
             return b.build();
         } catch (RuntimeException invalid) {
@@ -749,9 +914,49 @@ public final class Planner {
                         new Assignment<>(before, target, Optional.empty())));
             }
         }
+        planVariationLinks(store, desired, links, out);
         for (String category : new TreeSet<>(unmapped)) {
             attention.add(new AttentionItem(EntityKind.CATEGORY, category, Optional.of(store.key()),
                     "has no marketplace category for this store: its products are not linked to it"));
+        }
+    }
+
+    /**
+     * A family's variations have store links of their own in Bling (each holds the marketplace's
+     * id of that variation): linked like their parent, where the store maps the family's category
+     * and the family needs no attention there; an existing one follows the family's category.
+     */
+    private void planVariationLinks(Store store, SortedMap<String, DesiredProduct> desired,
+                                    SortedMap<Long, ProductStoreLink> links, List<Change> out) {
+        for (DesiredProduct d : desired.values()) {
+            Product family = d.declared() ? in.catalog.product(d.sku()).orElse(null) : null;
+            if (family == null || !family.isFamily() || d.categoryKey().isEmpty()) {
+                continue;
+            }
+            String category = d.categoryKey().get().value();
+            boolean mayLink = marketplaceCategory(store, category).isPresent()
+                    && !needsAttention.contains(store.key() + "/" + d.sku());
+            CategoryRef target = categoryRef(category);
+            Map<String, io.cathalog.core.remote.RemoteVariation> have = new HashMap<>();
+            d.observed().ifPresent(o -> o.variations().forEach(v -> v.sku().ifPresent(sku -> have.putIfAbsent(sku, v))));
+            for (Variation v : family.variations()) {
+                var rv = have.get(v.sku());
+                ProductStoreLink link = rv == null ? null : links.get(rv.id());
+                ProductRef ref = rv == null ? ProductRef.planned(v.sku()) : ProductRef.existing(v.sku(), rv.id());
+                if (link == null) {
+                    if (mayLink) {
+                        out.add(new Change.CreateProductStoreLink(store.key(), store.remoteId(), ref, v.sku(), target));
+                    }
+                    continue;
+                }
+                boolean categoryOk = !target.isPlanned() && link.categoryIds().equals(List.of(target.remoteId().getAsLong()));
+                if (!categoryOk) {
+                    Optional<String> before = Optional.of(link.categoryIds().stream().map(this::categoryText)
+                            .reduce((a, b) -> a + ", " + b).orElse(""));
+                    out.add(new Change.UpdateProductStoreLink(store.key() + "/" + v.sku(), link.id(), store.remoteId(),
+                            ref, new Assignment<>(before, target, Optional.empty())));
+                }
+            }
         }
     }
 }

@@ -64,6 +64,21 @@ final class Recorder {
         store.removeRemoteId(account, EntityKind.PRODUCT, sku);
     }
 
+    /**
+     * A write of the product failed in a way that may have landed (its answer lost, a 5xx): the
+     * snapshot no longer vouches for the ERP's copy, so the next observation that sees the product
+     * listed as changed reads it instead of taking the change for one of ours.
+     */
+    void productInDoubt(String sku) {
+        store.snapshot(account, EntityKind.PRODUCT, sku).ifPresent(json -> {
+            Snapshots.ProductSnapshot s = Snapshots.product(json);
+            if (s.currentAt().isPresent()) {
+                store.putSnapshot(account, EntityKind.PRODUCT, sku, Snapshots.product(
+                        new Snapshots.ProductSnapshot(s.product(), s.baseline(), java.util.Optional.empty())));
+            }
+        });
+    }
+
     void productId(String sku, long id) {
         store.putRemoteId(account, EntityKind.PRODUCT, sku, id);
     }

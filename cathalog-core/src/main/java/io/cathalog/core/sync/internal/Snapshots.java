@@ -11,6 +11,7 @@ import io.cathalog.core.model.Weight;
 import io.cathalog.core.remote.CustomFieldValue;
 import io.cathalog.core.remote.ProductStoreLink;
 import io.cathalog.core.remote.RemoteProduct;
+import io.cathalog.core.remote.RemoteVariation;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +63,15 @@ final class Snapshots {
         for (CustomFieldValue v : sorted) {
             b.append('|').append(v.fieldId()).append(':').append(v.linkId().orElse(0)).append('=').append(v.value());
         }
+        // A family's variations are premises of its plan too (a write carries every one of them).
+        for (RemoteVariation v : p.variations()) {
+            b.append("|v").append(v.id()).append(':').append(v.sku().orElse("")).append(':').append(v.name())
+                    .append(':').append(v.options()).append(':').append(v.gtin().orElse("")).append(':')
+                    .append(v.price().map(Snapshots::plain).orElse("")).append(':')
+                    .append(v.dimensions().map(d -> Fields.dimensions(millimetres(d))).orElse("")).append(':')
+                    .append(v.netWeight().map(w -> w.to(WeightUnit.GRAM).toString()).orElse("")).append(':')
+                    .append(v.grossWeight().map(w -> w.to(WeightUnit.GRAM).toString()).orElse(""));
+        }
     }
 
     /** The canonical text of a product alone. */
@@ -93,6 +103,21 @@ final class Snapshots {
             v.linkId().ifPresent(l -> f.put("link", l));
             f.put("value", v.value());
         }
+        if (!p.variations().isEmpty()) {
+            ArrayNode vs = o.putArray("variations");
+            for (RemoteVariation v : p.variations()) {
+                ObjectNode n = vs.addObject().put("id", v.id());
+                Json.put(n, "sku", v.sku());
+                n.put("name", v.name());
+                ObjectNode opts = n.putObject("options");
+                v.options().forEach(opts::put);
+                Json.put(n, "gtin", v.gtin());
+                v.price().ifPresent(x -> n.put("price", plain(x)));
+                v.dimensions().ifPresent(d -> n.put("dimensions", Fields.dimensions(millimetres(d))));
+                v.netWeight().ifPresent(w -> n.put("net_weight", w.to(WeightUnit.GRAM).toString()));
+                v.grossWeight().ifPresent(w -> n.put("gross_weight", w.to(WeightUnit.GRAM).toString()));
+            }
+        }
         return o;
     }
 
@@ -113,7 +138,19 @@ final class Snapshots {
                 ProductStatus.valueOf(o.path("status").asText()), Json.text(o, "brand"), Json.text(o, "gtin"),
                 Json.decimal(o, "price"), Json.number(o, "category"),
                 Json.text(o, "dimensions").map(Snapshots::dimensions), Json.text(o, "net_weight").map(Weight::parse),
-                Json.text(o, "gross_weight").map(Weight::parse), fields);
+                Json.text(o, "gross_weight").map(Weight::parse), fields, variations(o));
+    }
+
+    private static List<RemoteVariation> variations(JsonNode o) {
+        List<RemoteVariation> out = new ArrayList<>();
+        for (JsonNode n : o.path("variations")) {
+            java.util.LinkedHashMap<String, String> options = new java.util.LinkedHashMap<>();
+            n.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+            out.add(new RemoteVariation(n.path("id").asLong(), Json.text(n, "sku"), n.path("name").asText(), options,
+                    Json.text(n, "gtin"), Json.decimal(n, "price"), Json.text(n, "dimensions").map(Snapshots::dimensions),
+                    Json.text(n, "net_weight").map(Weight::parse), Json.text(n, "gross_weight").map(Weight::parse)));
+        }
+        return out;
     }
 
     /** The snapshot's own form of dimensions, "W x H x D" as {@link Fields#dimensions} writes it. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -176,6 +177,48 @@ public abstract class MarketplaceMapperContract {
             assertThat(JSON.readTree(a.payloadPreview()).isObject()).isTrue();
             assertThat(a.marketplace()).isEqualTo(newMapper().id());
         }
+    }
+
+    @Test
+    void familiesAreNormalisedWithoutExceptionsAndTheirProblemsNameTheFamily() {
+        MarketplaceMapper m = newMapper();
+        for (String category : leafCategories()) {
+            Normalisation a = m.normalise(family(), store(), category);
+            Normalisation b = m.normalise(family(), store(), category);
+            assertThat(b).as("deterministic for a family in %s", category).isEqualTo(a);
+            Product messy = messyFamily();
+            Normalisation n = m.normalise(messy, store(), category);
+            assertThat(n.violations()).allSatisfy(v -> assertThat(v.message()).isNotBlank());
+            assertThat(n.violations()).filteredOn(v -> v.message().contains("variation"))
+                    .allSatisfy(v -> assertThat(v.message()).contains(messy.sku()));
+        }
+    }
+
+    /** A plausible family: two colours in two sizes, GTIN per variation. */
+    protected Product family() {
+        String[] gtins = {"7891000315507", "7891000100103", "7891000053508", "7898945080293"};
+        Product.Builder b = good().toBuilder().sku("FAM-GOOD");
+        int i = 0;
+        for (String color : List.of("Azul", "Preto")) {
+            for (String size : List.of("P", "M")) {
+                b.variation(io.cathalog.core.model.Variation.builder("FAM-GOOD-" + i).option("Cor", color)
+                        .option("Tamanho", size).gtin(gtins[i]).build());
+                i++;
+            }
+        }
+        return Objects.requireNonNull(b.build());
+    }
+
+    /** A family with three tiers, long names, a missing combination and different prices. */
+    protected Product messyFamily() {
+        return bad().toBuilder().sku("FAM-BAD")
+                .variation(io.cathalog.core.model.Variation.builder("FAM-BAD-1").option("Cor", "Azul")
+                        .option("Tamanho", "P").option("Material do tecido principal", "x".repeat(40))
+                        .price(new BigDecimal("10")).build())
+                .variation(io.cathalog.core.model.Variation.builder("FAM-BAD-2").option("Cor", "Verde")
+                        .option("Tamanho", "G").option("Material do tecido principal", "Algodão")
+                        .price(new BigDecimal("12")).build())
+                .build();
     }
 
     /** Values of every kind, several of them wrong for any given attribute. */
