@@ -88,6 +88,7 @@ public final class SyncScheduler implements AutoCloseable {
     private final Duration leaseTtl;
     private final Duration tickEvery;
     private final int maxConcurrentRuns;
+    private final Duration runSlice;
     private final Random random;
     private final SyncProgress.Listener hostProgress;
     private final Optional<TokenKeepAlive> keepAlive;
@@ -101,6 +102,7 @@ public final class SyncScheduler implements AutoCloseable {
     private final Object idle = new Object();
     private final Object lifecycle = new Object();
     private volatile boolean shuttingDown;
+    private volatile boolean started;
     private ScheduledExecutorService ticker; // guarded by lifecycle
     private ExecutorService workers; // guarded by lifecycle
 
@@ -111,6 +113,7 @@ public final class SyncScheduler implements AutoCloseable {
         this.leaseTtl = b.leaseTtl;
         this.tickEvery = b.tickEvery;
         this.maxConcurrentRuns = b.maxConcurrentRuns;
+        this.runSlice = b.runSlice;
         this.random = b.random;
         this.hostProgress = b.progress;
         this.refreshTokenLifetime = b.refreshTokenLifetime;
@@ -121,6 +124,11 @@ public final class SyncScheduler implements AutoCloseable {
         this.policy = new RunPolicy(b.backoffBase, b.backoffCap, b.blockedBackoff, b.leaseRetry);
     }
 
+    /**
+     * A builder with every setting at its default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -236,7 +244,8 @@ public final class SyncScheduler implements AutoCloseable {
         renewRunningLeases();
         keepAliveIfDue();
         List<RunRecord> done = new ArrayList<>();
-        for (Account a : accounts.values()) {
+        // The caller's thread is the one slot: accounts take it in the order they fell due.
+        for (Account a : dueByTime()) {
             if (shuttingDown) {
                 break;
             }
@@ -267,6 +276,7 @@ public final class SyncScheduler implements AutoCloseable {
             workers = Executors.newFixedThreadPool(maxConcurrentRuns, threads("cathalog-sync-run-"));
             ticker = Executors.newSingleThreadScheduledExecutor(threads("cathalog-sync-tick-"));
             ticker.scheduleWithFixedDelay(this::tick, 0, tickEvery.toMillis(), TimeUnit.MILLISECONDS);
+            started = true;
         }
         LOG.log(Level.INFO, "sync scheduler {0} started with {1} accounts", owner, accounts.size());
     }
@@ -283,14 +293,21 @@ public final class SyncScheduler implements AutoCloseable {
             synchronized (lifecycle) {
                 pool = workers;
             }
-            for (Account a : accounts.values()) {
-                if (!shuttingDown && a.due(clock.instant()) && begin(a)) {
+            // Admission: as many runs as there are free slots, the accounts that fell due first
+            // first. Nothing waits in the pool's queue, so an account due later never overtakes one
+            // due earlier, and a run that yields its slot rejoins behind those already waiting.
+            for (Account a : dueByTime()) {
+                if (shuttingDown || activeRuns.get() >= maxConcurrentRuns) {
+                    break;
+                }
+                if (a.due(clock.instant()) && begin(a)) {
                     try {
                         pool.execute(() -> {
                             try {
                                 run(a);
                             } finally {
                                 end(a);
+                                wake(); // a slot is free: admit the next due account now, not at the next tick
                             }
                         });
                     } catch (RejectedExecutionException e) {
@@ -301,6 +318,36 @@ public final class SyncScheduler implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "a scheduler tick failed; the next one tries again", e);
         }
+    }
+
+    /** The accounts due now and not running, earliest due first (then by id). */
+    private List<Account> dueByTime() {
+        Instant now = clock.instant();
+        List<Account> due = new ArrayList<>();
+        for (Account a : accounts.values()) {
+            if (!a.running.get() && a.due(now)) {
+                due.add(a);
+            }
+        }
+        due.sort(java.util.Comparator.comparing(Account::nextRunNow).thenComparing(a -> a.job.accountId()));
+        return due;
+    }
+
+    /**
+     * Whether an account other than {@code running} is due and waits for a slot that every run
+     * holds: what makes a run past its slice yield.
+     */
+    private boolean anotherWaitsForASlot(Account running) {
+        if (started && activeRuns.get() < maxConcurrentRuns) {
+            return false; // a slot is free: the next tick admits the waiting account without a yield
+        }
+        Instant now = clock.instant();
+        for (Account a : accounts.values()) {
+            if (a != running && !a.running.get() && a.due(now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs in progress (on other threads) keep their leases while their engine is busy. */
@@ -387,6 +434,9 @@ public final class SyncScheduler implements AutoCloseable {
             trigger = !products.isEmpty() ? Trigger.WEBHOOK : a.requested.orElse(Trigger.SCHEDULE);
             a.requested = Optional.empty();
             a.runThread = Thread.currentThread();
+            a.runStartedAt = start;
+            a.yielded = false;
+            a.applying = false;
             a.progress = Optional.empty();
         }
         a.gate.beginRun();
@@ -402,12 +452,14 @@ public final class SyncScheduler implements AutoCloseable {
                 held = a.lease;
                 a.lease = null;
                 a.runThread = null;
+                a.runStartedAt = Instant.MAX;
             }
             if (held != null) {
                 leases.release(held);
             }
-            if (a.leaseLost) {
-                // The stop was for this run; the account may run here again once the lease is free.
+            if (a.leaseLost || a.yielded) {
+                // The stop was for this run; the account may run here again (once the lease is
+                // free, or once a slot is).
                 a.clearStop();
             }
         }
@@ -514,6 +566,12 @@ public final class SyncScheduler implements AutoCloseable {
         private void stopped(String why) {
             outcome = RunOutcome.STOPPED;
             error = Optional.of(why);
+            if (a.yielded && !a.leaseLost && !shuttingDown) {
+                synchronized (a) {
+                    a.schedule = policy.yielded(a.schedule, clock.instant());
+                }
+                return;
+            }
             synchronized (a) {
                 // The rest is done by the next run, here after a restart, or by the lease's new holder.
                 a.schedule = policy.stopped(a.schedule, clock.instant(), a.leaseLost, a.job.interval(),
@@ -550,7 +608,8 @@ public final class SyncScheduler implements AutoCloseable {
         }
 
         private String stopReason() {
-            return a.leaseLost ? "the account's lease was lost" : "the scheduler is shutting down";
+            return a.leaseLost ? "the account's lease was lost"
+                    : a.yielded ? "yielded its slot to accounts due before it" : "the scheduler is shutting down";
         }
 
         RunRecord record() {
@@ -745,6 +804,10 @@ public final class SyncScheduler implements AutoCloseable {
         volatile boolean leaseLost;
         Optional<String> leaseHolder = Optional.empty();
         Thread runThread;
+        Instant runStartedAt = Instant.MAX;
+        volatile boolean yielded;
+        /** The run has applied a change: its observation is recorded, so a yield loses no reading. */
+        volatile boolean applying;
         /** Why the current (or next) run must stop; the run's {@link io.cathalog.core.sync.RunControl}. */
         private volatile String stopReason;
 
@@ -770,6 +833,14 @@ public final class SyncScheduler implements AutoCloseable {
          * time has passed: a long observation keeps its lease without the ticker.
          */
         Optional<String> stopReason() {
+            if (stopReason == null && !yielded && applying && runSlice.compareTo(Duration.ZERO) > 0
+                    && !clock.instant().isBefore(runStartedAt.plus(runSlice)) && anotherWaitsForASlot(this)) {
+                // Past its slice while another account waits for a slot: stop here (the change in
+                // hand is finished and journaled) and queue again behind the accounts already due.
+                yielded = true;
+                requestStop("yielding its slot to accounts due since before it (the run held it for "
+                        + runSlice + ")");
+            }
             if (stopReason == null) {
                 renewLeaseIfDue();
                 Lease held;
@@ -804,6 +875,9 @@ public final class SyncScheduler implements AutoCloseable {
 
         void onProgress(SyncProgress p) {
             progress = Optional.of(ProgressView.of(p, clock.instant()));
+            if (p.phase() == SyncProgress.Phase.APPLY && p.done() > 0) {
+                applying = true;
+            }
             // Renew first: a lease found lost here stops the run at this very change boundary.
             renewLeaseIfDue();
             try {
@@ -896,6 +970,7 @@ public final class SyncScheduler implements AutoCloseable {
         private Duration blockedBackoff = Duration.ofMinutes(10);
         private Duration tickEvery = Duration.ofSeconds(1);
         private int maxConcurrentRuns = 2;
+        private Duration runSlice = Duration.ofMinutes(10);
         private Random random = new Random();
         private SyncProgress.Listener progress = SyncProgress.Listener.NONE;
         private Optional<TokenManager> tokenManager = Optional.empty();
@@ -978,6 +1053,26 @@ public final class SyncScheduler implements AutoCloseable {
                 throw new IllegalArgumentException("maxConcurrentRuns is at least 1, got " + n);
             }
             this.maxConcurrentRuns = n;
+            return this;
+        }
+
+        /**
+         * How long a run keeps its slot while other accounts are due and every slot is taken; past
+         * it the run stops at its next change (the change is finished and journaled) and queues
+         * again behind the accounts due before it, which replan and continue from what the ERP
+         * holds. A run alone, or with a slot free, is never cut. {@link Duration#ZERO} turns slices
+         * off (a long first sync then holds its slot to the end). Default 10 minutes.
+         *
+         * @param slice the slice, zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder runSlice(Duration slice) {
+            Objects.requireNonNull(slice, "slice");
+            if (slice.isNegative()) {
+                throw new IllegalArgumentException("runSlice must not be negative, got " + slice);
+            }
+            this.runSlice = slice;
             return this;
         }
 
