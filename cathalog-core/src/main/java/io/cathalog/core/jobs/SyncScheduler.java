@@ -440,6 +440,7 @@ public final class SyncScheduler implements AutoCloseable {
             a.progress = Optional.empty();
         }
         a.gate.beginRun();
+        a.clearStop(); // a stop asked for a run that has ended is not this run's
         if (shuttingDown) {
             a.requestStop("the scheduler is shutting down");
         }
@@ -833,6 +834,9 @@ public final class SyncScheduler implements AutoCloseable {
          * time has passed: a long observation keeps its lease without the ticker.
          */
         Optional<String> stopReason() {
+            if (stopReason == null && shuttingDown) {
+                requestStop("the scheduler is shutting down");
+            }
             if (stopReason == null && !yielded && applying && runSlice.compareTo(Duration.ZERO) > 0
                     && !clock.instant().isBefore(runStartedAt.plus(runSlice)) && anotherWaitsForASlot(this)) {
                 // Past its slice while another account waits for a slot: stop here (the change in
@@ -847,10 +851,15 @@ public final class SyncScheduler implements AutoCloseable {
                 synchronized (this) {
                     held = lease;
                 }
-                if (held != null && !clock.instant().isBefore(held.expiresAt())) {
-                    // Paused past the lease (a frozen process, a long GC): another instance may hold it.
+                if (held != null && !clock.instant().plus(leaseTtl.dividedBy(3)).isBefore(held.expiresAt())) {
+                    // Renewals failed for a third of the lease, or the process was paused past it (a
+                    // frozen process, a long GC): stop before the next change while the lease still
+                    // covers the one in hand, so that no write to the ERP can land after another
+                    // instance took the account over.
                     leaseLost = true;
-                    requestStop("the account's lease expired before it was renewed");
+                    requestStop(clock.instant().isBefore(held.expiresAt())
+                            ? "the account's lease could not be renewed and is about to expire"
+                            : "the account's lease expired before it was renewed");
                 }
             }
             return Optional.ofNullable(stopReason);
@@ -917,6 +926,12 @@ public final class SyncScheduler implements AutoCloseable {
                     }
                 }
             } else {
+                synchronized (this) {
+                    if (lease != held) {
+                        // The run ended (and released it) while the ticker renewed: nothing to stop.
+                        return;
+                    }
+                }
                 // Lapsed: another instance may have run the account meanwhile, so this run's plan
                 // may be stale. Stop at the next change boundary rather than take the lease again.
                 leaseLost = true;
