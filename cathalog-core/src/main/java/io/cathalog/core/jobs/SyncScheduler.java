@@ -155,6 +155,7 @@ public final class SyncScheduler implements AutoCloseable {
                 .dailyBudget(job.dailyBudget()).clock(clock).sleeper(sleeper).zone(zone).build());
         CountingLimiter gate = new CountingLimiter(limiter);
         Account account = new Account(job, gate);
+        gate.guard(account::leaseGuard);
         JobContext context = new JobContext(job.accountId(), gate, account::onProgress, clock, account::fence);
         SyncEngine engine = Objects.requireNonNull(job.engineFactory().apply(context),
                 "the engine factory of account '" + job.accountId() + "' returned null");
@@ -863,6 +864,32 @@ public final class SyncScheduler implements AutoCloseable {
                 }
             }
             return Optional.ofNullable(stopReason);
+        }
+
+        /**
+         * Asked right before each request of a run leaves: refuses it when the run's lease has
+         * less than a third of its time left after a renewal was tried (the change in hand then
+         * fails and the run stops), so that no request reaches the ERP after another instance
+         * may have taken the account over. Requests outside a run are not refused.
+         */
+        Optional<String> leaseGuard() {
+            Lease held;
+            synchronized (this) {
+                held = lease;
+            }
+            if (held == null) {
+                return Optional.empty();
+            }
+            renewLeaseIfDue();
+            synchronized (this) {
+                held = lease;
+            }
+            if (held != null && !clock.instant().plus(leaseTtl.dividedBy(3)).isBefore(held.expiresAt())) {
+                leaseLost = true;
+                requestStop("the account's lease expired before it was renewed");
+                return Optional.of("the account's lease has expired or is about to (held until " + held.expiresAt() + ")");
+            }
+            return Optional.empty();
         }
 
         /** The fencing token of the lease this account's run holds here. */

@@ -243,4 +243,65 @@ class SchedulerScaleTest {
         assertThat(plans.get(0).get()).as("the scheduler keeps the run's record, not its plan or report").isNull();
         assertThat(s.status("acme").lastRun()).isPresent();
     }
+
+    /**
+     * A process frozen between the run control's check and its request (here: the limiter's wait
+     * moves the clock past the lease) sends nothing once it resumes: the gate checks the lease
+     * right before the request leaves.
+     */
+    @Test
+    void aRequestAboutToLeaveAfterTheLeaseExpiredIsNotSent() {
+        Duration ttl = Duration.ofMinutes(5);
+        SyncScheduler s = SyncScheduler.builder().clock(clock).owner("one").leases(new InMemoryLeaseLock(clock))
+                .leaseTtl(ttl).build();
+        java.util.concurrent.atomic.AtomicBoolean freeze = new java.util.concurrent.atomic.AtomicBoolean();
+        RequestLimiter real = limiter("acme", 1000);
+        RequestLimiter freezing = new RequestLimiter() {
+            @Override
+            public String accountId() {
+                return real.accountId();
+            }
+
+            @Override
+            public void acquire() throws InterruptedException {
+                if (freeze.getAndSet(false)) {
+                    clock.advance(ttl.plusSeconds(1)); // SIGSTOP ... SIGCONT
+                }
+                real.acquire();
+            }
+
+            @Override
+            public void pause(Duration pause) {
+                real.pause(pause);
+            }
+
+            @Override
+            public void quotaExhausted(Instant resetAt) {
+                real.quotaExhausted(resetAt);
+            }
+
+            @Override
+            public Instant nextReset() {
+                return real.nextReset();
+            }
+
+            @Override
+            public io.cathalog.core.http.Usage usage() {
+                return real.usage();
+            }
+        };
+        Map<String, FakeEngine> engines = new HashMap<>();
+        s.register(AccountJob.builder("acme").limiter(freezing).interval(Duration.ofMinutes(15)).jitter(Duration.ZERO)
+                .engine(ctx -> {
+                    FakeEngine e = new FakeEngine(ctx, 5);
+                    engines.put("acme", e);
+                    return e;
+                }).build());
+        engines.get("acme").duringItem = item -> freeze.set(item == 1); // the request of item 2 freezes
+        assertThat(s.runDue()).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(RunOutcome.STOPPED);
+            assertThat(r.requestsUsed()).isEqualTo(2);
+        });
+        assertThat(engines.get("acme").appliedInOrder).containsExactly("SKU-000", "SKU-001");
+    }
 }
