@@ -45,16 +45,16 @@ import org.junit.jupiter.api.io.TempDir;
 class FailoverProcessTest {
     static final int ACCOUNTS = 30;
     static final int SMALL = 6;
-    static final int LARGE = 240;
+    static final int LARGE = 200;
     static final Duration TTL = Duration.ofSeconds(4);
     static final Duration INTERVAL = Duration.ofSeconds(3);
-    static final double RATE = 12;
+    static final double RATE = 15;
     /** Concurrent runs per instance: one below its connection pool (4), which the lease renewals share. */
     static final int RUNS = 3;
     static final List<String> INSTANCES = List.of("instance-a", "instance-b", "instance-c");
 
     static BlingSandbox.Builder sandbox() {
-        BlingSandbox.Builder b = BlingSandbox.builder().requestsPerSecond(15).enforceIpBlocks(false)
+        BlingSandbox.Builder b = BlingSandbox.builder().requestsPerSecond(20).enforceIpBlocks(false)
                 .accessTokenLifetime(Duration.ofDays(1));
         INSTANCES.forEach(i -> b.app(OAuthApp.withAllScopes(i, i + "-secret-0123456789abcdef",
                 URI.create("http://127.0.0.1:1/cb"))));
@@ -204,8 +204,8 @@ class FailoverProcessTest {
         try (BlingSandbox bling = sandbox().account(account, "Referência").start()) {
             BlingClient client = BlingClient.builder().baseUrl(bling.baseUrl())
                     .tokens(AccessTokenProvider.fixed(bling.issueTokens(INSTANCES.get(0), account).accessToken()))
-                    .limiter(LocalRequestLimiter.builder(account).ratePerSecond(14)
-                            .window(14, Duration.ofSeconds(1), Duration.ZERO).build())
+                    .limiter(LocalRequestLimiter.builder(account).ratePerSecond(19)
+                            .window(19, Duration.ofSeconds(1), Duration.ZERO).build())
                     .build();
             SyncEngine engine = SyncEngine.builder().account(account).source(ScaleInstance.source(products))
                     .remote(new BlingCatalogRemote(client)).state(new InMemorySyncStateStore()).build();
