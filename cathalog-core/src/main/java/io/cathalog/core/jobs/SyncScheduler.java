@@ -71,6 +71,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       replans, and creations look their natural key up first).</li>
  *   <li><b>Tokens.</b> With {@link Builder#tokens}, refresh tokens that would lapse before their
  *       account's next run are refreshed (through {@link TokenManager#refreshLapsing}).</li>
+ *   <li><b>Many accounts, bounded.</b> One pool of {@link Builder#maxConcurrentRuns} threads for
+ *       every account; due accounts are admitted earliest-due first while a slot is free, and a
+ *       run that has held its slot for {@link Builder#runSlice} yields it at its next change when
+ *       another account is due and every slot is taken (it is due again at once, behind them).</li>
  *   <li><b>Shutdown.</b> {@link #shutdown} stops scheduling, lets each run finish the change it
  *       is applying (journaled), refuses the next one, and waits for the runs up to a timeout.</li>
  * </ul>
