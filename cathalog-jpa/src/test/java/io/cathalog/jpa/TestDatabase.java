@@ -203,13 +203,18 @@ final class TestDatabase implements AutoCloseable {
 
     /** A factory over the database at {@code url}, validated against its tables (also for child processes). */
     static EntityManagerFactory factory(String url, String user, String password, String unitName) {
+        return factory(url, user, password, unitName, 4);
+    }
+
+    /** As {@link #factory(String, String, String, String)} with a connection pool of {@code poolSize}. */
+    static EntityManagerFactory factory(String url, String user, String password, String unitName, int poolSize) {
         PersistenceConfiguration unit = new PersistenceConfiguration(unitName);
         JpaEntities.classes().forEach(unit::managedClass);
         unit.property(PersistenceConfiguration.JDBC_URL, url)
                 .property(PersistenceConfiguration.JDBC_USER, user)
                 .property(PersistenceConfiguration.JDBC_PASSWORD, password)
                 .property("hibernate.hbm2ddl.auto", "validate")
-                .property("hibernate.connection.pool_size", "4")
+                .property("hibernate.connection.pool_size", Integer.toString(poolSize))
                 .property("hibernate.show_sql", "false");
         return Persistence.createEntityManagerFactory(unit);
     }

@@ -57,6 +57,7 @@ final class Front implements HttpHandler {
         String address = ex.getRemoteAddress().getAddress().getHostAddress();
         String routeKey = RecordedRequest.UNMATCHED;
         Optional<String> accountId = Optional.empty();
+        Optional<String> clientId = Optional.empty();
         boolean write = false;
         int status;
         boolean logged = false;
@@ -74,7 +75,7 @@ final class Front implements HttpHandler {
                         "O IP " + address + " está bloqueado por excesso de requisições ou erros até "
                                 + blocked.get() + ".");
                 ApiResponse refused = ApiResponse.error(e);
-                logged = log(now, method, path, routeKey, refused.status(), accountId, write);
+                logged = log(now, method, path, routeKey, refused.status(), accountId, clientId, write);
                 send(ex, refused);
                 return;
             }
@@ -91,6 +92,7 @@ final class Front implements HttpHandler {
                     OAuthService.Access access = oauth.authenticate(header(ex, "Authorization"), now);
                     AccountData acct = accounts.get(access.grant.accountId());
                     accountId = Optional.of(acct.id);
+                    clientId = Optional.of(access.grant.clientId());
                     account = Optional.of(acct);
                     if (route.scope().isPresent() && !access.scopes.contains(route.scope().get())) {
                         throw new ApiException(403, "insufficient_scope", "insufficient_scope",
@@ -139,7 +141,7 @@ final class Front implements HttpHandler {
                     : Optional.empty();
             status = lose ? 0 : raw.map(Raw::status).orElse(response.status());
             ipGuard.answered(address, status == 0 ? 500 : status, now);
-            logged = log(now, method, path, routeKey, status, accountId, write);
+            logged = log(now, method, path, routeKey, status, accountId, clientId, write);
             if (lose) {
                 // Closing an exchange before its headers are sent closes the connection: no response at all.
                 ex.close();
@@ -151,15 +153,15 @@ final class Front implements HttpHandler {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "client went away during " + method + " " + path + ": " + e);
             if (!logged) {
-                log(now, method, path, routeKey, 0, accountId, write);
+                log(now, method, path, routeKey, 0, accountId, clientId, write);
             }
             ex.close();
         }
     }
 
     private boolean log(Instant at, String method, String path, String route, int status, Optional<String> account,
-                        boolean write) {
-        log.add(new RecordedRequest(at, method, path, route, status, account, write));
+                        Optional<String> clientId, boolean write) {
+        log.add(new RecordedRequest(at, method, path, route, status, account, write, clientId));
         return true;
     }
 

@@ -14,9 +14,12 @@ import java.util.Optional;
  * @param status    the status answered; {@code 0} when the response was deliberately lost
  * @param accountId the account of the bearer token, when the token was valid
  * @param write     true for POST, PUT, PATCH and DELETE on API routes (not on {@code /oauth})
+ * @param clientId  the OAuth app (client id) the bearer token was issued to, when the token was
+ *                  valid: tells apart the writers of one account (several instances, each with its
+ *                  own app)
  */
 public record RecordedRequest(Instant at, String method, String path, String route, int status,
-        Optional<String> accountId, boolean write) {
+        Optional<String> accountId, boolean write, Optional<String> clientId) {
 
     /** The route recorded when no route matched the path and method. */
     public static final String UNMATCHED = "UNMATCHED";
@@ -37,6 +40,23 @@ public record RecordedRequest(Instant at, String method, String path, String rou
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(route, "route");
         Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(clientId, "clientId");
+    }
+
+    /**
+     * A request without the OAuth app recorded.
+     *
+     * @param at        when it arrived
+     * @param method    the HTTP method
+     * @param path      the path below {@code /Api/v3}
+     * @param route     the matched route
+     * @param status    the status answered
+     * @param accountId the account of the bearer token
+     * @param write     true for writes on API routes
+     */
+    public RecordedRequest(Instant at, String method, String path, String route, int status,
+            Optional<String> accountId, boolean write) {
+        this(at, method, path, route, status, accountId, write, Optional.empty());
     }
 
     /**

@@ -9,15 +9,23 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The account's limiter as the scheduler hands it to the engine's client: it counts the requests
- * of the current run, for the run's record. Stopping a run is not its business: the scheduler
- * hands the engine a {@link io.cathalog.core.sync.RunControl}.
+ * of the current run, for the run's record. Stopping a run between changes is the
+ * {@link io.cathalog.core.sync.RunControl}'s business; the one thing checked here, right before
+ * every request leaves, is the run's lease: a process frozen past its lease (SIGSTOP, a long GC)
+ * between the control's check and its request sends nothing once it resumes.
  */
 final class CountingLimiter implements RequestLimiter {
     private final RequestLimiter delegate;
     private final AtomicLong sent = new AtomicLong();
+    private volatile java.util.function.Supplier<java.util.Optional<String>> guard = java.util.Optional::empty;
 
     CountingLimiter(RequestLimiter delegate) {
         this.delegate = delegate;
+    }
+
+    /** What refuses a request (with its reason) once the permit is given; none by default. */
+    void guard(java.util.function.Supplier<java.util.Optional<String>> guard) {
+        this.guard = java.util.Objects.requireNonNull(guard, "guard");
     }
 
     /** A new run starts: count from zero. */
@@ -37,6 +45,10 @@ final class CountingLimiter implements RequestLimiter {
     @Override
     public void acquire() throws InterruptedException {
         delegate.acquire();
+        java.util.Optional<String> refused = guard.get();
+        if (refused.isPresent()) {
+            throw new io.cathalog.core.RunCancelledException("request not sent: " + refused.get());
+        }
         sent.incrementAndGet();
     }
 

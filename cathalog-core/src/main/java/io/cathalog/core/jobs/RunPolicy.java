@@ -54,6 +54,14 @@ final class RunPolicy {
     }
 
     /**
+     * A run past its slice gave its slot to accounts waiting for one: due again now, so it queues
+     * behind every account that fell due before it; failures, budget and split are unchanged.
+     */
+    Schedule yielded(Schedule s, Instant now) {
+        return s.withNextRunAt(now);
+    }
+
+    /**
      * The day's budget (or the ERP's daily quota) stopped the run: it resumes at the reset. When it
      * had applied part of its plan, the sync is recorded as split (or its split goes on).
      */

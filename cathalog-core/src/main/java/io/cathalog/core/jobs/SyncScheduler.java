@@ -70,6 +70,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       replans, and creations look their natural key up first).</li>
  *   <li><b>Tokens.</b> With {@link Builder#tokens}, refresh tokens that would lapse before their
  *       account's next run are refreshed (through {@link TokenManager#refreshLapsing}).</li>
+ *   <li><b>Many accounts, bounded.</b> One pool of {@link Builder#maxConcurrentRuns} threads for
+ *       every account; due accounts are admitted earliest-due first while a slot is free, and a
+ *       run that has held its slot for {@link Builder#runSlice} yields it at its next change when
+ *       another account is due and every slot is taken (it is due again at once, behind them).</li>
  *   <li><b>Shutdown.</b> {@link #shutdown} stops scheduling, lets each run finish the change it
  *       is applying (journaled), refuses the next one, and waits for the runs up to a timeout.</li>
  * </ul>
@@ -87,6 +91,7 @@ public final class SyncScheduler implements AutoCloseable {
     private final Duration leaseTtl;
     private final Duration tickEvery;
     private final int maxConcurrentRuns;
+    private final Duration runSlice;
     private final Random random;
     private final SyncProgress.Listener hostProgress;
     private final Optional<TokenKeepAlive> keepAlive;
@@ -99,6 +104,7 @@ public final class SyncScheduler implements AutoCloseable {
     private final Object idle = new Object();
     private final Object lifecycle = new Object();
     private volatile boolean shuttingDown;
+    private volatile boolean started;
     private ScheduledExecutorService ticker; // guarded by lifecycle
     private ExecutorService workers; // guarded by lifecycle
 
@@ -109,6 +115,7 @@ public final class SyncScheduler implements AutoCloseable {
         this.leaseTtl = b.leaseTtl;
         this.tickEvery = b.tickEvery;
         this.maxConcurrentRuns = b.maxConcurrentRuns;
+        this.runSlice = b.runSlice;
         this.random = b.random;
         this.hostProgress = b.progress;
         this.refreshTokenLifetime = b.refreshTokenLifetime;
@@ -118,6 +125,11 @@ public final class SyncScheduler implements AutoCloseable {
         this.policy = new RunPolicy(b.backoffBase, b.backoffCap, b.blockedBackoff, b.leaseRetry);
     }
 
+    /**
+     * A builder with every setting at its default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -144,6 +156,7 @@ public final class SyncScheduler implements AutoCloseable {
                 job.pacing().orElseThrow()).clock(clock).sleeper(sleeper).build());
         CountingLimiter gate = new CountingLimiter(limiter);
         Account account = new Account(job, gate);
+        gate.guard(account::leaseGuard);
         JobContext context = new JobContext(job.accountId(), gate, account::onProgress, clock, account::fence);
         SyncEngine engine = Objects.requireNonNull(job.engineFactory().apply(context),
                 "the engine factory of account '" + job.accountId() + "' returned null");
@@ -233,7 +246,8 @@ public final class SyncScheduler implements AutoCloseable {
         renewRunningLeases();
         keepAliveIfDue();
         List<RunRecord> done = new ArrayList<>();
-        for (Account a : accounts.values()) {
+        // The caller's thread is the one slot: accounts take it in the order they fell due.
+        for (Account a : dueByTime()) {
             if (shuttingDown) {
                 break;
             }
@@ -264,6 +278,7 @@ public final class SyncScheduler implements AutoCloseable {
             workers = Executors.newFixedThreadPool(maxConcurrentRuns, threads("cathalog-sync-run-"));
             ticker = Executors.newSingleThreadScheduledExecutor(threads("cathalog-sync-tick-"));
             ticker.scheduleWithFixedDelay(this::tick, 0, tickEvery.toMillis(), TimeUnit.MILLISECONDS);
+            started = true;
         }
         LOG.log(Level.INFO, "sync scheduler {0} started with {1} accounts", owner, accounts.size());
     }
@@ -280,14 +295,21 @@ public final class SyncScheduler implements AutoCloseable {
             synchronized (lifecycle) {
                 pool = workers;
             }
-            for (Account a : accounts.values()) {
-                if (!shuttingDown && a.due(clock.instant()) && begin(a)) {
+            // Admission: as many runs as there are free slots, the accounts that fell due first
+            // first. Nothing waits in the pool's queue, so an account due later never overtakes one
+            // due earlier, and a run that yields its slot rejoins behind those already waiting.
+            for (Account a : dueByTime()) {
+                if (shuttingDown || activeRuns.get() >= maxConcurrentRuns) {
+                    break;
+                }
+                if (a.due(clock.instant()) && begin(a)) {
                     try {
                         pool.execute(() -> {
                             try {
                                 run(a);
                             } finally {
                                 end(a);
+                                wake(); // a slot is free: admit the next due account now, not at the next tick
                             }
                         });
                     } catch (RejectedExecutionException e) {
@@ -298,6 +320,36 @@ public final class SyncScheduler implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "a scheduler tick failed; the next one tries again", e);
         }
+    }
+
+    /** The accounts due now and not running, earliest due first (then by id). */
+    private List<Account> dueByTime() {
+        Instant now = clock.instant();
+        List<Account> due = new ArrayList<>();
+        for (Account a : accounts.values()) {
+            if (!a.running.get() && a.due(now)) {
+                due.add(a);
+            }
+        }
+        due.sort(java.util.Comparator.comparing(Account::nextRunNow).thenComparing(a -> a.job.accountId()));
+        return due;
+    }
+
+    /**
+     * Whether an account other than {@code running} is due and waits for a slot that every run
+     * holds: what makes a run past its slice yield.
+     */
+    private boolean anotherWaitsForASlot(Account running) {
+        if (started && activeRuns.get() < maxConcurrentRuns) {
+            return false; // a slot is free: the next tick admits the waiting account without a yield
+        }
+        Instant now = clock.instant();
+        for (Account a : accounts.values()) {
+            if (a != running && !a.running.get() && a.due(now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs in progress (on other threads) keep their leases while their engine is busy. */
@@ -384,9 +436,13 @@ public final class SyncScheduler implements AutoCloseable {
             trigger = !products.isEmpty() ? Trigger.WEBHOOK : a.requested.orElse(Trigger.SCHEDULE);
             a.requested = Optional.empty();
             a.runThread = Thread.currentThread();
+            a.runStartedAt = start;
+            a.yielded = false;
+            a.applying = false;
             a.progress = Optional.empty();
         }
         a.gate.beginRun();
+        a.clearStop(); // a stop asked for a run that has ended is not this run's
         if (shuttingDown) {
             a.requestStop("the scheduler is shutting down");
         }
@@ -399,12 +455,14 @@ public final class SyncScheduler implements AutoCloseable {
                 held = a.lease;
                 a.lease = null;
                 a.runThread = null;
+                a.runStartedAt = Instant.MAX;
             }
             if (held != null) {
                 leases.release(held);
             }
-            if (a.leaseLost) {
-                // The stop was for this run; the account may run here again once the lease is free.
+            if (a.leaseLost || a.yielded) {
+                // The stop was for this run; the account may run here again (once the lease is
+                // free, or once a slot is).
                 a.clearStop();
             }
         }
@@ -511,6 +569,12 @@ public final class SyncScheduler implements AutoCloseable {
         private void stopped(String why) {
             outcome = RunOutcome.STOPPED;
             error = Optional.of(why);
+            if (a.yielded && !a.leaseLost && !shuttingDown) {
+                synchronized (a) {
+                    a.schedule = policy.yielded(a.schedule, clock.instant());
+                }
+                return;
+            }
             synchronized (a) {
                 // The rest is done by the next run, here after a restart, or by the lease's new holder.
                 a.schedule = policy.stopped(a.schedule, clock.instant(), a.leaseLost, a.job.interval(),
@@ -547,7 +611,8 @@ public final class SyncScheduler implements AutoCloseable {
         }
 
         private String stopReason() {
-            return a.leaseLost ? "the account's lease was lost" : "the scheduler is shutting down";
+            return a.leaseLost ? "the account's lease was lost"
+                    : a.yielded ? "yielded its slot to accounts due before it" : "the scheduler is shutting down";
         }
 
         RunRecord record() {
@@ -742,6 +807,10 @@ public final class SyncScheduler implements AutoCloseable {
         volatile boolean leaseLost;
         Optional<String> leaseHolder = Optional.empty();
         Thread runThread;
+        Instant runStartedAt = Instant.MAX;
+        volatile boolean yielded;
+        /** The run has applied a change: its observation is recorded, so a yield loses no reading. */
+        volatile boolean applying;
         /** Why the current (or next) run must stop; the run's {@link io.cathalog.core.sync.RunControl}. */
         private volatile String stopReason;
 
@@ -767,19 +836,61 @@ public final class SyncScheduler implements AutoCloseable {
          * time has passed: a long observation keeps its lease without the ticker.
          */
         Optional<String> stopReason() {
+            if (stopReason == null && shuttingDown) {
+                requestStop("the scheduler is shutting down");
+            }
+            if (stopReason == null && !yielded && applying && runSlice.compareTo(Duration.ZERO) > 0
+                    && !clock.instant().isBefore(runStartedAt.plus(runSlice)) && anotherWaitsForASlot(this)) {
+                // Past its slice while another account waits for a slot: stop here (the change in
+                // hand is finished and journaled) and queue again behind the accounts already due.
+                yielded = true;
+                requestStop("yielding its slot to accounts due since before it (the run held it for "
+                        + runSlice + ")");
+            }
             if (stopReason == null) {
                 renewLeaseIfDue();
                 Lease held;
                 synchronized (this) {
                     held = lease;
                 }
-                if (held != null && !clock.instant().isBefore(held.expiresAt())) {
-                    // Paused past the lease (a frozen process, a long GC): another instance may hold it.
+                if (held != null && !clock.instant().plus(leaseTtl.dividedBy(3)).isBefore(held.expiresAt())) {
+                    // Renewals failed for a third of the lease, or the process was paused past it (a
+                    // frozen process, a long GC): stop before the next change while the lease still
+                    // covers the one in hand, so that no write to the ERP can land after another
+                    // instance took the account over.
                     leaseLost = true;
-                    requestStop("the account's lease expired before it was renewed");
+                    requestStop(clock.instant().isBefore(held.expiresAt())
+                            ? "the account's lease could not be renewed and is about to expire"
+                            : "the account's lease expired before it was renewed");
                 }
             }
             return Optional.ofNullable(stopReason);
+        }
+
+        /**
+         * Asked right before each request of a run leaves: refuses it when the run's lease has
+         * less than a third of its time left after a renewal was tried (the change in hand then
+         * fails and the run stops), so that no request reaches the ERP after another instance
+         * may have taken the account over. Requests outside a run are not refused.
+         */
+        Optional<String> leaseGuard() {
+            Lease held;
+            synchronized (this) {
+                held = lease;
+            }
+            if (held == null) {
+                return Optional.empty();
+            }
+            renewLeaseIfDue();
+            synchronized (this) {
+                held = lease;
+            }
+            if (held != null && !clock.instant().plus(leaseTtl.dividedBy(3)).isBefore(held.expiresAt())) {
+                leaseLost = true;
+                requestStop("the account's lease expired before it was renewed");
+                return Optional.of("the account's lease has expired or is about to (held until " + held.expiresAt() + ")");
+            }
+            return Optional.empty();
         }
 
         /** The fencing token of the lease this account's run holds here. */
@@ -801,6 +912,9 @@ public final class SyncScheduler implements AutoCloseable {
 
         void onProgress(SyncProgress p) {
             progress = Optional.of(ProgressView.of(p, clock.instant()));
+            if (p.phase() == SyncProgress.Phase.APPLY && p.done() > 0) {
+                applying = true;
+            }
             // Renew first: a lease found lost here stops the run at this very change boundary.
             renewLeaseIfDue();
             try {
@@ -840,6 +954,12 @@ public final class SyncScheduler implements AutoCloseable {
                     }
                 }
             } else {
+                synchronized (this) {
+                    if (lease != held) {
+                        // The run ended (and released it) while the ticker renewed: nothing to stop.
+                        return;
+                    }
+                }
                 // Lapsed: another instance may have run the account meanwhile, so this run's plan
                 // may be stale. Stop at the next change boundary rather than take the lease again.
                 leaseLost = true;
@@ -893,6 +1013,7 @@ public final class SyncScheduler implements AutoCloseable {
         private Duration blockedBackoff = Duration.ofMinutes(10);
         private Duration tickEvery = Duration.ofSeconds(1);
         private int maxConcurrentRuns = 2;
+        private Duration runSlice = Duration.ofMinutes(10);
         private Random random = new Random();
         private SyncProgress.Listener progress = SyncProgress.Listener.NONE;
         private Optional<TokenManager> tokenManager = Optional.empty();
@@ -974,6 +1095,26 @@ public final class SyncScheduler implements AutoCloseable {
                 throw new IllegalArgumentException("maxConcurrentRuns is at least 1, got " + n);
             }
             this.maxConcurrentRuns = n;
+            return this;
+        }
+
+        /**
+         * How long a run keeps its slot while other accounts are due and every slot is taken; past
+         * it the run stops at its next change (the change is finished and journaled) and queues
+         * again behind the accounts due before it, which replan and continue from what the ERP
+         * holds. A run alone, or with a slot free, is never cut. {@link Duration#ZERO} turns slices
+         * off (a long first sync then holds its slot to the end). Default 10 minutes.
+         *
+         * @param slice the slice, zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder runSlice(Duration slice) {
+            Objects.requireNonNull(slice, "slice");
+            if (slice.isNegative()) {
+                throw new IllegalArgumentException("runSlice must not be negative, got " + slice);
+            }
+            this.runSlice = slice;
             return this;
         }
 

@@ -52,6 +52,8 @@ final class FakeEngine implements SyncEngine {
     final AtomicInteger applies = new AtomicInteger();
     /** Called with the item index while a change is being applied (after its request). */
     volatile IntConsumer duringItem = i -> { };
+    /** Hears every plan made. */
+    volatile java.util.function.Consumer<SyncPlan> onPlan = p -> { };
     /** Thrown by plan() when set. */
     volatile Supplier<RuntimeException> planFailure = () -> null;
     /** Shared across engines: how many runs are inside plan/apply at once, and the most ever. */
@@ -92,8 +94,10 @@ final class FakeEngine implements SyncEngine {
                     changes.add(change(i));
                 }
             }
-            return new SyncPlan(account, changes, List.of(), List.of(), PlanOptions.defaults(), "fp-" + applied.size(),
-                    new java.util.TreeMap<>(), changes.size(), Duration.ofSeconds(changes.size()));
+            SyncPlan plan = new SyncPlan(account, changes, List.of(), List.of(), PlanOptions.defaults(),
+                    "fp-" + applied.size(), new java.util.TreeMap<>(), changes.size(), Duration.ofSeconds(changes.size()));
+            onPlan.accept(plan);
+            return plan;
         } finally {
             leave();
         }
