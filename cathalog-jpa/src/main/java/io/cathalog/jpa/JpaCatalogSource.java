@@ -62,14 +62,33 @@ public final class JpaCatalogSource implements CatalogSource {
         }
     }
 
+    /**
+     * The source reading catalog {@value #DEFAULT_CATALOG}.
+     *
+     * @param transactions the database holding the catalog tables
+     * @return the source; nothing is read until {@link #load()}
+     */
     public static JpaCatalogSource of(JpaTransactions transactions) {
         return new JpaCatalogSource(transactions, DEFAULT_CATALOG);
     }
 
+    /**
+     * The source reading the rows tagged with {@code catalog}, for a database holding several catalogs.
+     *
+     * @param transactions the database holding the catalog tables
+     * @param catalog      the catalog name the rows are tagged with; 1 to 100 characters, not blank
+     * @return the source; nothing is read until {@link #load()}
+     * @throws IllegalArgumentException when {@code catalog} is blank or longer than 100 characters
+     */
     public static JpaCatalogSource of(JpaTransactions transactions, String catalog) {
         return new JpaCatalogSource(transactions, catalog);
     }
 
+    /**
+     * The catalog name this source's rows are tagged with.
+     *
+     * @return the name, {@value #DEFAULT_CATALOG} unless given to {@link #of(JpaTransactions, String)}
+     */
     public String catalog() {
         return catalog;
     }
@@ -208,6 +227,8 @@ public final class JpaCatalogSource implements CatalogSource {
     /**
      * Replaces every row of this catalog with {@code catalog}, in one transaction: to import a
      * catalog file into the tables, or to seed them in tests.
+     *
+     * @param catalog the catalog to store under this source's catalog name
      */
     public void save(Catalog catalog) {
         Objects.requireNonNull(catalog, "catalog");

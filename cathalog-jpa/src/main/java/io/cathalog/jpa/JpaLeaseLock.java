@@ -33,7 +33,12 @@ public final class JpaLeaseLock implements LeaseLock {
     private final Db db;
     private final Clock clock;
 
-    /** A lock in the {@code cathalog_lease} table of {@code transactions}' database, lapsing by {@code clock}. */
+    /**
+     * A lock in the {@code cathalog_lease} table of {@code transactions}' database, lapsing by {@code clock}.
+     *
+     * @param transactions the database holding the {@code cathalog_lease} table
+     * @param clock        the clock expiries are read against; every process sharing the table keeps it in step
+     */
     public JpaLeaseLock(JpaTransactions transactions, Clock clock) {
         this.db = new Db(transactions);
         this.clock = Objects.requireNonNull(clock, "clock");

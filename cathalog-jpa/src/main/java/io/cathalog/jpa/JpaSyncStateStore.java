@@ -43,7 +43,11 @@ import java.util.function.Supplier;
 public final class JpaSyncStateStore implements SyncStateStore {
     private final Db db;
 
-    /** A store in the tables of {@code transactions}' database. */
+    /**
+     * A store in the tables of {@code transactions}' database.
+     *
+     * @param transactions the database holding the sync state tables
+     */
     public JpaSyncStateStore(JpaTransactions transactions) {
         this.db = new Db(transactions);
     }

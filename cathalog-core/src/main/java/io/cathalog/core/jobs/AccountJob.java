@@ -53,15 +53,31 @@ public final class AccountJob {
         this.options = b.options;
     }
 
+    /**
+     * A job for one ERP account; give it an engine and either a limiter or the ERP's pacing.
+     *
+     * @param accountId the account's id, as the token store and limiter know it; not blank
+     * @return the builder
+     * @throws IllegalArgumentException when {@code accountId} is blank
+     */
     public static Builder builder(String accountId) {
         return new Builder(accountId);
     }
 
+    /**
+     * The account this job syncs.
+     *
+     * @return the account's id, not blank
+     */
     public String accountId() {
         return accountId;
     }
 
-    /** The account's limiter, when the host gave one; otherwise the scheduler builds one. */
+    /**
+     * The account's limiter, when the host gave one; otherwise the scheduler builds one.
+     *
+     * @return the host's limiter, or empty when the scheduler builds one from {@link #pacing()}
+     */
     public Optional<RequestLimiter> limiter() {
         return limiter;
     }
@@ -96,14 +112,29 @@ public final class AccountJob {
         return engineFromContext;
     }
 
+    /**
+     * Time from the end of one run to the start of the next.
+     *
+     * @return the interval, positive
+     */
     public Duration interval() {
         return interval;
     }
 
+    /**
+     * The most that is added at random to each interval.
+     *
+     * @return the jitter, zero or positive, not above the interval
+     */
     public Duration jitter() {
         return jitter;
     }
 
+    /**
+     * The plan options of every run of this job.
+     *
+     * @return the options
+     */
     public PlanOptions options() {
         return options;
     }
@@ -137,6 +168,10 @@ public final class AccountJob {
          * The account's limiter, shared with everything else that talks to the account; its daily
          * budget is the budget runs are planned against. Without one the scheduler builds a
          * {@link io.cathalog.core.http.LocalRequestLimiter} with {@link #dailyBudget}.
+         *
+         * @param limiter the account's limiter; its account id is this job's
+         * @return this builder
+         * @throws IllegalArgumentException when the limiter is for another account
          */
         public Builder limiter(RequestLimiter limiter) {
             Objects.requireNonNull(limiter, "limiter");
@@ -179,6 +214,9 @@ public final class AccountJob {
          * The engine, built once from the scheduler's context: build the account's client with
          * {@code ctx.limiter()} and the engine with {@code ctx.progress()}, so that the status
          * shows progress and shutdown stops the run between two changes.
+         *
+         * @param factory builds the account's engine from the scheduler's context; called once
+         * @return this builder
          */
         public Builder engine(Function<JobContext, SyncEngine> factory) {
             this.engine = Objects.requireNonNull(factory, "factory");
@@ -189,6 +227,9 @@ public final class AccountJob {
         /**
          * A ready engine. The scheduler then cannot stop a run between two changes (shutdown waits
          * for the run, then interrupts it) nor see its progress.
+         *
+         * @param engine the account's engine
+         * @return this builder
          */
         public Builder engine(SyncEngine engine) {
             Objects.requireNonNull(engine, "engine");
@@ -197,7 +238,13 @@ public final class AccountJob {
             return this;
         }
 
-        /** Time from the end of one run to the start of the next; default 15 minutes. */
+        /**
+         * Time from the end of one run to the start of the next; default 15 minutes.
+         *
+         * @param interval positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code interval} is not positive
+         */
         public Builder interval(Duration interval) {
             Objects.requireNonNull(interval, "interval");
             if (interval.isNegative() || interval.isZero()) {
@@ -210,6 +257,10 @@ public final class AccountJob {
         /**
          * Up to this much is added at random to each interval, so that many accounts (and
          * instances) do not all start at once; default 1 minute; zero for none.
+         *
+         * @param jitter zero or positive; not above the interval (checked by {@link #build()})
+         * @return this builder
+         * @throws IllegalArgumentException when {@code jitter} is negative
          */
         public Builder jitter(Duration jitter) {
             Objects.requireNonNull(jitter, "jitter");
@@ -220,12 +271,24 @@ public final class AccountJob {
             return this;
         }
 
-        /** The plan options of every run; default {@link PlanOptions#defaults()} (incremental). */
+        /**
+         * The plan options of every run; default {@link PlanOptions#defaults()} (incremental).
+         *
+         * @param options the options
+         * @return this builder
+         */
         public Builder options(PlanOptions options) {
             this.options = Objects.requireNonNull(options, "options");
             return this;
         }
 
+        /**
+         * The job.
+         *
+         * @return the job, immutable
+         * @throws IllegalStateException when no engine was given, when neither a limiter nor a pacing
+         *                               was given or both were, or when the jitter exceeds the interval
+         */
         public AccountJob build() {
             if (engine == null) {
                 throw new IllegalStateException("an AccountJob needs engine(...)");

@@ -66,6 +66,28 @@ public record AccountStatus(String accountId, State state, Instant observedAt, O
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * Checks the components and copies the list of pending products.
+     *
+     * @param accountId            the account
+     * @param state                what it is doing or waiting for
+     * @param observedAt           when this status was taken
+     * @param lastRun              the last run this instance made
+     * @param nextRunAt            when the next run is due (empty while paused)
+     * @param consecutiveFailures  failed runs in a row (the backoff grows with them)
+     * @param requestsUsedToday    the account's requests today (every client sharing the limiter)
+     * @param dailyBudget          the most Cathalog Sync may send today
+     * @param budgetResetsAt       when the day's count starts over
+     * @param pauseReason          why the account is paused, if it is
+     * @param authorizeUrl         where a person re-authorizes a paused account
+     * @param split                a sync that did not fit the day's budget, until it completes
+     * @param progress             the current (or last) run's progress
+     * @param pendingProducts      products webhooks named that the next run has not seen yet
+     * @param accessTokenExpiresAt when the stored access token expires
+     * @param refreshTokenLapsesAt when the stored refresh token lapses unless used
+     * @param leaseHolder          another instance that holds the account's lease right now
+     * @throws NullPointerException when a component is null
+     */
     public AccountStatus {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(state, "state");
@@ -83,10 +105,20 @@ public record AccountStatus(String accountId, State state, Instant observedAt, O
         Objects.requireNonNull(leaseHolder, "leaseHolder");
     }
 
+    /**
+     * Whether the account waits for a person to re-authorize it.
+     *
+     * @return true in state {@link State#PAUSED}
+     */
     public boolean paused() {
         return state == State.PAUSED;
     }
 
+    /**
+     * What is left of today's budget.
+     *
+     * @return the daily budget less today's requests, never below 0
+     */
     public long remainingToday() {
         return Math.max(0, dailyBudget - requestsUsedToday);
     }
@@ -155,7 +187,12 @@ public record AccountStatus(String accountId, State state, Instant observedAt, O
         return write(jsonNode());
     }
 
-    /** Several statuses as one JSON array, in the given order. */
+    /**
+     * Several statuses as one JSON array, in the given order.
+     *
+     * @param statuses the statuses, e.g. {@code SyncScheduler.statuses()}
+     * @return the indented JSON array
+     */
     public static String toJson(List<AccountStatus> statuses) {
         ArrayNode array = MAPPER.createArrayNode();
         statuses.forEach(s -> array.add(s.jsonNode()));

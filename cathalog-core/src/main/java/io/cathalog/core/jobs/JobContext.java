@@ -28,7 +28,16 @@ import java.util.Objects;
  */
 public record JobContext(String accountId, RequestLimiter limiter, SyncProgress.Listener progress, Clock clock,
                          Supplier<OptionalLong> fence) {
-    /** Validates that no component is null. */
+    /**
+     * Validates that no component is null.
+     *
+     * @param accountId the account
+     * @param limiter   the account's limiter
+     * @param progress  the scheduler's progress listener
+     * @param clock     the scheduler's clock
+     * @param fence     the fencing token of the current run's lease, if any
+     * @throws NullPointerException when a component is null
+     */
     public JobContext {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(limiter, "limiter");

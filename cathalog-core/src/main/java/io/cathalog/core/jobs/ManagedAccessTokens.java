@@ -21,6 +21,14 @@ public final class ManagedAccessTokens implements AccessTokenProvider {
         this.accountId = accountId;
     }
 
+    /**
+     * The access tokens of {@code accountId}, as {@code manager} keeps them fresh.
+     *
+     * @param manager   the token manager holding the account's tokens
+     * @param accountId the account; not blank
+     * @return the provider
+     * @throws IllegalArgumentException when {@code accountId} is blank
+     */
     public static ManagedAccessTokens of(TokenManager manager, String accountId) {
         Objects.requireNonNull(manager, "manager");
         Objects.requireNonNull(accountId, "accountId");

@@ -35,6 +35,24 @@ public record RunRecord(String accountId, Optional<String> runId, Trigger trigge
                         OptionalLong estimatedRequests, OptionalLong remainingBudget, long requestsUsed,
                         List<ProductRef> products, Optional<String> error) {
 
+    /**
+     * Checks the components; {@code counts} gets every outcome (0 when absent), and the map and list are copied.
+     *
+     * @param accountId         the account
+     * @param runId             the engine's run id, when the run got as far as applying
+     * @param trigger           why it started
+     * @param owner             the scheduler instance that ran it (its lease owner id)
+     * @param startedAt         when it started
+     * @param endedAt           when it ended
+     * @param outcome           how it ended
+     * @param counts            items per outcome (every outcome listed, zero included)
+     * @param estimatedRequests what the plan estimated applying would take, when a plan was made
+     * @param remainingBudget   what was left of the day's budget when the plan was compared with it
+     * @param requestsUsed      requests the run sent (through the scheduler's limiter, or the difference of the account's day count)
+     * @param products          the products webhooks named since the previous run
+     * @param error             what went wrong, for outcomes other than the completed ones
+     * @throws NullPointerException when a component is null
+     */
     public RunRecord {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(runId, "runId");
@@ -54,11 +72,20 @@ public record RunRecord(String accountId, Optional<String> runId, Trigger trigge
         Objects.requireNonNull(error, "error");
     }
 
+    /**
+     * How long the run took.
+     *
+     * @return the time from start to end
+     */
     public Duration duration() {
         return Duration.between(startedAt, endedAt);
     }
 
-    /** Whether the plan was estimated to need more than what was left of the day's budget. */
+    /**
+     * Whether the plan was estimated to need more than what was left of the day's budget.
+     *
+     * @return true when both numbers are known and the estimate exceeds the budget left
+     */
     public boolean split() {
         return estimatedRequests.isPresent() && remainingBudget.isPresent()
                 && estimatedRequests.getAsLong() > remainingBudget.getAsLong();

@@ -134,7 +134,11 @@ public final class SyncScheduler implements AutoCloseable {
         return new Builder();
     }
 
-    /** This instance's lease owner id. */
+    /**
+     * This instance's lease owner id.
+     *
+     * @return the owner id its leases and run records carry
+     */
     public String owner() {
         return owner;
     }
@@ -145,7 +149,9 @@ public final class SyncScheduler implements AutoCloseable {
      * Adds an account. Its engine is built now (from the scheduler's {@link JobContext}); its first
      * run is due within its jitter.
      *
+     * @param job the account's job
      * @throws IllegalArgumentException the account is registered already
+     * @throws IllegalStateException    the scheduler is shut down
      */
     public void register(AccountJob job) {
         Objects.requireNonNull(job, "job");
@@ -169,7 +175,12 @@ public final class SyncScheduler implements AutoCloseable {
                 job.interval(), job.jitter(), account.schedule.nextRunAt());
     }
 
-    /** Removes an account that is not running; false when it is unknown or running. */
+    /**
+     * Removes an account that is not running; false when it is unknown or running.
+     *
+     * @param accountId the account
+     * @return true when the account was removed
+     */
     public boolean unregister(String accountId) {
         Account a = accounts.get(Objects.requireNonNull(accountId, "accountId"));
         if (a == null || !a.running.compareAndSet(false, true)) {
@@ -179,7 +190,11 @@ public final class SyncScheduler implements AutoCloseable {
         return true;
     }
 
-    /** The registered accounts, sorted. */
+    /**
+     * The registered accounts, sorted.
+     *
+     * @return the account ids
+     */
     public List<String> accountIds() {
         return List.copyOf(accounts.keySet());
     }
@@ -191,6 +206,8 @@ public final class SyncScheduler implements AutoCloseable {
      * products that changed; returns at once. A paused account stays paused (the products are kept
      * for when it resumes); an account whose budget is spent waits for the reset.
      *
+     * @param accountId the account
+     * @param products  the products webhooks said changed; empty for a manual sync
      * @return false when the account is not registered here
      */
     public boolean requestSync(String accountId, Collection<ProductRef> products) {
@@ -209,7 +226,12 @@ public final class SyncScheduler implements AutoCloseable {
         return true;
     }
 
-    /** An immediate incremental sync of the account (see {@link #requestSync}). */
+    /**
+     * An immediate incremental sync of the account (see {@link #requestSync}).
+     *
+     * @param accountId the account
+     * @return false when the account is not registered here
+     */
     public boolean syncNow(String accountId) {
         return requestSync(accountId, List.of());
     }
@@ -217,6 +239,9 @@ public final class SyncScheduler implements AutoCloseable {
     /**
      * Resumes a paused account (after a person re-authorized it) with a run due now; also ends a
      * backoff. False when the account is not registered.
+     *
+     * @param accountId the account
+     * @return true when the account was resumed, false when it is not registered here
      */
     public boolean resume(String accountId) {
         Account a = accounts.get(Objects.requireNonNull(accountId, "accountId"));
@@ -238,6 +263,8 @@ public final class SyncScheduler implements AutoCloseable {
      * Runs, on the caller's thread and one after another, every account whose run is due now by
      * the clock and that is not running already (here, or under another instance's lease); first
      * the token keep-alive when it is due. Returns the runs made.
+     *
+     * @return the records of the runs made, in the order they ran; empty once shut down
      */
     public List<RunRecord> runDue() {
         if (shuttingDown) {
@@ -640,6 +667,8 @@ public final class SyncScheduler implements AutoCloseable {
      * accounts that are near their lapse; pauses the accounts whose authorization is dead. Runs by
      * itself every {@link Builder#keepAliveEvery}, and whenever a refresh token would lapse before
      * its account's next run. Empty without {@link Builder#tokens}.
+     *
+     * @return one result per account looked at
      */
     public List<KeepAliveResult> keepAlive() {
         if (keepAlive.isEmpty()) {
@@ -680,7 +709,13 @@ public final class SyncScheduler implements AutoCloseable {
 
     // ------------------------------------------------------------------ status
 
-    /** Where the account stands now. */
+    /**
+     * Where the account stands now.
+     *
+     * @param accountId the account
+     * @return its status
+     * @throws IllegalArgumentException when the account is not registered here
+     */
     public AccountStatus status(String accountId) {
         Account a = accounts.get(Objects.requireNonNull(accountId, "accountId"));
         if (a == null) {
@@ -689,7 +724,11 @@ public final class SyncScheduler implements AutoCloseable {
         return a.status();
     }
 
-    /** Every registered account's status, sorted by account id. */
+    /**
+     * Every registered account's status, sorted by account id.
+     *
+     * @return the statuses
+     */
     public List<AccountStatus> statuses() {
         return accounts.values().stream().map(Account::status).toList();
     }
@@ -708,6 +747,7 @@ public final class SyncScheduler implements AutoCloseable {
      * the runs to end. Runs still going then (an engine built without the {@link JobContext}, or
      * a request stuck in the network) are interrupted.
      *
+     * @param timeout how long to wait for the runs to end
      * @return true when every run ended within the timeout
      */
     public boolean shutdown(Duration timeout) {
@@ -745,7 +785,11 @@ public final class SyncScheduler implements AutoCloseable {
         return clean;
     }
 
-    /** Whether {@link #shutdown} was called. */
+    /**
+     * Whether {@link #shutdown} was called.
+     *
+     * @return true once shutting down, even before the runs ended
+     */
     public boolean isShutdown() {
         return shuttingDown;
     }
@@ -1025,13 +1069,24 @@ public final class SyncScheduler implements AutoCloseable {
         private Builder() {
         }
 
-        /** The clock for due times, backoff, budgets and leases' renewal; default system UTC. */
+        /**
+         * The clock for due times, backoff, budgets and leases' renewal; default system UTC.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** This instance's id as a lease owner; default a random one. Unique per instance. */
+        /**
+         * This instance's id as a lease owner; default a random one. Unique per instance.
+         *
+         * @param owner not blank
+         * @return this builder
+         * @throws IllegalArgumentException when {@code owner} is blank
+         */
         public Builder owner(String owner) {
             Objects.requireNonNull(owner, "owner");
             if (owner.isBlank()) {
@@ -1044,25 +1099,47 @@ public final class SyncScheduler implements AutoCloseable {
         /**
          * The leases shared by every instance that may sync the same accounts (the JPA module's,
          * through the database); default an in-memory one, enough for a single instance.
+         *
+         * @param leases the shared lease lock
+         * @return this builder
          */
         public Builder leases(LeaseLock leases) {
             this.leases = Objects.requireNonNull(leases, "leases");
             return this;
         }
 
-        /** How long a run's lease lasts unless renewed (it is renewed every third of it); default 5 minutes. */
+        /**
+         * How long a run's lease lasts unless renewed (it is renewed every third of it); default 5 minutes.
+         *
+         * @param ttl positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code ttl} is not positive
+         */
         public Builder leaseTtl(Duration ttl) {
             this.leaseTtl = positive(ttl, "leaseTtl");
             return this;
         }
 
-        /** When another instance holds the lease and webhooks are waiting, try again after this; default 1 minute. */
+        /**
+         * When another instance holds the lease and webhooks are waiting, try again after this; default 1 minute.
+         *
+         * @param retry positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code retry} is not positive
+         */
         public Builder leaseRetry(Duration retry) {
             this.leaseRetry = positive(retry, "leaseRetry");
             return this;
         }
 
-        /** The first failure's delay (doubling with each failure in a row) and the cap; default 1 minute and 1 hour. */
+        /**
+         * The first failure's delay (doubling with each failure in a row) and the cap; default 1 minute and 1 hour.
+         *
+         * @param base the delay after the first failure; positive
+         * @param cap  the longest delay; not below {@code base}
+         * @return this builder
+         * @throws IllegalArgumentException when a delay is not positive or {@code cap} is below {@code base}
+         */
         public Builder backoff(Duration base, Duration cap) {
             positive(base, "base");
             positive(cap, "cap");
@@ -1074,13 +1151,25 @@ public final class SyncScheduler implements AutoCloseable {
             return this;
         }
 
-        /** The least wait after an IP block (Bling blocks for 10 minutes); default 10 minutes. */
+        /**
+         * The least wait after an IP block (Bling blocks for 10 minutes); default 10 minutes.
+         *
+         * @param d positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code d} is not positive
+         */
         public Builder blockedBackoff(Duration d) {
             this.blockedBackoff = positive(d, "blockedBackoff");
             return this;
         }
 
-        /** How often the started scheduler looks for due runs; default 1 second. */
+        /**
+         * How often the started scheduler looks for due runs; default 1 second.
+         *
+         * @param d at least 1 ms
+         * @return this builder
+         * @throws IllegalArgumentException when {@code d} is below 1 ms
+         */
         public Builder tickEvery(Duration d) {
             this.tickEvery = positive(d, "tickEvery");
             if (d.toMillis() < 1) {
@@ -1089,7 +1178,13 @@ public final class SyncScheduler implements AutoCloseable {
             return this;
         }
 
-        /** Runs of different accounts at once in the started scheduler; default 2. */
+        /**
+         * Runs of different accounts at once in the started scheduler; default 2.
+         *
+         * @param n at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code n} is below 1
+         */
         public Builder maxConcurrentRuns(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("maxConcurrentRuns is at least 1, got " + n);
@@ -1118,13 +1213,23 @@ public final class SyncScheduler implements AutoCloseable {
             return this;
         }
 
-        /** Where jitter comes from; default a new {@link Random}. */
+        /**
+         * Where jitter comes from; default a new {@link Random}.
+         *
+         * @param random the source of jitter; a seeded one makes due times repeatable in tests
+         * @return this builder
+         */
         public Builder random(Random random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
-        /** Hears every account's progress too (the status shows it anyway). */
+        /**
+         * Hears every account's progress too (the status shows it anyway).
+         *
+         * @param listener the host's listener; called on the runs' threads
+         * @return this builder
+         */
         public Builder progress(SyncProgress.Listener listener) {
             this.progress = Objects.requireNonNull(listener, "listener");
             return this;
@@ -1134,6 +1239,10 @@ public final class SyncScheduler implements AutoCloseable {
          * The accounts' tokens: the manager refreshes lapsing refresh tokens (keep-alive) and
          * builds re-authorization URLs; the store (the manager's) gives the status its expiries.
          * The manager's keep-alive margin should exceed the accounts' intervals.
+         *
+         * @param manager the accounts' token manager
+         * @param store   the store the manager keeps the tokens in
+         * @return this builder
          */
         public Builder tokens(TokenManager manager, TokenStore store) {
             this.tokenManager = Optional.of(Objects.requireNonNull(manager, "manager"));
@@ -1141,24 +1250,46 @@ public final class SyncScheduler implements AutoCloseable {
             return this;
         }
 
-        /** How long a refresh token lives unused, for the status (default 30 days, Bling's). */
+        /**
+         * How long a refresh token lives unused, for the status (default 30 days, Bling's).
+         *
+         * @param d positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code d} is not positive
+         */
         public Builder refreshTokenLifetime(Duration d) {
             this.refreshTokenLifetime = positive(d, "refreshTokenLifetime");
             return this;
         }
 
-        /** How often the keep-alive runs at least; default 6 hours. */
+        /**
+         * How often the keep-alive runs at least; default 6 hours.
+         *
+         * @param d positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code d} is not positive
+         */
         public Builder keepAliveEvery(Duration d) {
             this.keepAliveEvery = positive(d, "keepAliveEvery");
             return this;
         }
 
-        /** The sleeper of the limiters the scheduler builds; default {@link Sleeper#SYSTEM}. */
+        /**
+         * The sleeper of the limiters the scheduler builds; default {@link Sleeper#SYSTEM}.
+         *
+         * @param sleeper how the built limiters wait; a fake one in tests
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
+        /**
+         * The scheduler, not started: call {@link SyncScheduler#runDue()} or {@link SyncScheduler#start()}.
+         *
+         * @return the scheduler
+         */
         public SyncScheduler build() {
             if (leases == null) {
                 leases = new io.cathalog.core.lease.InMemoryLeaseLock(clock);

@@ -16,7 +16,11 @@ public final class InMemoryLeaseLock implements LeaseLock {
     private final Map<String, Lease> leases = new HashMap<>();
     private final Map<String, Long> fences = new HashMap<>();
 
-    /** A lock whose leases lapse by {@code clock}. */
+    /**
+     * A lock whose leases lapse by {@code clock}.
+     *
+     * @param clock the clock expiries are read against
+     */
     public InMemoryLeaseLock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -13,6 +13,15 @@ import java.util.Objects;
  *                  comes from an owner that lost the lease
  */
 public record Lease(String name, String owner, Instant expiresAt, long fence) {
+    /**
+     * Checks the components.
+     *
+     * @param name      what is leased
+     * @param owner     who holds it
+     * @param expiresAt when it lapses unless renewed
+     * @param fence     the fence of the acquisition
+     * @throws NullPointerException when {@code name}, {@code owner} or {@code expiresAt} is null
+     */
     public Lease {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(owner, "owner");

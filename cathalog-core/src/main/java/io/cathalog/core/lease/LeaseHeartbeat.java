@@ -61,18 +61,28 @@ public final class LeaseHeartbeat implements AutoCloseable {
      *
      * @param lock  the lock that granted the lease
      * @param lease the held lease
-     * @param ttl   the time to live each renewal gives
+     * @param ttl   the time to live each renewal gives; positive
+     * @return a builder to set the cadence, clock and loss callback
+     * @throws IllegalArgumentException when {@code ttl} is not positive
      */
     public static Builder builder(LeaseLock lock, Lease lease, Duration ttl) {
         return new Builder(lock, lease, ttl);
     }
 
-    /** The lease as last renewed (its expiry moves with each renewal; name, owner and fence do not). */
+    /**
+     * The lease as last renewed (its expiry moves with each renewal; name, owner and fence do not).
+     *
+     * @return the lease with its latest expiry
+     */
     public Lease lease() {
         return lease.get();
     }
 
-    /** How often the schedule renews. */
+    /**
+     * How often the schedule renews.
+     *
+     * @return the period between renewals, below the time to live
+     */
     public Duration every() {
         return every;
     }
@@ -101,7 +111,11 @@ public final class LeaseHeartbeat implements AutoCloseable {
         }
     }
 
-    /** Whether the lease is lost: a renewal found it lost, or the clock passed its expiry unrenewed. */
+    /**
+     * Whether the lease is lost: a renewal found it lost, or the clock passed its expiry unrenewed.
+     *
+     * @return true once lost; it stays lost
+     */
     public boolean isLost() {
         if (lost.get() != null) {
             return true;
@@ -116,7 +130,11 @@ public final class LeaseHeartbeat implements AutoCloseable {
         return false;
     }
 
-    /** Why the lease was lost, if it was. */
+    /**
+     * Why the lease was lost, if it was.
+     *
+     * @return the loss, or empty while the lease is held
+     */
     public Optional<LeaseLostException> loss() {
         isLost();
         return Optional.ofNullable(lost.get());
@@ -185,7 +203,13 @@ public final class LeaseHeartbeat implements AutoCloseable {
             this.ttl = positive(ttl, "ttl");
         }
 
-        /** How often to renew; below the time to live. Default: a third of it, so two beats may fail before it lapses. */
+        /**
+         * How often to renew; below the time to live. Default: a third of it, so two beats may fail before it lapses.
+         *
+         * @param every the period between renewals; positive and below the time to live
+         * @return this builder
+         * @throws IllegalArgumentException when {@code every} is not positive or not below the time to live
+         */
         public Builder every(Duration every) {
             positive(every, "every");
             if (every.compareTo(ttl) >= 0) {
@@ -196,24 +220,43 @@ public final class LeaseHeartbeat implements AutoCloseable {
             return this;
         }
 
-        /** The clock the lease's expiry is read against; the lock's own clock. Default: system UTC. */
+        /**
+         * The clock the lease's expiry is read against; the lock's own clock. Default: system UTC.
+         *
+         * @param clock the lock's clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Called once, on whichever thread finds the lease lost (the timer's, or a run's polling it). */
+        /**
+         * Called once, on whichever thread finds the lease lost (the timer's, or a run's polling it).
+         *
+         * @param onLost receives why the lease was lost; it should not block
+         * @return this builder
+         */
         public Builder onLost(Consumer<LeaseLostException> onLost) {
             this.onLost = Objects.requireNonNull(onLost, "onLost");
             return this;
         }
 
-        /** A heartbeat that renews only when {@link LeaseHeartbeat#beat()} is called. */
+        /**
+         * A heartbeat that renews only when {@link LeaseHeartbeat#beat()} is called.
+         *
+         * @return the heartbeat, not scheduled
+         */
         public LeaseHeartbeat build() {
             return new LeaseHeartbeat(this);
         }
 
-        /** A heartbeat renewing on {@code timer} every {@link LeaseHeartbeat#every()}, from now. */
+        /**
+         * A heartbeat renewing on {@code timer} every {@link LeaseHeartbeat#every()}, from now.
+         *
+         * @param timer the executor the renewals run on; the caller owns and shuts it down
+         * @return the heartbeat, scheduled
+         */
         public LeaseHeartbeat start(ScheduledExecutorService timer) {
             Objects.requireNonNull(timer, "timer");
             LeaseHeartbeat h = new LeaseHeartbeat(this);
