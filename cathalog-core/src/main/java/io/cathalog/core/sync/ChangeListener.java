@@ -9,7 +9,7 @@ package io.cathalog.core.sync;
 public interface ChangeListener {
 
     /**
-     * Called once an item's change has been applied, or has failed or been skipped.
+     * Called once an item's change has its outcome: written, unchanged, skipped or failed.
      *
      * @param event the item, what was done to it and its outcome
      */
