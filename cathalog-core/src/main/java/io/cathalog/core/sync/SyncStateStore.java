@@ -170,7 +170,7 @@ public interface SyncStateStore {
      * however old, so an intent is never removed without its outcome. The retention rule
      * ({@link JournalRetention}) says which {@code before}.
      *
-     * @param before the instant older lines may be removed before, for every account
+     * @param before lines written before this instant may go, in every account of the store
      * @return how many lines were removed (0 for a store that keeps no history, the default)
      */
     default long pruneJournal(Instant before) {
