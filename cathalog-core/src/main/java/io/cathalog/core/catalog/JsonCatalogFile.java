@@ -83,12 +83,22 @@ public final class JsonCatalogFile {
         this.factory = LocatedTree.factory(maxBytes);
     }
 
-    /** A reader with the default size limit. */
+    /**
+     * A reader with the default size limit.
+     *
+     * @return a reader refusing files over {@link #DEFAULT_MAX_BYTES}
+     */
     public static JsonCatalogFile reader() {
         return new JsonCatalogFile(DEFAULT_MAX_BYTES);
     }
 
-    /** A reader that refuses files larger than {@code maxBytes}. */
+    /**
+     * A reader that refuses files larger than {@code maxBytes}.
+     *
+     * @param maxBytes the largest file it reads, positive
+     * @return the reader
+     * @throws IllegalArgumentException when {@code maxBytes} is not positive
+     */
     public static JsonCatalogFile reader(long maxBytes) {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be positive");
@@ -96,13 +106,26 @@ public final class JsonCatalogFile {
         return new JsonCatalogFile(maxBytes);
     }
 
-    /** A source that reads {@code file} each time it is loaded, so edits are picked up. */
+    /**
+     * A source that reads {@code file} each time it is loaded, so edits are picked up.
+     *
+     * @param file the catalog file
+     * @return the source
+     */
     public static CatalogSource source(Path file) {
         Objects.requireNonNull(file, "file");
         JsonCatalogFile reader = reader();
         return () -> reader.read(file);
     }
 
+    /**
+     * Reads a catalog file.
+     *
+     * @param file the file, UTF-8 JSON
+     * @return the catalog
+     * @throws CatalogValidationException listing every problem found, each with its pointer, line and column
+     * @throws CathalogException          when the file is missing or cannot be read
+     */
     public Catalog read(Path file) {
         Objects.requireNonNull(file, "file");
         try (InputStream in = Files.newInputStream(file)) {
@@ -114,6 +137,14 @@ public final class JsonCatalogFile {
         }
     }
 
+    /**
+     * Reads a catalog from a JSON text.
+     *
+     * @param json       the catalog
+     * @param sourceName names the input in messages
+     * @return the catalog
+     * @throws CatalogValidationException listing every problem found
+     */
     public Catalog read(String json, String sourceName) {
         try {
             return read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), sourceName);
@@ -125,8 +156,11 @@ public final class JsonCatalogFile {
     /**
      * Reads a catalog from UTF-8 JSON.
      *
+     * @param in         the input, read to its end but not closed
      * @param sourceName names the input in messages, e.g. the file path
+     * @return the catalog
      * @throws CatalogValidationException listing every problem found
+     * @throws IOException                when the input cannot be read
      */
     public Catalog read(InputStream in, String sourceName) throws IOException {
         Objects.requireNonNull(in, "in");

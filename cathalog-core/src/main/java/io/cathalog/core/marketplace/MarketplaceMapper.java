@@ -21,19 +21,33 @@ public interface MarketplaceMapper {
      */
     String SPI_VERSION = "1.0";
 
-    /** The marketplace's id, as stores name it: {@code mercadolivre}, {@code shopee}, ... */
+    /**
+     * The marketplace's id, as stores name it.
+     *
+     * @return {@code mercadolivre}, {@code shopee}, ...: lower case, stable across versions
+     */
     String id();
 
-    /** For people, and for the ERP's custom field names: "Mercado Livre". */
+    /**
+     * The marketplace's name for people, and for the ERP's custom field names.
+     *
+     * @return e.g. "Mercado Livre"
+     */
     String displayName();
 
     /**
      * The SPI version the plugin was built against: return {@link #SPI_VERSION}, which the compiler
      * copies into the plugin, so the registry can warn about a plugin built for another version.
+     *
+     * @return {@code major.minor}
      */
     String spiVersion();
 
-    /** Among plugins with the same id, the highest priority wins. */
+    /**
+     * Among plugins with the same id, the highest priority wins (a host's plugin replaces a shipped one).
+     *
+     * @return the priority; 0 by default
+     */
     default int priority() {
         return 0;
     }
@@ -41,6 +55,8 @@ public interface MarketplaceMapper {
     /**
      * What a marketplace category asks of its products.
      *
+     * @param marketplaceCategoryId the marketplace's own category id ({@code MLB1055})
+     * @return the category's attributes, limits and rules
      * @throws RequirementsUnavailableException when they cannot be read
      */
     CategoryRequirements requirements(String marketplaceCategoryId);
@@ -50,10 +66,20 @@ public interface MarketplaceMapper {
      * product's fields, its attributes and the supplied values), what the marketplace would reject,
      * what it would degrade, and a preview of the marketplace's payload. Never throws for bad
      * product data, nor for a category whose requirements cannot be read (that is a violation).
+     *
+     * @param request the product (or family), the store, the category and any supplied values
+     * @return the values, violations, warnings and payload preview
      */
     Normalisation normalise(NormalisationRequest request);
 
-    /** {@link #normalise(NormalisationRequest)} with nothing supplied. */
+    /**
+     * {@link #normalise(NormalisationRequest)} with nothing supplied.
+     *
+     * @param product               the product
+     * @param store                 the store it is listed in
+     * @param marketplaceCategoryId the marketplace's category id
+     * @return the normalisation
+     */
     default Normalisation normalise(Product product, Store store, String marketplaceCategoryId) {
         return normalise(NormalisationRequest.of(product, store, marketplaceCategoryId));
     }

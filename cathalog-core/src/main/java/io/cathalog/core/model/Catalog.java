@@ -35,34 +35,76 @@ public final class Catalog {
         this.productsBySku = Map.copyOf(bySku);
     }
 
+    /**
+     * Collects a catalog's parts.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The category tree: the categories the ERP should hold.
+     *
+     * @return the tree
+     */
     public CategoryTree tree() {
         return tree;
     }
 
+    /**
+     * The products, in the order given (families with their variations).
+     *
+     * @return every product
+     */
     public List<Product> products() {
         return products;
     }
 
+    /**
+     * A product by its SKU.
+     *
+     * @param sku the SKU of a product (not of a variation)
+     * @return the product; empty when the catalog has none with that SKU
+     */
     public Optional<Product> product(String sku) {
         return Optional.ofNullable(productsBySku.get(sku));
     }
 
+    /**
+     * The rules that file products into categories, in order of precedence.
+     *
+     * @return the categorisation rules
+     */
     public List<CategorisationRule> categorisationRules() {
         return categorisationRules;
     }
 
+    /**
+     * The rules that fill product attributes, in order of precedence.
+     *
+     * @return the attribute rules
+     */
     public List<AttributeRule> attributeRules() {
         return attributeRules;
     }
 
+    /**
+     * The stores products are linked to, with their marketplace category mappings.
+     *
+     * @return every store
+     */
     public List<Store> stores() {
         return stores;
     }
 
+    /**
+     * A store by its key.
+     *
+     * @param key the store's key in the catalog
+     * @return the store; empty when the catalog has none with that key
+     */
     public Optional<Store> store(String key) {
         return stores.stream().filter(s -> s.key().equals(key)).findFirst();
     }
@@ -100,42 +142,88 @@ public final class Catalog {
         private Builder() {
         }
 
+        /**
+         * Adds a category.
+         *
+         * @param category the category; its parent may come later
+         * @return this builder
+         */
         public Builder category(Category category) {
             categories.add(Objects.requireNonNull(category, "category"));
             return this;
         }
 
+        /**
+         * Adds categories.
+         *
+         * @param all the categories, in any order
+         * @return this builder
+         */
         public Builder categories(List<Category> all) {
             all.forEach(this::category);
             return this;
         }
 
+        /**
+         * Adds a product (a family brings its variations).
+         *
+         * @param product the product
+         * @return this builder
+         */
         public Builder product(Product product) {
             products.add(Objects.requireNonNull(product, "product"));
             return this;
         }
 
+        /**
+         * Adds products.
+         *
+         * @param all the products
+         * @return this builder
+         */
         public Builder products(List<Product> all) {
             all.forEach(this::product);
             return this;
         }
 
+        /**
+         * Adds a categorisation rule after those added before (earlier rules take precedence).
+         *
+         * @param rule the rule
+         * @return this builder
+         */
         public Builder categorisationRule(CategorisationRule rule) {
             categorisationRules.add(Objects.requireNonNull(rule, "rule"));
             return this;
         }
 
+        /**
+         * Adds an attribute rule after those added before (earlier rules take precedence).
+         *
+         * @param rule the rule
+         * @return this builder
+         */
         public Builder attributeRule(AttributeRule rule) {
             attributeRules.add(Objects.requireNonNull(rule, "rule"));
             return this;
         }
 
+        /**
+         * Adds a store.
+         *
+         * @param store the store
+         * @return this builder
+         */
         public Builder store(Store store) {
             stores.add(Objects.requireNonNull(store, "store"));
             return this;
         }
 
-        /** Every problem of the catalog as collected so far; empty when {@link #build()} will succeed. */
+        /**
+         * Every problem of the catalog as collected so far.
+         *
+         * @return the problems with their pointers; empty when {@link #build()} will succeed
+         */
         public List<Problem> problems() {
             List<Problem> problems = new ArrayList<>();
             CategoryTree.problems(categories).forEach(p -> problems.add(p.under("/categories")));
@@ -214,7 +302,12 @@ public final class Catalog {
             }
         }
 
-        /** Builds the catalog, or throws a {@link CatalogValidationException} listing every problem. */
+        /**
+         * Builds the catalog.
+         *
+         * @return the catalog
+         * @throws CatalogValidationException listing every problem, when there is one
+         */
         public Catalog build() {
             List<Problem> problems = problems();
             if (!problems.isEmpty()) {

@@ -27,6 +27,16 @@ public record Store(String key, long remoteId, String marketplace, String name,
 
     private static final Pattern MARKETPLACE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
 
+    /**
+     * Checks the store.
+     *
+     * @param key             the store's key in the catalog
+     * @param remoteId        the store's id in the ERP (Bling's sales channel id), positive
+     * @param marketplace     the marketplace plugin's id, e.g. {@code mercadolivre}
+     * @param name            the store's name, 1 to 120 characters
+     * @param categoryMapping category key → the marketplace's own category id (1 to 100 characters)
+     * @throws ValidationException naming the invalid field
+     */
     public Store {
         Category.checkKey("key", key);
         Checks.that(remoteId > 0, "remote_id", "a store's remote id is a positive number, got " + remoteId);
@@ -49,6 +59,12 @@ public record Store(String key, long remoteId, String marketplace, String name,
         categoryMapping = Collections.unmodifiableSortedMap(copy);
     }
 
+    /**
+     * The marketplace category a catalog category maps to in this store.
+     *
+     * @param categoryKey the catalog category's key
+     * @return the marketplace's category id; empty when the category is not mapped here
+     */
     public java.util.Optional<String> marketplaceCategory(String categoryKey) {
         return java.util.Optional.ofNullable(categoryMapping.get(categoryKey));
     }

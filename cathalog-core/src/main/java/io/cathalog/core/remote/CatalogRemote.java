@@ -16,29 +16,75 @@ import java.util.stream.Stream;
  */
 public interface CatalogRemote {
 
-    /** The account's stores (Bling's sales channels). */
+    /**
+     * The account's stores (Bling's sales channels).
+     *
+     * @return every store, in the ERP's order
+     */
     List<RemoteStore> stores();
 
-    /** Every product category of the account. */
+    /**
+     * Every product category of the account.
+     *
+     * @return the categories, parents and children alike
+     */
     List<RemoteCategory> categories();
 
+    /**
+     * Creates a product category.
+     *
+     * @param name     its name, as the catalog says
+     * @param parentId the parent category's id; empty for a top-level category
+     * @return the new category's id
+     */
     long createCategory(String name, OptionalLong parentId);
 
-    /** Renames a category; its parent stays as it is. */
+    /**
+     * Renames a category; its parent stays as it is.
+     *
+     * @param id   the category
+     * @param name its new name
+     */
     void renameCategory(long id, String name);
 
-    /** Deletes a category; the ERP refuses while it has children or products. */
+    /**
+     * Deletes a category; the ERP refuses while it has children or products.
+     *
+     * @param id the category
+     */
     void deleteCategory(long id);
 
-    /** Products matching the query, as summaries, paged lazily. */
+    /**
+     * Products matching the query, as summaries, paged lazily.
+     *
+     * @param query which products (all, changed since, by code, ...)
+     * @return the summaries; close the stream when done
+     */
     Stream<RemoteProductSummary> products(ProductQuery query);
 
-    /** One product in full, if it exists. */
+    /**
+     * One product in full, if it exists.
+     *
+     * @param id the product
+     * @return the product with its fields, custom values and variations; empty when the ERP has none
+     *         with that id
+     */
     Optional<RemoteProduct> product(long id);
 
+    /**
+     * Creates a product (a family with all its variations in the same request).
+     *
+     * @param product what to create
+     * @return the new product's id
+     */
     long createProduct(NewProduct product);
 
-    /** Changes exactly the given fields, leaving all others, and a family's variations, as they are. */
+    /**
+     * Changes exactly the given fields, leaving all others, and a family's variations, as they are.
+     *
+     * @param id      the product
+     * @param changes the fields to write
+     */
     void updateProduct(long id, ProductChanges changes);
 
     /**
@@ -56,30 +102,89 @@ public interface CatalogRemote {
         throw new UnsupportedOperationException("this ERP has no product families");
     }
 
-    /** The custom fields of the product module. */
+    /**
+     * The custom fields of the product module.
+     *
+     * @return every custom field products can hold
+     */
     List<RemoteCustomField> customFields();
 
-    /** Creates a text custom field in the product module. */
+    /**
+     * Creates a text custom field in the product module.
+     *
+     * @param name the field's name
+     * @return the new field's id
+     */
     long createCustomField(String name);
 
+    /**
+     * The links of the account's product categories to a store's own categories.
+     *
+     * @param storeId the store
+     * @return the store's category links
+     */
     List<StoreCategoryLink> storeCategoryLinks(long storeId);
 
+    /**
+     * Links a product category to a store's category.
+     *
+     * @param link the link, without an id
+     * @return the new link's id
+     */
     long createStoreCategoryLink(StoreCategoryLink link);
 
+    /**
+     * Changes a category link to what {@code link} says.
+     *
+     * @param link the link, with its id
+     */
     void updateStoreCategoryLink(StoreCategoryLink link);
 
+    /**
+     * Removes a category link.
+     *
+     * @param id the link
+     */
     void deleteStoreCategoryLink(long id);
 
-    /** The product links of a store, optionally of one product only. */
+    /**
+     * The product links of a store, optionally of one product only.
+     *
+     * @param storeId   the store
+     * @param productId one product's links only; empty for all of the store's
+     * @return the links, paged lazily; close the stream when done
+     */
     Stream<ProductStoreLink> productStoreLinks(long storeId, OptionalLong productId);
 
-    /** The product links of a store changed at or after {@code since}. */
+    /**
+     * The product links of a store changed at or after {@code since}.
+     *
+     * @param storeId the store
+     * @param since   the earliest change time to include
+     * @return the links, paged lazily; close the stream when done
+     */
     Stream<ProductStoreLink> productStoreLinksChangedSince(long storeId, java.time.Instant since);
 
+    /**
+     * Links a product to a store (its code, price and category there).
+     *
+     * @param link the link, without an id
+     * @return the new link's id
+     */
     long createProductStoreLink(ProductStoreLink link);
 
+    /**
+     * Changes a product link to what {@code link} says.
+     *
+     * @param link the link, with its id
+     */
     void updateProductStoreLink(ProductStoreLink link);
 
+    /**
+     * Removes a product link.
+     *
+     * @param id the link
+     */
     void deleteProductStoreLink(long id);
 
     /**

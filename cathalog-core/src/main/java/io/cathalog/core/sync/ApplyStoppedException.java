@@ -15,12 +15,26 @@ public class ApplyStoppedException extends CathalogException {
 
     private final transient ApplyReport report;
 
+    /**
+     * An apply stopped for {@code cause}.
+     *
+     * @param report the outcome of every item of the plan, those not attempted
+     *               {@link Outcome#SKIPPED}
+     * @param cause  the typed reason the apply stopped; its message ends this one's
+     * @throws NullPointerException when {@code report} or {@code cause} is null
+     */
     public ApplyStoppedException(ApplyReport report, CathalogException cause) {
         super("apply stopped after " + report.outcomes().stream().filter(o -> o.outcome() != Outcome.SKIPPED).count()
                 + " of " + report.outcomes().size() + " items: " + cause.getMessage(), cause);
         this.report = Objects.requireNonNull(report, "report");
     }
 
+    /**
+     * What the apply did before it stopped.
+     *
+     * @return the outcome of every item; {@code null} in a deserialized copy, as the report is
+     *         not serialized
+     */
     public ApplyReport report() {
         return report;
     }

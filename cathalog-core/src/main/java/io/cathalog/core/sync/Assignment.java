@@ -16,7 +16,14 @@ import java.util.Optional;
  * @param <T>       the value's type
  */
 public record Assignment<T>(Optional<String> before, T after, Optional<String> decidedBy) {
-    /** Validates that no component is null. */
+    /**
+     * Validates that no component is null.
+     *
+     * @param before    what the ERP holds now, as shown to people; empty where it holds nothing
+     * @param after     the value to write
+     * @param decidedBy the id of the rule that produced {@code after}, if a rule did
+     * @throws NullPointerException when a component is null
+     */
     public Assignment {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");

@@ -13,6 +13,15 @@ import java.util.Optional;
  * @param detail for people
  */
 public record AuditFinding(String kind, String key, Optional<String> store, String detail) {
+    /**
+     * Validates that no component is null.
+     *
+     * @param kind   a stable, machine-readable kind
+     * @param key    what it concerns (SKU, category key, ERP id...)
+     * @param store  the store concerned, if any
+     * @param detail for people
+     * @throws NullPointerException when a component is null
+     */
     public AuditFinding {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(key, "key");

@@ -12,7 +12,13 @@ import java.util.OptionalLong;
  * @param remoteId its id in the ERP; empty when this plan creates it
  */
 public record CategoryRef(String key, OptionalLong remoteId) {
-    /** Validates that no component is null. */
+    /**
+     * Validates that no component is null.
+     *
+     * @param key      the category's key in the catalog
+     * @param remoteId its id in the ERP; empty when this plan creates it
+     * @throws NullPointerException when a component is null
+     */
     public CategoryRef {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(remoteId, "remoteId");

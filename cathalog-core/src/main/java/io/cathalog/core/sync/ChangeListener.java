@@ -8,7 +8,13 @@ package io.cathalog.core.sync;
 @FunctionalInterface
 public interface ChangeListener {
 
+    /**
+     * Called once an item's change has its outcome: written, unchanged, skipped or failed.
+     *
+     * @param event the item, what was done to it and its outcome
+     */
     void onChange(ChangeEvent event);
 
+    /** A listener that ignores every event. */
     ChangeListener NONE = event -> { };
 }

@@ -16,7 +16,15 @@ public record FieldChange(String field, Optional<String> before, Optional<String
     /** The prefix of a free attribute's field name: {@code custom:Voltagem}. */
     public static final String CUSTOM_PREFIX = "custom:";
 
-    /** Validates that no component is null. */
+    /**
+     * Validates that no component is null.
+     *
+     * @param field     the field's name
+     * @param before    what the ERP holds now; empty where it holds nothing
+     * @param after     what the change writes; empty where it removes the value
+     * @param decidedBy the id of the rule that produced the new value, if a rule did
+     * @throws NullPointerException when a component is null
+     */
     public FieldChange {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(before, "before");

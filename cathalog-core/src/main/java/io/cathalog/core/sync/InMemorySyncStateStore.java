@@ -163,7 +163,13 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         fences.put(accountId, fence);
     }
 
-    /** The whole journal of an account, for tests and reports. */
+    /**
+     * The whole journal of an account, for tests and reports; lines removed by
+     * {@link #pruneJournal} are gone.
+     *
+     * @param accountId the account
+     * @return its journal lines in the order they were written; empty when it has none
+     */
     public synchronized List<JournalEntry> journalOf(String accountId) {
         return List.copyOf(journals.getOrDefault(accountId, List.of()));
     }

@@ -6,10 +6,22 @@ import java.util.Optional;
 /**
  * The outcome of one planned change.
  *
- * @param error what went wrong, when the outcome is {@link Outcome#FAILED} (the ERP's own error
+ * @param change  the change planned for the item
+ * @param outcome what became of it
+ * @param error   what went wrong, when the outcome is {@link Outcome#FAILED} (the ERP's own error
  *              message included), or why an item was {@link Outcome#SKIPPED}
  */
 public record ItemOutcome(Change change, Outcome outcome, Optional<String> error) {
+    /**
+     * Checks that a reason comes with, and only with, a failure or a skip.
+     *
+     * @param change  the change planned for the item
+     * @param outcome what became of it
+     * @param error   what went wrong, or why the item was skipped
+     * @throws IllegalArgumentException when a {@link Outcome#FAILED} outcome has no error, or
+     *                                  an outcome other than failed or skipped has one
+     * @throws NullPointerException     when a component is null
+     */
     public ItemOutcome {
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(outcome, "outcome");

@@ -9,12 +9,32 @@ import java.util.Optional;
  * outcome, written after. An intent without an outcome is a change that may or may not have
  * reached the ERP before a crash; the next run looks it up by natural key before redoing it.
  *
- * @param sequence increasing within an account's journal
- * @param outcome  empty for an intent
- * @param remoteId the ERP id the change produced or touched, when known
+ * @param accountId the account whose journal holds the line
+ * @param runId     the run that wrote it
+ * @param sequence  increasing within an account's journal
+ * @param entity    the kind of item changed
+ * @param key       the item's natural key (category key, SKU, ...)
+ * @param action    what the change does to the item
+ * @param outcome   empty for an intent
+ * @param remoteId  the ERP id the change produced or touched, when known
+ * @param at        when the line was written
  */
 public record JournalEntry(String accountId, String runId, long sequence, EntityKind entity, String key,
                            ChangeAction action, Optional<Outcome> outcome, Optional<Long> remoteId, Instant at) {
+    /**
+     * Validates that no component is null.
+     *
+     * @param accountId the account whose journal holds the line
+     * @param runId     the run that wrote it
+     * @param sequence  increasing within an account's journal
+     * @param entity    the kind of item changed
+     * @param key       the item's natural key
+     * @param action    what the change does to the item
+     * @param outcome   empty for an intent
+     * @param remoteId  the ERP id the change produced or touched, when known
+     * @param at        when the line was written
+     * @throws NullPointerException when a component is null
+     */
     public JournalEntry {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(runId, "runId");
@@ -26,6 +46,11 @@ public record JournalEntry(String accountId, String runId, long sequence, Entity
         Objects.requireNonNull(at, "at");
     }
 
+    /**
+     * Whether the line is an intent, written before the request, rather than an outcome.
+     *
+     * @return {@code true} when it has no {@link #outcome}
+     */
     public boolean isIntent() {
         return outcome.isEmpty();
     }

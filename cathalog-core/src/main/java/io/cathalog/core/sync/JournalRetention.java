@@ -19,7 +19,13 @@ import java.util.Objects;
  * @param keep how long a finished run's lines are kept, counted from each line's time
  */
 public record JournalRetention(Duration keep) {
-    /** Validates the rule. */
+    /**
+     * Validates the rule.
+     *
+     * @param keep how long a finished run's lines are kept; positive
+     * @throws IllegalArgumentException when {@code keep} is zero or negative
+     * @throws NullPointerException     when {@code keep} is null
+     */
     public JournalRetention {
         Objects.requireNonNull(keep, "keep");
         if (keep.isNegative() || keep.isZero()) {
@@ -27,12 +33,23 @@ public record JournalRetention(Duration keep) {
         }
     }
 
-    /** A rule that keeps finished runs' lines for {@code keep}. */
+    /**
+     * A rule that keeps finished runs' lines for {@code keep}.
+     *
+     * @param keep how long the lines are kept; positive
+     * @return the rule
+     * @throws IllegalArgumentException when {@code keep} is zero or negative
+     */
     public static JournalRetention of(Duration keep) {
         return new JournalRetention(keep);
     }
 
-    /** Lines before this instant may go. */
+    /**
+     * The instant before which finished runs' lines may go.
+     *
+     * @param clock the clock giving now
+     * @return now minus {@link #keep}
+     */
     public Instant cutoff(Clock clock) {
         return clock.instant().minus(keep);
     }
@@ -40,6 +57,8 @@ public record JournalRetention(Duration keep) {
     /**
      * Prunes {@code store} by this rule ({@link SyncStateStore#pruneJournal}).
      *
+     * @param store the store to prune, for all its accounts
+     * @param clock the clock giving now, from which {@link #cutoff} is counted
      * @return how many lines were removed
      */
     public long prune(SyncStateStore store, Clock clock) {

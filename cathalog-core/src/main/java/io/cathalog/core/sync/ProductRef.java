@@ -11,7 +11,13 @@ import java.util.OptionalLong;
  * @param remoteId its id in the ERP; empty when this plan creates it
  */
 public record ProductRef(String sku, OptionalLong remoteId) {
-    /** Validates that no component is null. */
+    /**
+     * Validates that no component is null.
+     *
+     * @param sku      the product's SKU, its natural key
+     * @param remoteId its id in the ERP; empty when this plan creates it
+     * @throws NullPointerException when a component is null
+     */
     public ProductRef {
         Objects.requireNonNull(sku, "sku");
         Objects.requireNonNull(remoteId, "remoteId");

@@ -43,8 +43,16 @@ public record VariationEntry(String sku, OptionalLong id, Action action, Map<Str
     /**
      * Checks the entry.
      *
-     * @throws IllegalArgumentException when an entry to add has an id, another has none, or it has
-     *                                  no options
+     * @param sku           the variation's SKU; not empty
+     * @param id            its id in the ERP; present for every action but {@link Action#ADD}
+     * @param action        what happens to it
+     * @param options       its options after the change, in order; copied. Not empty for one to
+     *                      add or change
+     * @param optionsBefore its options in the ERP now, as Bling names them; empty for one to add
+     * @param values        what is written on it
+     * @throws IllegalArgumentException when the SKU is empty, an entry to add has an id, another has
+     *                                  none, or one to add or change has no options
+     * @throws NullPointerException     when a component is null
      */
     public VariationEntry {
         Objects.requireNonNull(sku, "sku");
