@@ -22,7 +22,8 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
         Change.ReplaceCategory, Change.DeleteCategory, Change.CreateProduct, Change.UpdateProduct,
         Change.UpdateVariations,
         Change.CreateStoreCategoryLink, Change.UpdateStoreCategoryLink, Change.CreateProductStoreLink,
-        Change.UpdateProductStoreLink {
+        Change.UpdateProductStoreLink, Change.CreateListing, Change.UpdateListing, Change.PublishListing,
+        Change.PauseListing {
 
     /**
      * What the change does.
@@ -176,6 +177,38 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
          * @return the result
          */
         R updateProductStoreLink(UpdateProductStoreLink c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R createListing(CreateListing c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R updateListing(UpdateListing c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R publishListing(PublishListing c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R pauseListing(PauseListing c);
     }
 
     /**
@@ -574,6 +607,162 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
                     category.decidedBy()));
             return out;
         }
+    }
+
+    /**
+     * Creates a product's listing in a store's marketplace, and publishes it when the policy says
+     * so (the ERP creates listings unpublished). Key {@code store/sku}.
+     *
+     * @param storeKey the store's key in the catalog
+     * @param storeId  the store's ERP id
+     * @param product  the product (possibly created by the same plan)
+     * @param values   what the listing holds
+     * @param publish  whether to publish it once created
+     */
+    record CreateListing(String storeKey, long storeId, ProductRef product, ListingValues values, boolean publish)
+            implements Change {
+        /**
+         * Validates the components.
+         *
+         * @throws IllegalArgumentException when the store key is empty
+         */
+        public CreateListing {
+            requireText(storeKey, "storeKey");
+            Objects.requireNonNull(product, "product");
+            Objects.requireNonNull(values, "values");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.CREATE; }
+        @Override public EntityKind entity() { return EntityKind.LISTING; }
+        @Override public String key() { return storeKey + "/" + product.sku(); }
+        @Override public OptionalLong remoteId() { return OptionalLong.empty(); }
+        @Override public <R> R accept(Visitor<R> v) { return v.createListing(this); }
+
+        @Override
+        public List<FieldChange> fields() {
+            List<FieldChange> out = new ArrayList<>();
+            out.add(created("store", Long.toString(storeId)));
+            out.add(created("product", product.sku()));
+            out.add(created("category", values.categoryId()));
+            out.add(created("title", values.title()));
+            out.add(created("price", values.price().toPlainString()));
+            values.attributes().forEach((id, value) -> out.add(created("attribute " + id, value)));
+            out.add(created("status", publish ? "published" : "paused"));
+            return out;
+        }
+    }
+
+    /**
+     * Rewrites a listing's body (its status stays): the product or its mapped values changed.
+     *
+     * @param storeKey  the store's key in the catalog
+     * @param listingId the listing's ERP id
+     * @param storeId   the store's ERP id
+     * @param product   the product (the ERP has it)
+     * @param before    what the listing holds now
+     * @param after     what it is to hold
+     */
+    record UpdateListing(String storeKey, long listingId, long storeId, ProductRef product, ListingValues before,
+                         ListingValues after) implements Change {
+        /**
+         * Validates the components.
+         *
+         * @throws IllegalArgumentException when the store key is empty
+         */
+        public UpdateListing {
+            requireText(storeKey, "storeKey");
+            Objects.requireNonNull(product, "product");
+            Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(after, "after");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.UPDATE; }
+        @Override public EntityKind entity() { return EntityKind.LISTING; }
+        @Override public String key() { return storeKey + "/" + product.sku(); }
+        @Override public OptionalLong remoteId() { return OptionalLong.of(listingId); }
+        @Override public <R> R accept(Visitor<R> v) { return v.updateListing(this); }
+
+        @Override
+        public List<FieldChange> fields() {
+            List<FieldChange> out = new ArrayList<>();
+            diff(out, "category", before.categoryId(), after.categoryId());
+            diff(out, "title", before.title(), after.title());
+            if (before.price().compareTo(after.price()) != 0) {
+                out.add(changed("price", before.price().toPlainString(), after.price().toPlainString()));
+            }
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>(after.attributes().keySet());
+            ids.addAll(before.attributes().keySet());
+            for (String id : ids) {
+                Optional<String> was = Optional.ofNullable(before.attributes().get(id));
+                Optional<String> now = Optional.ofNullable(after.attributes().get(id));
+                if (!was.equals(now)) {
+                    out.add(new FieldChange("attribute " + id, was, now, Optional.empty()));
+                }
+            }
+            return out;
+        }
+
+        private static void diff(List<FieldChange> out, String field, String was, String now) {
+            if (!was.equals(now)) {
+                out.add(changed(field, was, now));
+            }
+        }
+    }
+
+    /**
+     * Publishes a paused (or draft) listing: its product became active.
+     *
+     * @param storeKey    the store's key in the catalog
+     * @param listingId   the listing's ERP id
+     * @param marketplace the store's marketplace plugin id
+     * @param sku         the product's SKU
+     */
+    record PublishListing(String storeKey, long listingId, String marketplace, String sku) implements Change {
+        /**
+         * Validates the components.
+         *
+         * @throws IllegalArgumentException when a text is empty
+         */
+        public PublishListing {
+            requireText(storeKey, "storeKey");
+            requireText(marketplace, "marketplace");
+            requireText(sku, "sku");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.UPDATE; }
+        @Override public EntityKind entity() { return EntityKind.LISTING; }
+        @Override public String key() { return storeKey + "/" + sku; }
+        @Override public OptionalLong remoteId() { return OptionalLong.of(listingId); }
+        @Override public List<FieldChange> fields() { return List.of(changed("status", "paused", "published")); }
+        @Override public <R> R accept(Visitor<R> v) { return v.publishListing(this); }
+    }
+
+    /**
+     * Pauses a published listing: its product is inactive, or the policy keeps it paused.
+     *
+     * @param storeKey    the store's key in the catalog
+     * @param listingId   the listing's ERP id
+     * @param marketplace the store's marketplace plugin id
+     * @param sku         the product's SKU
+     */
+    record PauseListing(String storeKey, long listingId, String marketplace, String sku) implements Change {
+        /**
+         * Validates the components.
+         *
+         * @throws IllegalArgumentException when a text is empty
+         */
+        public PauseListing {
+            requireText(storeKey, "storeKey");
+            requireText(marketplace, "marketplace");
+            requireText(sku, "sku");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.UPDATE; }
+        @Override public EntityKind entity() { return EntityKind.LISTING; }
+        @Override public String key() { return storeKey + "/" + sku; }
+        @Override public OptionalLong remoteId() { return OptionalLong.of(listingId); }
+        @Override public List<FieldChange> fields() { return List.of(changed("status", "published", "paused")); }
+        @Override public <R> R accept(Visitor<R> v) { return v.pauseListing(this); }
     }
 
     private static List<FieldChange> withVariations(List<FieldChange> own, List<VariationEntry> variations) {

@@ -99,6 +99,11 @@ final class Recorder {
         }
     }
 
+    /** A listing's id, under {@code store/sku}. */
+    void listingId(String key, long id) {
+        store.putRemoteId(account, EntityKind.LISTING, key, id);
+    }
+
     void customFieldId(String name, long id) {
         store.putRemoteId(account, EntityKind.CUSTOM_FIELD, name, id);
     }

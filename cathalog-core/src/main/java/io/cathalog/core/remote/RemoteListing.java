@@ -1,0 +1,63 @@
+package io.cathalog.core.remote;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A listing (Bling: an anúncio) the ERP holds for a product in a store's marketplace.
+ *
+ * @param id         the listing's id in the ERP
+ * @param productId  the product's id in the ERP
+ * @param storeId    the store's id in the ERP
+ * @param categoryId the marketplace category it is listed in
+ * @param title      its title
+ * @param price      its price
+ * @param state      published, paused or a draft
+ * @param attributes its attribute values by the category's attribute ids
+ */
+public record RemoteListing(long id, long productId, long storeId, String categoryId, String title, BigDecimal price,
+                            State state, Map<String, String> attributes) {
+
+    /** Where a listing is in its life. */
+    public enum State {
+        /** Buyers see it. */
+        PUBLISHED,
+        /** Kept, not shown. */
+        PAUSED,
+        /** Created and never published (Bling's new listings). */
+        DRAFT
+    }
+
+    /**
+     * Checks and copies the values.
+     *
+     * @param id         as described above
+     * @param productId  as described above
+     * @param storeId    as described above
+     * @param categoryId as described above
+     * @param title      as described above
+     * @param price      as described above
+     * @param state      as described above
+     * @param attributes as described above
+     * @throws NullPointerException when a value is null
+     */
+    public RemoteListing {
+        Objects.requireNonNull(categoryId, "categoryId");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(price, "price");
+        Objects.requireNonNull(state, "state");
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    /**
+     * Whether buyers see it.
+     *
+     * @return true when published
+     */
+    public boolean published() {
+        return state == State.PUBLISHED;
+    }
+}
