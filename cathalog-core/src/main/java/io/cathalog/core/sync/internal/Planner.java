@@ -308,7 +308,9 @@ public final class Planner {
             if (decision instanceof ListingDecision.NotListed no) {
                 if (no.reason() != ListingDecision.Reason.POLICY) {
                     attention.add(new AttentionItem(EntityKind.LISTING, store.key() + "/" + d.sku(),
-                            Optional.of(store.key()), "no listing: " + no.message()));
+                            Optional.of(store.key()), "no listing: " + no.message() + no.violations().stream()
+                            .map(v -> v.attribute() + " (" + v.message() + ")")
+                            .reduce((a, b) -> a + "; " + b).map(v -> ": " + v).orElse("")));
                 }
                 continue;
             }
