@@ -134,11 +134,12 @@ public interface CatalogRemote {
      * Publishes a listing, or pauses it.
      *
      * @param id          the listing's id
+     * @param storeId     its store's id in the ERP
      * @param marketplace the marketplace plugin's id of its store
      * @param publish     true to publish, false to pause
      * @throws UnsupportedOperationException when this ERP keeps no listings
      */
-    default void setListingPublished(long id, String marketplace, boolean publish) {
+    default void setListingPublished(long id, long storeId, String marketplace, boolean publish) {
         throw new UnsupportedOperationException("this ERP keeps no listings");
     }
 

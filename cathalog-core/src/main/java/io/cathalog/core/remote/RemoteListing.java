@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A listing (Bling: an anúncio) the ERP holds for a product in a store's marketplace.
@@ -12,13 +13,15 @@ import java.util.Objects;
  * @param id         the listing's id in the ERP
  * @param productId  the product's id in the ERP
  * @param storeId    the store's id in the ERP
- * @param categoryId the marketplace category it is listed in
+ * @param categoryId the marketplace category it is listed in; empty when the ERP does not say
+ *                   (Bling's listing read has no category)
  * @param title      its title
- * @param price      its price
+ * @param price      its price; empty when the ERP does not say (Bling's listing read has no price)
  * @param state      published, paused or a draft
  * @param attributes its attribute values by the category's attribute ids
  */
-public record RemoteListing(long id, long productId, long storeId, String categoryId, String title, BigDecimal price,
+public record RemoteListing(long id, long productId, long storeId, Optional<String> categoryId, String title,
+                            Optional<BigDecimal> price,
                             State state, Map<String, String> attributes) {
 
     /** Where a listing is in its life. */
@@ -50,6 +53,18 @@ public record RemoteListing(long id, long productId, long storeId, String catego
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(state, "state");
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    /**
+     * The same listing with the category and price the engine last wrote, where the ERP does not say.
+     *
+     * @param category the category written
+     * @param written  the price written
+     * @return the listing, completed
+     */
+    public RemoteListing completedWith(String category, BigDecimal written) {
+        return new RemoteListing(id, productId, storeId, categoryId.or(() -> Optional.of(category)), title,
+                price.or(() -> Optional.of(written)), state, attributes);
     }
 
     /**

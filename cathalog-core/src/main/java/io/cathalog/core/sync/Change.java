@@ -714,10 +714,12 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      *
      * @param storeKey    the store's key in the catalog
      * @param listingId   the listing's ERP id
+     * @param storeId     the store's ERP id
      * @param marketplace the store's marketplace plugin id
      * @param sku         the product's SKU
      */
-    record PublishListing(String storeKey, long listingId, String marketplace, String sku) implements Change {
+    record PublishListing(String storeKey, long listingId, long storeId, String marketplace, String sku)
+            implements Change {
         /**
          * Validates the components.
          *
@@ -742,10 +744,12 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      *
      * @param storeKey    the store's key in the catalog
      * @param listingId   the listing's ERP id
+     * @param storeId     the store's ERP id
      * @param marketplace the store's marketplace plugin id
      * @param sku         the product's SKU
      */
-    record PauseListing(String storeKey, long listingId, String marketplace, String sku) implements Change {
+    record PauseListing(String storeKey, long listingId, long storeId, String marketplace, String sku)
+            implements Change {
         /**
          * Validates the components.
          *

@@ -225,15 +225,15 @@ final class PlanJson {
 
         @Override
         public Void publishListing(Change.PublishListing c) {
-            o.put("store_key", c.storeKey()).put("listing_id", c.listingId()).put("marketplace", c.marketplace())
-                    .put("sku", c.sku());
+            o.put("store_key", c.storeKey()).put("listing_id", c.listingId()).put("store_id", c.storeId())
+                    .put("marketplace", c.marketplace()).put("sku", c.sku());
             return null;
         }
 
         @Override
         public Void pauseListing(Change.PauseListing c) {
-            o.put("store_key", c.storeKey()).put("listing_id", c.listingId()).put("marketplace", c.marketplace())
-                    .put("sku", c.sku());
+            o.put("store_key", c.storeKey()).put("listing_id", c.listingId()).put("store_id", c.storeId())
+                    .put("marketplace", c.marketplace()).put("sku", c.sku());
             return null;
         }
 
@@ -456,9 +456,11 @@ final class PlanJson {
                     productRef(obj(c, "product", at), at + "/product"), listing(c.path("before"), at + "/before"),
                     listing(c.path("after"), at + "/after"));
             case "publish_listing" -> new Change.PublishListing(str(c, "store_key", at),
-                    longOf(c.path("listing_id"), at + "/listing_id"), str(c, "marketplace", at), str(c, "sku", at));
+                    longOf(c.path("listing_id"), at + "/listing_id"), longOf(c.path("store_id"), at + "/store_id"),
+                    str(c, "marketplace", at), str(c, "sku", at));
             case "pause_listing" -> new Change.PauseListing(str(c, "store_key", at),
-                    longOf(c.path("listing_id"), at + "/listing_id"), str(c, "marketplace", at), str(c, "sku", at));
+                    longOf(c.path("listing_id"), at + "/listing_id"), longOf(c.path("store_id"), at + "/store_id"),
+                    str(c, "marketplace", at), str(c, "sku", at));
             default -> throw new Invalid("unknown change kind '" + kind + "' at " + at + "/kind");
         };
     }

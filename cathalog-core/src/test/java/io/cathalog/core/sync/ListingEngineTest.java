@@ -122,7 +122,7 @@ class ListingEngineTest {
         sync();
         assertThat(listings()).singleElement().satisfies(l -> {
             assertThat(l.state()).isEqualTo(RemoteListing.State.PUBLISHED);
-            assertThat(l.price()).isEqualByComparingTo("99.90");
+            assertThat(l.price().orElseThrow()).isEqualByComparingTo("99.90");
         });
 
         catalog = catalog(new BigDecimal("89.90"), ProductStatus.ACTIVE, ListingPolicy.builder().build());
@@ -130,7 +130,7 @@ class ListingEngineTest {
         assertThat(edit.changes()).filteredOn(c -> c instanceof Change.UpdateListing).singleElement()
                 .satisfies(c -> assertThat(c.fields()).extracting(FieldChange::field).containsExactly("price"));
         sync();
-        assertThat(listings()).singleElement().satisfies(l -> assertThat(l.price()).isEqualByComparingTo("89.90"));
+        assertThat(listings()).singleElement().satisfies(l -> assertThat(l.price().orElseThrow()).isEqualByComparingTo("89.90"));
 
         catalog = catalog(new BigDecimal("89.90"), ProductStatus.INACTIVE, ListingPolicy.builder().build());
         assertThat(engine().plan(PlanOptions.defaults()).changes()).filteredOn(c -> c.entity() == EntityKind.LISTING)

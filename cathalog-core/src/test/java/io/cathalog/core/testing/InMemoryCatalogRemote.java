@@ -640,8 +640,8 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
             throw validationError("POST /anuncios", "product " + w.productId() + " does not exist");
         }
         long id = ++nextId;
-        listings.put(id, new io.cathalog.core.remote.RemoteListing(id, w.productId(), w.storeId(), w.categoryId(),
-                w.title(), w.price(), io.cathalog.core.remote.RemoteListing.State.DRAFT, w.attributes()));
+        listings.put(id, new io.cathalog.core.remote.RemoteListing(id, w.productId(), w.storeId(),
+                Optional.of(w.categoryId()), w.title(), Optional.of(w.price()), io.cathalog.core.remote.RemoteListing.State.DRAFT, w.attributes()));
         return lose(f, id);
     }
 
@@ -652,13 +652,13 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
         if (l == null) {
             throw notFound("PUT /anuncios/{id}", "listing " + id);
         }
-        listings.put(id, new io.cathalog.core.remote.RemoteListing(id, l.productId(), l.storeId(), w.categoryId(),
-                w.title(), w.price(), l.state(), w.attributes()));
+        listings.put(id, new io.cathalog.core.remote.RemoteListing(id, l.productId(), l.storeId(),
+                Optional.of(w.categoryId()), w.title(), Optional.of(w.price()), l.state(), w.attributes()));
         lose(f, 0);
     }
 
     @Override
-    public synchronized void setListingPublished(long id, String marketplace, boolean publish) {
+    public synchronized void setListingPublished(long id, long storeId, String marketplace, boolean publish) {
         Fault f = enter(Call.LISTING_STATUS);
         io.cathalog.core.remote.RemoteListing l = listings.get(id);
         if (l == null) {

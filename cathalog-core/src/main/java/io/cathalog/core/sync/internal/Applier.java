@@ -602,15 +602,17 @@ final class Applier {
             if (found.isPresent()) {
                 RemoteListing l = found.get();
                 id = l.id();
-                ListingValues now = new ListingValues(marketplace, l.categoryId(), l.title(), l.price(), l.attributes(),
-                        c.values().listingType(), c.values().freeShipping());
+                boolean same = l.categoryId().equals(Optional.of(c.values().categoryId()))
+                        && l.price().map(p -> p.compareTo(c.values().price()) == 0).orElse(false)
+                        && l.title().equals(c.values().title()) && l.attributes().equals(c.values().attributes());
                 outcome = Outcome.UNCHANGED;
-                if (!now.sameAs(c.values())) {
+                if (!same) {
                     remote.updateListing(id, write);
                     outcome = Outcome.UPDATED;
                 }
+                recorder.listingWritten(id, c.values());
                 if (c.publish() != l.published()) {
-                    remote.setListingPublished(id, marketplace, c.publish());
+                    remote.setListingPublished(id, c.storeId(), marketplace, c.publish());
                     outcome = Outcome.UPDATED;
                 }
                 recorder.listingId(c.key(), id);
@@ -623,8 +625,9 @@ final class Applier {
                         .orElseThrow(() -> lost);
             }
             recorder.listingId(c.key(), id);
+            recorder.listingWritten(id, c.values());
             if (c.publish()) {
-                remote.setListingPublished(id, marketplace, true);
+                remote.setListingPublished(id, c.storeId(), marketplace, true);
             }
             return Done.of(outcome, id);
         }
@@ -632,18 +635,19 @@ final class Applier {
         @Override
         public Done updateListing(Change.UpdateListing c) {
             remote.updateListing(c.listingId(), write(productId(c.product()), c.storeId(), c.after()));
+            recorder.listingWritten(c.listingId(), c.after());
             return Done.of(Outcome.UPDATED, c.listingId());
         }
 
         @Override
         public Done publishListing(Change.PublishListing c) {
-            remote.setListingPublished(c.listingId(), c.marketplace(), true);
+            remote.setListingPublished(c.listingId(), c.storeId(), c.marketplace(), true);
             return Done.of(Outcome.UPDATED, c.listingId());
         }
 
         @Override
         public Done pauseListing(Change.PauseListing c) {
-            remote.setListingPublished(c.listingId(), c.marketplace(), false);
+            remote.setListingPublished(c.listingId(), c.storeId(), c.marketplace(), false);
             return Done.of(Outcome.UPDATED, c.listingId());
         }
 

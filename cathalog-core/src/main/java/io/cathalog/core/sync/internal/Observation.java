@@ -133,7 +133,7 @@ public record Observation(Instant at, List<RemoteStore> stores, List<RemoteCateg
                     .orElse("") + "|" + l.categoryIds())));
             listings.forEach((store, all) -> all.stream().sorted(java.util.Comparator.comparingLong(RemoteListing::id))
                     .forEach(l -> update(sha, "A" + l.id() + "|" + l.productId() + "|" + l.storeId() + "|"
-                            + l.categoryId() + "|" + l.title() + "|" + Snapshots.plain(l.price()) + "|" + l.state()
+                            + l.categoryId() + "|" + l.title() + "|" + l.price().map(Snapshots::plain) + "|" + l.state()
                             + "|" + new java.util.TreeMap<>(l.attributes()))));
             // A prune's premise: the category holds only products the plan moves out.
             new java.util.TreeMap<>(categoryMembers).forEach((category, ids) -> update(sha, "M" + category + "|" + ids));

@@ -175,7 +175,15 @@ final class Observer {
             if (store.managesListings()) {
                 List<RemoteListing> all = remote.listings(store.remoteId(), store.marketplace());
                 reads.listings(all.size());
-                listings.put(store.remoteId(), List.copyOf(all));
+                Map<String, String> written = state.snapshots(EntityKind.LISTING);
+                List<RemoteListing> completed = new ArrayList<>();
+                for (RemoteListing l : all) {
+                    String w = written.get("#" + l.id());
+                    int bar = w == null ? -1 : w.lastIndexOf('|');
+                    completed.add(bar < 0 ? l : l.completedWith(w.substring(0, bar),
+                            new java.math.BigDecimal(w.substring(bar + 1))));
+                }
+                listings.put(store.remoteId(), List.copyOf(completed));
             }
         }
 

@@ -324,15 +324,19 @@ public final class Planner {
                 out.add(new Change.CreateListing(store.key(), store.remoteId(), ref, values, publish));
                 continue;
             }
-            ListingValues before = new ListingValues(store.marketplace(), existing.categoryId(), existing.title(),
-                    existing.price(), existing.attributes(), want.listingType(), want.freeShipping());
-            if (!values.sameAs(before)) {
+            // What the ERP does not report (Bling: category, price) and the engine never wrote is
+            // written once, so that it is known from then on.
+            boolean unknown = existing.categoryId().isEmpty() || existing.price().isEmpty();
+            ListingValues before = new ListingValues(store.marketplace(), existing.categoryId().orElse("(not reported)"),
+                    existing.title(), existing.price().orElse(want.price()), existing.attributes(), want.listingType(),
+                    want.freeShipping());
+            if (unknown || !values.sameAs(before)) {
                 out.add(new Change.UpdateListing(store.key(), existing.id(), store.remoteId(), ref, before, values));
             }
             if (publish && !existing.published()) {
-                out.add(new Change.PublishListing(store.key(), existing.id(), store.marketplace(), d.sku()));
+                out.add(new Change.PublishListing(store.key(), existing.id(), store.remoteId(), store.marketplace(), d.sku()));
             } else if (!publish && existing.published()) {
-                out.add(new Change.PauseListing(store.key(), existing.id(), store.marketplace(), d.sku()));
+                out.add(new Change.PauseListing(store.key(), existing.id(), store.remoteId(), store.marketplace(), d.sku()));
             }
         }
         if (!storeSources.isEmpty()) {
