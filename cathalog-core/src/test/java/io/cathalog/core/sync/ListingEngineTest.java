@@ -186,4 +186,28 @@ class ListingEngineTest {
         sync();
         assertThat(listings()).singleElement().satisfies(l -> assertThat(l.published()).isTrue());
     }
+
+    @Test
+    void theAuditReportsListingsOutsideThePolicyAndListingsInAnotherCategory() {
+        sync();
+        catalog = Catalog.builder().category(Category.root("phones", "Fones"))
+                .product(Product.builder("S1", "Fone azul").category("phones").price(new BigDecimal("99.90"))
+                        .attribute("Cor", AttributeValue.text("azul")).build())
+                .store(new Store("ml", STORE, "mercadolivre", "Mercado Livre", Map.of("phones", "MLB9"),
+                        ListingPolicy.builder().build()))
+                .build();
+        assertThat(engine().audit().findings()).anySatisfy(f -> {
+            assertThat(f.kind()).isEqualTo("listing-category-mismatch");
+            assertThat(f.key()).isEqualTo("ml/S1");
+            assertThat(f.detail()).contains("MLB1").contains("MLB9");
+        });
+        catalog = catalog(new BigDecimal("99.90"), ProductStatus.ACTIVE, ListingPolicy.builder()
+                .override("S1", new ListingPolicy.ProductOverride(Optional.of(false), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty())).build());
+        assertThat(engine().audit().findings()).anySatisfy(f -> {
+            assertThat(f.kind()).isEqualTo("listing-not-in-policy");
+            assertThat(f.store()).contains("ml");
+            assertThat(f.detail()).contains("S1");
+        });
+    }
 }

@@ -225,7 +225,8 @@ public final class DefaultSyncEngine implements SyncEngine {
     public AuditReport audit() {
         return locked(() -> {
             Planned planned = observeAndPlan(PlanOptions.defaults(), RunControl.none());
-            return Auditor.audit(account, clock.instant(), planned.observed().observation(), planned.result());
+            return Auditor.audit(account, clock.instant(), planned.observed().observation(), planned.result(),
+                    planned.catalog());
         });
     }
 
