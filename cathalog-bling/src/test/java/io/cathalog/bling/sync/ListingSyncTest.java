@@ -203,6 +203,15 @@ class ListingSyncTest {
             ApplyReport published = w.syncTwice(w.catalog(2, new BigDecimal("79.90"), ProductStatus.ACTIVE, PUBLISH, "none"));
             assertThat(published.outcomes()).filteredOn(o -> o.change() instanceof Change.PublishListing).hasSize(2);
             assertThat(w.listings()).hasSize(2).allMatch(l -> l.state() == RemoteListing.State.PUBLISHED);
+
+            // What a no-change re-sync costs in listing reads: the four situations listed, each listing read.
+            int lists = w.fx.sandbox.requestLog().forRoute("GET /anuncios").size();
+            int reads = w.fx.sandbox.requestLog().forRoute("GET /anuncios/{idAnuncio}").size();
+            SyncPlan none = w.engine(w.catalog(2, new BigDecimal("79.90"), ProductStatus.ACTIVE, PUBLISH, "none"),
+                    w.fx.remote()).plan(PlanOptions.defaults());
+            assertThat(none.changes()).isEmpty();
+            assertThat(w.fx.sandbox.requestLog().forRoute("GET /anuncios").size() - lists).isEqualTo(4);
+            assertThat(w.fx.sandbox.requestLog().forRoute("GET /anuncios/{idAnuncio}").size() - reads).isEqualTo(2);
         }
     }
 

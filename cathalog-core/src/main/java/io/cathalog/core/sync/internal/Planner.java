@@ -295,10 +295,12 @@ public final class Planner {
             }
             in.marketplaces.requirementSource(store, mpCategory.get()).ifPresent(storeSources::add);
             Product product = declared.get(d.sku());
-            if (!store.managesListings() || product == null) {
+            if (!store.managesListings() || (d.observed().isEmpty() && !d.declared())) {
                 continue;
             }
-            if (product.isFamily()) {
+            boolean family = product != null ? product.isFamily()
+                    : d.observed().map(o -> !o.variations().isEmpty()).orElse(false);
+            if (family) {
                 attention.add(new AttentionItem(EntityKind.LISTING, store.key() + "/" + d.sku(), Optional.of(store.key()),
                         "families are not listed yet: list it in the marketplace by hand"));
                 continue;
