@@ -217,7 +217,12 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      * @param name the field's name, also its key
      */
     record CreateCustomField(String name) implements Change {
-        /** Validates the name. */
+        /**
+         * Validates the name.
+         *
+         * @param name as described above
+         * @throws IllegalArgumentException when a component is invalid
+         */
         public CreateCustomField {
             requireText(name, "name");
         }
@@ -238,7 +243,14 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      * @param parent the parent; empty for the root
      */
     record CreateCategory(String key, String name, Optional<CategoryRef> parent) implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param key    as described above
+         * @param name   as described above
+         * @param parent as described above
+         * @throws IllegalArgumentException when a component is invalid
+         */
         public CreateCategory {
             requireText(key, "key");
             requireText(name, "name");
@@ -266,7 +278,14 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      * @param name    the new name
      */
     record RenameCategory(String key, long id, String oldName, String name) implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param key     as described above
+         * @param id      as described above
+         * @param oldName as described above
+         * @param name    as described above
+         */
         public RenameCategory {
             requireText(key, "key");
             Objects.requireNonNull(oldName, "oldName");
@@ -297,7 +316,17 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      */
     record ReplaceCategory(String key, long oldId, String oldName, String oldParent, String name,
                            Optional<CategoryRef> parent) implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param key       as described above
+         * @param oldId     as described above
+         * @param oldName   as described above
+         * @param oldParent as described above
+         * @param name      as described above
+         * @param parent    as described above
+         * @throws IllegalArgumentException when a component is invalid
+         */
         public ReplaceCategory {
             requireText(key, "key");
             Objects.requireNonNull(oldName, "oldName");
@@ -328,7 +357,13 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      * @param path where it is in the ERP, as people read it
      */
     record DeleteCategory(String key, long id, String path) implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param key  as described above
+         * @param id   as described above
+         * @param path as described above
+         */
         public DeleteCategory {
             requireText(key, "key");
             Objects.requireNonNull(path, "path");
@@ -355,7 +390,13 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      *                   a simple product
      */
     record CreateProduct(String sku, ProductFields values, List<VariationEntry> variations) implements Change {
-        /** Validates that the name and status are set and that every variation is one to add. */
+        /**
+         * Validates that the name and status are set and that every variation is one to add.
+         *
+         * @param sku        as described above
+         * @param values     as described above
+         * @param variations as described above
+         */
         public CreateProduct {
             requireText(sku, "sku");
             Objects.requireNonNull(values, "values");
@@ -397,7 +438,13 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      * @param values what to write; never empty
      */
     record UpdateProduct(String sku, long id, ProductFields values) implements Change {
-        /** Validates that something is written. */
+        /**
+         * Validates that something is written.
+         *
+         * @param sku    as described above
+         * @param id     as described above
+         * @param values as described above
+         */
         public UpdateProduct {
             requireText(sku, "sku");
             Objects.requireNonNull(values, "values");
@@ -433,6 +480,11 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
          * Checks the change.
          *
          * @throws IllegalArgumentException when nothing changes, or a SKU is twice
+         *
+         * @param sku        as described above
+         * @param id         as described above
+         * @param values     as described above
+         * @param variations as described above
          */
         public UpdateVariations {
             requireText(sku, "sku");
@@ -483,7 +535,15 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      */
     record CreateStoreCategoryLink(String key, long storeId, CategoryRef category, String marketplaceCategory,
                                    String description) implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param key                 as described above
+         * @param storeId             as described above
+         * @param category            as described above
+         * @param marketplaceCategory as described above
+         * @param description         as described above
+         */
         public CreateStoreCategoryLink {
             requireText(key, "key");
             Objects.requireNonNull(category, "category");
@@ -516,7 +576,16 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
     record UpdateStoreCategoryLink(String key, long linkId, long storeId, CategoryRef category,
                                    Assignment<String> marketplaceCategory, Assignment<String> description)
             implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param key                 as described above
+         * @param linkId              as described above
+         * @param storeId             as described above
+         * @param category            as described above
+         * @param marketplaceCategory as described above
+         * @param description         as described above
+         */
         public UpdateStoreCategoryLink {
             requireText(key, "key");
             Objects.requireNonNull(category, "category");
@@ -552,7 +621,15 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      */
     record CreateProductStoreLink(String storeKey, long storeId, ProductRef product, String code, CategoryRef category)
             implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param storeKey as described above
+         * @param storeId  as described above
+         * @param product  as described above
+         * @param code     as described above
+         * @param category as described above
+         */
         public CreateProductStoreLink {
             requireText(storeKey, "storeKey");
             Objects.requireNonNull(product, "product");
@@ -585,7 +662,15 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      */
     record UpdateProductStoreLink(String key, long linkId, long storeId, ProductRef product,
                                   Assignment<CategoryRef> category) implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param key      as described above
+         * @param linkId   as described above
+         * @param storeId  as described above
+         * @param product  as described above
+         * @param category as described above
+         */
         public UpdateProductStoreLink {
             requireText(key, "key");
             Objects.requireNonNull(product, "product");
@@ -624,6 +709,11 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
         /**
          * Validates the components.
          *
+         * @param storeKey as described above
+         * @param storeId  as described above
+         * @param product  as described above
+         * @param values   as described above
+         * @param publish  as described above
          * @throws IllegalArgumentException when the store key is empty
          */
         public CreateListing {
@@ -667,6 +757,12 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
         /**
          * Validates the components.
          *
+         * @param storeKey  as described above
+         * @param listingId as described above
+         * @param storeId   as described above
+         * @param product   as described above
+         * @param before    as described above
+         * @param after     as described above
          * @throws IllegalArgumentException when the store key is empty
          */
         public UpdateListing {
@@ -723,6 +819,11 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
         /**
          * Validates the components.
          *
+         * @param storeKey    as described above
+         * @param listingId   as described above
+         * @param storeId     as described above
+         * @param marketplace as described above
+         * @param sku         as described above
          * @throws IllegalArgumentException when a text is empty
          */
         public PublishListing {
@@ -753,6 +854,11 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
         /**
          * Validates the components.
          *
+         * @param storeKey    as described above
+         * @param listingId   as described above
+         * @param storeId     as described above
+         * @param marketplace as described above
+         * @param sku         as described above
          * @throws IllegalArgumentException when a text is empty
          */
         public PauseListing {

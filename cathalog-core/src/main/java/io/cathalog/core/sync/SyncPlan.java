@@ -84,6 +84,17 @@ public record SyncPlan(String accountId, List<Change> changes, List<AttentionIte
     /**
      * Validates and copies the components.
      *
+     * @param accountId           as described above
+     * @param changes             as described above
+     * @param attention           as described above
+     * @param drift               as described above
+     * @param options             as described above
+     * @param observedFingerprint as described above
+     * @param categoryIds         as described above
+     * @param readRequests        as described above
+     * @param estimatedRequests   as described above
+     * @param estimatedDuration   as described above
+     * @param requirementSources  as described above
      * @throws IllegalArgumentException when the reads exceed the estimate
      */
     public SyncPlan {
