@@ -250,4 +250,41 @@ class ListingSyncTest {
             }
         }
     }
+
+    @Test
+    void listingWritesThroughRandomFaultsConvergeWithoutDuplicates() {
+        long seed = Long.getLong("cathalog.faultSeed", System.nanoTime());
+        int listed = 20;
+        List<String> expected;
+        try (World reference = new World()) {
+            reference.syncTwice(reference.catalog(listed, BigDecimal.TEN, ProductStatus.ACTIVE, PUBLISH, "none"));
+            expected = reference.listingContents();
+        }
+        try (World w = new World()) {
+            w.syncTwice(w.catalog(listed, BigDecimal.TEN, ProductStatus.ACTIVE, ListingPolicy.none(), "none"));
+            Catalog policy = w.catalog(listed, BigDecimal.TEN, ProductStatus.ACTIVE, PUBLISH, "none");
+            // Server errors and lost answers on every listing write, at random.
+            for (String route : List.of("POST /anuncios", "PUT /anuncios/{idAnuncio}",
+                    "POST /anuncios/{idAnuncio}/publicar")) {
+                w.fx.sandbox.faults().chaos(route, new io.cathalog.bling.sandbox.Faults.Chaos(0.2, 0.2, 0, 1, seed));
+            }
+            List<String> runs = new ArrayList<>();
+            for (int run = 0; run < 10; run++) {
+                try {
+                    ApplyReport report = w.engine(policy, w.fx.remote()).sync(PlanOptions.defaults());
+                    if (report.outcomes().isEmpty()) {
+                        break;
+                    }
+                    runs.add(report.counts().toString());
+                } catch (io.cathalog.core.CathalogException e) {
+                    runs.add("failed: " + e.getMessage());
+                }
+            }
+            w.fx.sandbox.faults().clear();
+            String context = "fault seed " + seed + ", runs " + runs;
+            assertThat(w.engine(policy, w.fx.remote()).plan(PlanOptions.defaults()).changes()).as(context).isEmpty();
+            assertThat(w.listings()).as(context).hasSize(listed);
+            assertThat(w.listingContents()).as(context).isEqualTo(expected);
+        }
+    }
 }
