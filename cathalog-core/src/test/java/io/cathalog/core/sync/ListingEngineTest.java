@@ -210,4 +210,31 @@ class ListingEngineTest {
             assertThat(f.detail()).contains("S1");
         });
     }
+
+    @Test
+    void thePlansReadsCountTheRequirementFetchesStillPending() {
+        long without = engine().plan(PlanOptions.defaults()).readRequests();
+        io.cathalog.core.marketplace.StoreRequirements pending = new io.cathalog.core.marketplace.StoreRequirements() {
+            @Override
+            public Optional<io.cathalog.core.marketplace.RequirementsProvider> forStore(String marketplace, Store store) {
+                return Optional.empty();
+            }
+
+            @Override
+            public long fetches() {
+                return 0;
+            }
+
+            @Override
+            public long pendingFetches(String marketplace, Store store, java.util.Collection<String> categoryIds) {
+                return categoryIds.size() * 3L;
+            }
+        };
+        SyncPlan plan = SyncEngine.builder().account("acme").source(() -> catalog).remote(remote).state(state)
+                .clock(clock).requirements(pending)
+                .marketplaces(MarketplaceRegistry.builder().withoutDiscovery().override(new Marketplace()).build())
+                .build().plan(PlanOptions.defaults());
+        assertThat(plan.readRequests()).isEqualTo(without + 3);
+        assertThat(plan.estimatedRequests() - plan.writeRequests()).isEqualTo(without + 3);
+    }
 }
