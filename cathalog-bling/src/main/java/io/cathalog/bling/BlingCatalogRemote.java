@@ -6,6 +6,10 @@ import io.cathalog.bling.dto.BlingCustomFieldModule;
 import io.cathalog.bling.dto.BlingCustomFieldType;
 import io.cathalog.bling.dto.BlingCustomFieldValue;
 import io.cathalog.bling.dto.BlingDimensions;
+import io.cathalog.bling.dto.BlingListing;
+import io.cathalog.bling.dto.BlingListingBody;
+import io.cathalog.bling.dto.BlingListingSituation;
+import io.cathalog.bling.dto.BlingListingSummary;
 import io.cathalog.bling.dto.BlingProduct;
 import io.cathalog.bling.dto.BlingProductBody;
 import io.cathalog.bling.dto.BlingProductStoreLink;
@@ -23,6 +27,8 @@ import io.cathalog.core.model.Weight;
 import io.cathalog.core.model.WeightUnit;
 import io.cathalog.core.remote.CatalogRemote;
 import io.cathalog.core.remote.CustomFieldValue;
+import io.cathalog.core.remote.ListingWrite;
+import io.cathalog.core.remote.RemoteListing;
 import io.cathalog.core.remote.NewProduct;
 import io.cathalog.core.remote.ProductChanges;
 import io.cathalog.core.remote.ProductQuery;
@@ -45,6 +51,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -382,10 +389,94 @@ public final class BlingCatalogRemote implements CatalogRemote {
      * text field type (once per remote; counted each time, to stay on the safe side), and a product
      * store link has no partial update, so its update reads the link, changes it and writes it back.
      */
+    /** Bling's integration type of a marketplace plugin's id ({@code mercadolivre -> MercadoLivre}). */
+    private static String integration(String marketplace) {
+        return switch (marketplace) {
+            case "mercadolivre" -> "MercadoLivre";
+            case "shopee" -> "Shopee";
+            default -> throw new UnsupportedOperationException("Bling keeps no listings of marketplace '"
+                    + marketplace + "' for this library (Mercado Livre and Shopee)");
+        };
+    }
+
+    /**
+     * A store's listings: listed in each situation, then each read (Bling's list has neither the
+     * product nor the attributes; its read has neither category nor price, which the engine
+     * remembers from its own writes).
+     */
+    @Override
+    public List<RemoteListing> listings(long storeId, String marketplace) {
+        String tipo = integration(marketplace);
+        List<RemoteListing> out = new ArrayList<>();
+        try (Stream<BlingListingSummary> all = bling.listings().listAll(tipo, storeId, OptionalLong.empty())) {
+            for (BlingListingSummary s : all.toList()) {
+                bling.listings().get(s.id(), tipo, storeId).ifPresent(l -> out.add(remoteListing(l, storeId)));
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(RemoteListing::id));
+        return out;
+    }
+
+    @Override
+    public Optional<RemoteListing> findListing(long storeId, String marketplace, long productId) {
+        String tipo = integration(marketplace);
+        return bling.listings().findByProduct(tipo, storeId, productId).stream()
+                .min(java.util.Comparator.comparingLong(BlingListingSummary::id))
+                .map(s -> new RemoteListing(s.id(), productId, storeId, Optional.empty(), s.titulo(), Optional.empty(),
+                        state(s.situation()), Map.of()));
+    }
+
+    @Override
+    public long createListing(ListingWrite listing) {
+        return bling.listings().create(body(listing));
+    }
+
+    @Override
+    public void updateListing(long id, ListingWrite listing) {
+        bling.listings().update(id, body(listing));
+    }
+
+    @Override
+    public void setListingPublished(long id, long storeId, String marketplace, boolean publish) {
+        if (publish) {
+            bling.listings().publish(id, integration(marketplace), storeId);
+        } else {
+            bling.listings().pause(id, integration(marketplace), storeId);
+        }
+    }
+
+    private static BlingListingBody body(ListingWrite w) {
+        BlingListingBody.Builder b = BlingListingBody.builder(w.productId(), integration(w.marketplace()), w.storeId())
+                .nome(w.title()).preco(w.price()).categoria(w.categoryId()).atributos(w.attributes());
+        w.listingType().ifPresent(b::modalidade);
+        if (w.freeShipping() || w.listingType().isPresent()) {
+            b.freteGratis(w.freeShipping());
+        }
+        return b.build();
+    }
+
+    private static RemoteListing remoteListing(BlingListing l, long storeId) {
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        l.atributos().forEach(a -> attributes.put(a.idExterno(), a.valor()));
+        return new RemoteListing(l.id(), l.produto(), storeId, Optional.empty(), l.titulo(), Optional.empty(),
+                state(l.situation()), attributes);
+    }
+
+    private static RemoteListing.State state(Optional<BlingListingSituation> s) {
+        return switch (s.orElse(BlingListingSituation.DRAFT)) {
+            case PUBLISHED -> RemoteListing.State.PUBLISHED;
+            case PAUSED -> RemoteListing.State.PAUSED;
+            // A listing with a problem is not shown to buyers: publishing it again is what helps.
+            case DRAFT, WITH_PROBLEM -> RemoteListing.State.DRAFT;
+        };
+    }
+
     @Override
     public int requests(RemoteOperation operation) {
         return switch (operation) {
             case CREATE_CUSTOM_FIELD -> 3;
+            // The list asks each of the four situations; the lookup too (Listings.findByProduct).
+            case LIST_LISTINGS, FIND_LISTING -> BlingListingSituation.values().length;
             case UPDATE_PRODUCT_STORE_LINK -> 2;
             default -> 1;
         };

@@ -171,4 +171,29 @@ final class CrashingRemote implements CatalogRemote {
     public void deleteProductStoreLink(long id) {
         write(() -> delegate.deleteProductStoreLink(id));
     }
+
+    @Override
+    public List<io.cathalog.core.remote.RemoteListing> listings(long storeId, String marketplace) {
+        return delegate.listings(storeId, marketplace);
+    }
+
+    @Override
+    public Optional<io.cathalog.core.remote.RemoteListing> findListing(long storeId, String marketplace, long productId) {
+        return delegate.findListing(storeId, marketplace, productId);
+    }
+
+    @Override
+    public long createListing(io.cathalog.core.remote.ListingWrite listing) {
+        return write(() -> delegate.createListing(listing));
+    }
+
+    @Override
+    public void updateListing(long id, io.cathalog.core.remote.ListingWrite listing) {
+        write(() -> delegate.updateListing(id, listing));
+    }
+
+    @Override
+    public void setListingPublished(long id, long storeId, String marketplace, boolean publish) {
+        write(() -> delegate.setListingPublished(id, storeId, marketplace, publish));
+    }
 }

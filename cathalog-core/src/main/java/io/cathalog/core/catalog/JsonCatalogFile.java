@@ -19,6 +19,7 @@ import io.cathalog.core.model.Length;
 import io.cathalog.core.model.Product;
 import io.cathalog.core.model.ProductMatch;
 import io.cathalog.core.model.ProductStatus;
+import io.cathalog.core.model.ListingPolicy;
 import io.cathalog.core.model.Store;
 import io.cathalog.core.model.Variation;
 import io.cathalog.core.model.Weight;
@@ -75,7 +76,12 @@ public final class JsonCatalogFile {
             "from_name", "overrides");
     private static final List<String> SOURCES = List.of("default", "constant", "from_name", "overrides");
     private static final Set<String> FROM_NAME = Set.of("pattern", "kind", "unit", "value");
-    private static final Set<String> STORE = Set.of("key", "remote_id", "marketplace", "name", "category_mapping");
+    private static final Set<String> STORE = Set.of("key", "remote_id", "marketplace", "name", "category_mapping",
+            "listing_policy");
+    private static final Set<String> LISTING_POLICY = Set.of("create_listings", "status", "listing_type",
+            "free_shipping", "overrides");
+    private static final Set<String> LISTING_OVERRIDE = Set.of("list", "status", "listing_type", "free_shipping",
+            "price", "title");
 
     private final JsonFactory factory;
 
@@ -191,6 +197,10 @@ public final class JsonCatalogFile {
         void problem(String pointer, String message) {
             Problem p = Problem.at(pointer, message);
             problems.add(tree.locate(pointer).map(p::withLocation).orElse(p));
+        }
+
+        int problemCount() {
+            return problems.size();
         }
 
         /** Runs a model constructor; its validation problems land under {@code pointer}. */
@@ -578,11 +588,96 @@ public final class JsonCatalogFile {
                     }
                 }
             }
-            if (key.isEmpty() || marketplace.isEmpty() || name.isEmpty() || remoteId.isEmpty() || !ok) {
+            Optional<ListingPolicy> policy = Optional.of(ListingPolicy.none());
+            JsonNode policyNode = node.get("listing_policy");
+            if (policyNode != null) {
+                policy = listingPolicy(policyNode, at + "/listing_policy");
+            }
+            if (key.isEmpty() || marketplace.isEmpty() || name.isEmpty() || remoteId.isEmpty() || !ok
+                    || policy.isEmpty()) {
                 return Optional.empty();
             }
             long id = remoteId.get();
-            return build(at, () -> new Store(key.get(), id, marketplace.get(), name.get(), mapping));
+            ListingPolicy listing = policy.get();
+            return build(at, () -> new Store(key.get(), id, marketplace.get(), name.get(), mapping, listing));
+        }
+
+        /** A store's listing policy: every field optional, unknown ones refused. */
+        private Optional<ListingPolicy> listingPolicy(JsonNode node, String at) {
+            if (!node.isObject()) {
+                problem(at, "listing_policy is an object, not " + kind(node));
+                return Optional.empty();
+            }
+            fields(node, at, LISTING_POLICY);
+            int before = problemCount();
+            ListingPolicy.Builder b = ListingPolicy.builder();
+            bool(node, at, "create_listings").ifPresent(b::createListings);
+            listingStatus(node, at).ifPresent(b::status);
+            optionalText(node, at, "listing_type").ifPresent(b::listingType);
+            bool(node, at, "free_shipping").ifPresent(b::freeShipping);
+            JsonNode overrides = node.get("overrides");
+            if (overrides != null) {
+                String o = at + "/overrides";
+                if (!overrides.isObject()) {
+                    problem(o, "overrides is an object of SKU to a product's listing settings, not " + kind(overrides));
+                } else {
+                    for (Iterator<Map.Entry<String, JsonNode>> it = overrides.fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> e = it.next();
+                        String p = Pointers.child(o, e.getKey());
+                        listingOverride(e.getValue(), p).ifPresent(v -> build(p, () -> b.override(e.getKey(), v)));
+                    }
+                }
+            }
+            if (problemCount() != before) {
+                return Optional.empty();
+            }
+            return build(at, b::build);
+        }
+
+        private Optional<ListingPolicy.ProductOverride> listingOverride(JsonNode node, String at) {
+            if (!node.isObject()) {
+                problem(at, "a product's listing override is an object, not " + kind(node));
+                return Optional.empty();
+            }
+            fields(node, at, LISTING_OVERRIDE);
+            int before = problemCount();
+            Optional<Boolean> list = bool(node, at, "list");
+            Optional<ListingPolicy.ListingStatus> status = listingStatus(node, at);
+            Optional<String> type = optionalText(node, at, "listing_type");
+            Optional<Boolean> free = bool(node, at, "free_shipping");
+            Optional<BigDecimal> price = decimal(node, at, "price");
+            Optional<String> title = optionalText(node, at, "title");
+            if (problemCount() != before) {
+                return Optional.empty();
+            }
+            return build(at, () -> new ListingPolicy.ProductOverride(list, status, type, free, price, title));
+        }
+
+        private Optional<ListingPolicy.ListingStatus> listingStatus(JsonNode node, String at) {
+            Optional<String> text = optionalText(node, at, "status");
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            return switch (text.get()) {
+                case "published" -> Optional.of(ListingPolicy.ListingStatus.PUBLISHED);
+                case "paused" -> Optional.of(ListingPolicy.ListingStatus.PAUSED);
+                default -> {
+                    problem(at + "/status", "a listing's status is 'published' or 'paused', not '" + text.get() + "'");
+                    yield Optional.empty();
+                }
+            };
+        }
+
+        private Optional<Boolean> bool(JsonNode node, String at, String name) {
+            JsonNode v = node.get(name);
+            if (v == null) {
+                return Optional.empty();
+            }
+            if (!v.isBoolean()) {
+                problem(at + "/" + name, name + " is true or false, not " + kind(v));
+                return Optional.empty();
+            }
+            return Optional.of(v.booleanValue());
         }
 
         /**

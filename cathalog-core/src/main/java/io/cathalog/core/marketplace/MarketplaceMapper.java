@@ -62,6 +62,20 @@ public interface MarketplaceMapper {
     CategoryRequirements requirements(String marketplaceCategoryId);
 
     /**
+     * What a marketplace category asks of its products in one store: a plugin that reads
+     * requirements live through the store's ERP integration overrides this; the default is the
+     * store-independent {@link #requirements(String)}.
+     *
+     * @param store                 the store whose integration is asked
+     * @param marketplaceCategoryId the marketplace category
+     * @return the requirements, with their {@link CategoryRequirements#source() source}
+     * @throws RequirementsUnavailableException when they cannot be read
+     */
+    default CategoryRequirements requirements(Store store, String marketplaceCategoryId) {
+        return requirements(marketplaceCategoryId);
+    }
+
+    /**
      * Makes a product ready for a store's marketplace category: the values to write (filled from the
      * product's fields, its attributes and the supplied values), what the marketplace would reject,
      * what it would degrade, and a preview of the marketplace's payload. Never throws for bad

@@ -21,23 +21,41 @@ import java.util.regex.Pattern;
  * @param categoryMapping the marketplace category of each category of the source of truth,
  *                        by category key (iterated in key order), e.g.
  *                        {@code headphones -> MLB196208}
+ * @param listingPolicy   how the store's listings are kept; {@link ListingPolicy#none()} lists
+ *                        nothing (the engine then reads no listings of the store)
  */
 public record Store(String key, long remoteId, String marketplace, String name,
-                    Map<String, String> categoryMapping) {
+                    Map<String, String> categoryMapping, ListingPolicy listingPolicy) {
 
     private static final Pattern MARKETPLACE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
 
     /**
-     * Checks the store.
+     * A store without a listing policy: its listings are not managed.
      *
-     * @param key             the store's key in the catalog
-     * @param remoteId        the store's id in the ERP (Bling's sales channel id), positive
-     * @param marketplace     the marketplace plugin's id, e.g. {@code mercadolivre}
-     * @param name            the store's name, 1 to 120 characters
-     * @param categoryMapping category key → the marketplace's own category id (1 to 100 characters)
-     * @throws ValidationException naming the invalid field
+     * @param key             as described above
+     * @param remoteId        as described above
+     * @param marketplace     as described above
+     * @param name            as described above
+     * @param categoryMapping as described above
+     * @throws ValidationException when a value is invalid
+     */
+    public Store(String key, long remoteId, String marketplace, String name, Map<String, String> categoryMapping) {
+        this(key, remoteId, marketplace, name, categoryMapping, ListingPolicy.none());
+    }
+
+    /**
+     * Checks and copies the values.
+     *
+     * @param key             as described above
+     * @param remoteId        as described above
+     * @param marketplace     as described above
+     * @param name            as described above
+     * @param categoryMapping as described above
+     * @param listingPolicy   as described above
+     * @throws ValidationException when a value is invalid
      */
     public Store {
+        Objects.requireNonNull(listingPolicy, "listingPolicy");
         Category.checkKey("key", key);
         Checks.that(remoteId > 0, "remote_id", "a store's remote id is a positive number, got " + remoteId);
         Objects.requireNonNull(marketplace, "marketplace");
@@ -60,10 +78,29 @@ public record Store(String key, long remoteId, String marketplace, String name,
     }
 
     /**
+     * The same store with another listing policy.
+     *
+     * @param policy the policy
+     * @return the store
+     */
+    public Store withListingPolicy(ListingPolicy policy) {
+        return new Store(key, remoteId, marketplace, name, categoryMapping, policy);
+    }
+
+    /**
+     * Whether the engine manages this store's listings (its policy lists something).
+     *
+     * @return true when the policy creates listings or overrides a product
+     */
+    public boolean managesListings() {
+        return listingPolicy.createListings() || !listingPolicy.overrides().isEmpty();
+    }
+
+    /**
      * The marketplace category a catalog category maps to in this store.
      *
      * @param categoryKey the catalog category's key
-     * @return the marketplace's category id; empty when the category is not mapped here
+     * @return the marketplace category, if mapped
      */
     public java.util.Optional<String> marketplaceCategory(String categoryKey) {
         return java.util.Optional.ofNullable(categoryMapping.get(categoryKey));

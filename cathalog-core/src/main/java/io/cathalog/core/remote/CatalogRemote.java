@@ -188,6 +188,67 @@ public interface CatalogRemote {
     void deleteProductStoreLink(long id);
 
     /**
+     * The listings of a store's marketplace (Bling: its anúncios), in full.
+     *
+     * @param storeId     the store's id in the ERP
+     * @param marketplace the marketplace plugin's id of the store
+     * @return every listing of the store
+     * @throws UnsupportedOperationException when this ERP keeps no listings
+     */
+    default List<RemoteListing> listings(long storeId, String marketplace) {
+        throw new UnsupportedOperationException("this ERP keeps no listings");
+    }
+
+    /**
+     * A product's listing in a store, looked up (a creation whose answer was lost is found here).
+     *
+     * @param storeId     the store's id in the ERP
+     * @param marketplace the marketplace plugin's id of the store
+     * @param productId   the product's id in the ERP
+     * @return the listing, if there is one
+     * @throws UnsupportedOperationException when this ERP keeps no listings
+     */
+    default Optional<RemoteListing> findListing(long storeId, String marketplace, long productId) {
+        return listings(storeId, marketplace).stream().filter(l -> l.productId() == productId)
+                .min(java.util.Comparator.comparingLong(RemoteListing::id));
+    }
+
+    /**
+     * Creates a listing, unpublished (a draft).
+     *
+     * @param listing what it holds
+     * @return its id in the ERP
+     * @throws UnsupportedOperationException when this ERP keeps no listings
+     */
+    default long createListing(ListingWrite listing) {
+        throw new UnsupportedOperationException("this ERP keeps no listings");
+    }
+
+    /**
+     * Replaces a listing's body; its status stays.
+     *
+     * @param id      the listing's id
+     * @param listing what it holds now
+     * @throws UnsupportedOperationException when this ERP keeps no listings
+     */
+    default void updateListing(long id, ListingWrite listing) {
+        throw new UnsupportedOperationException("this ERP keeps no listings");
+    }
+
+    /**
+     * Publishes a listing, or pauses it.
+     *
+     * @param id          the listing's id
+     * @param storeId     its store's id in the ERP
+     * @param marketplace the marketplace plugin's id of its store
+     * @param publish     true to publish, false to pause
+     * @throws UnsupportedOperationException when this ERP keeps no listings
+     */
+    default void setListingPublished(long id, long storeId, String marketplace, boolean publish) {
+        throw new UnsupportedOperationException("this ERP keeps no listings");
+    }
+
+    /**
      * How many API requests one operation takes in this ERP, for the plan's estimate and the
      * daily budget. The default is one each; an ERP that needs more for some says so.
      *

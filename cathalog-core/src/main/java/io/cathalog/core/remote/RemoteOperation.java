@@ -32,5 +32,15 @@ public enum RemoteOperation {
     /** {@link CatalogRemote#createProductStoreLink(ProductStoreLink)}. */
     CREATE_PRODUCT_STORE_LINK,
     /** {@link CatalogRemote#updateProductStoreLink(ProductStoreLink)}. */
-    UPDATE_PRODUCT_STORE_LINK
+    UPDATE_PRODUCT_STORE_LINK,
+    /** Creates a listing (issue 18). */
+    CREATE_LISTING,
+    /** Updates a listing's body. */
+    UPDATE_LISTING,
+    /** Publishes or pauses a listing. */
+    LISTING_STATUS,
+    /** Looks a product's listing in a store up (after a lost answer). */
+    FIND_LISTING,
+    /** Reads a store's listings, in full. */
+    LIST_LISTINGS
 }

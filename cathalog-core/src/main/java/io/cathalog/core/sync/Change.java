@@ -22,7 +22,8 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
         Change.ReplaceCategory, Change.DeleteCategory, Change.CreateProduct, Change.UpdateProduct,
         Change.UpdateVariations,
         Change.CreateStoreCategoryLink, Change.UpdateStoreCategoryLink, Change.CreateProductStoreLink,
-        Change.UpdateProductStoreLink {
+        Change.UpdateProductStoreLink, Change.CreateListing, Change.UpdateListing, Change.PublishListing,
+        Change.PauseListing {
 
     /**
      * What the change does.
@@ -176,6 +177,38 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
          * @return the result
          */
         R updateProductStoreLink(UpdateProductStoreLink c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R createListing(CreateListing c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R updateListing(UpdateListing c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R publishListing(PublishListing c);
+
+        /**
+         * Handles one kind.
+         *
+         * @param c the change
+         * @return the result
+         */
+        R pauseListing(PauseListing c);
     }
 
     /**
@@ -184,7 +217,12 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      * @param name the field's name, also its key
      */
     record CreateCustomField(String name) implements Change {
-        /** Validates the name. */
+        /**
+         * Validates the name.
+         *
+         * @param name as described above
+         * @throws IllegalArgumentException when a component is invalid
+         */
         public CreateCustomField {
             requireText(name, "name");
         }
@@ -205,7 +243,14 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      * @param parent the parent; empty for the root
      */
     record CreateCategory(String key, String name, Optional<CategoryRef> parent) implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param key    as described above
+         * @param name   as described above
+         * @param parent as described above
+         * @throws IllegalArgumentException when a component is invalid
+         */
         public CreateCategory {
             requireText(key, "key");
             requireText(name, "name");
@@ -233,7 +278,14 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      * @param name    the new name
      */
     record RenameCategory(String key, long id, String oldName, String name) implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param key     as described above
+         * @param id      as described above
+         * @param oldName as described above
+         * @param name    as described above
+         */
         public RenameCategory {
             requireText(key, "key");
             Objects.requireNonNull(oldName, "oldName");
@@ -264,7 +316,17 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      */
     record ReplaceCategory(String key, long oldId, String oldName, String oldParent, String name,
                            Optional<CategoryRef> parent) implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param key       as described above
+         * @param oldId     as described above
+         * @param oldName   as described above
+         * @param oldParent as described above
+         * @param name      as described above
+         * @param parent    as described above
+         * @throws IllegalArgumentException when a component is invalid
+         */
         public ReplaceCategory {
             requireText(key, "key");
             Objects.requireNonNull(oldName, "oldName");
@@ -295,7 +357,13 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      * @param path where it is in the ERP, as people read it
      */
     record DeleteCategory(String key, long id, String path) implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param key  as described above
+         * @param id   as described above
+         * @param path as described above
+         */
         public DeleteCategory {
             requireText(key, "key");
             Objects.requireNonNull(path, "path");
@@ -322,7 +390,13 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      *                   a simple product
      */
     record CreateProduct(String sku, ProductFields values, List<VariationEntry> variations) implements Change {
-        /** Validates that the name and status are set and that every variation is one to add. */
+        /**
+         * Validates that the name and status are set and that every variation is one to add.
+         *
+         * @param sku        as described above
+         * @param values     as described above
+         * @param variations as described above
+         */
         public CreateProduct {
             requireText(sku, "sku");
             Objects.requireNonNull(values, "values");
@@ -364,7 +438,13 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      * @param values what to write; never empty
      */
     record UpdateProduct(String sku, long id, ProductFields values) implements Change {
-        /** Validates that something is written. */
+        /**
+         * Validates that something is written.
+         *
+         * @param sku    as described above
+         * @param id     as described above
+         * @param values as described above
+         */
         public UpdateProduct {
             requireText(sku, "sku");
             Objects.requireNonNull(values, "values");
@@ -400,6 +480,11 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
          * Checks the change.
          *
          * @throws IllegalArgumentException when nothing changes, or a SKU is twice
+         *
+         * @param sku        as described above
+         * @param id         as described above
+         * @param values     as described above
+         * @param variations as described above
          */
         public UpdateVariations {
             requireText(sku, "sku");
@@ -450,7 +535,15 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      */
     record CreateStoreCategoryLink(String key, long storeId, CategoryRef category, String marketplaceCategory,
                                    String description) implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param key                 as described above
+         * @param storeId             as described above
+         * @param category            as described above
+         * @param marketplaceCategory as described above
+         * @param description         as described above
+         */
         public CreateStoreCategoryLink {
             requireText(key, "key");
             Objects.requireNonNull(category, "category");
@@ -483,7 +576,16 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
     record UpdateStoreCategoryLink(String key, long linkId, long storeId, CategoryRef category,
                                    Assignment<String> marketplaceCategory, Assignment<String> description)
             implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param key                 as described above
+         * @param linkId              as described above
+         * @param storeId             as described above
+         * @param category            as described above
+         * @param marketplaceCategory as described above
+         * @param description         as described above
+         */
         public UpdateStoreCategoryLink {
             requireText(key, "key");
             Objects.requireNonNull(category, "category");
@@ -519,7 +621,15 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      */
     record CreateProductStoreLink(String storeKey, long storeId, ProductRef product, String code, CategoryRef category)
             implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param storeKey as described above
+         * @param storeId  as described above
+         * @param product  as described above
+         * @param code     as described above
+         * @param category as described above
+         */
         public CreateProductStoreLink {
             requireText(storeKey, "storeKey");
             Objects.requireNonNull(product, "product");
@@ -552,7 +662,15 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      */
     record UpdateProductStoreLink(String key, long linkId, long storeId, ProductRef product,
                                   Assignment<CategoryRef> category) implements Change {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param key      as described above
+         * @param linkId   as described above
+         * @param storeId  as described above
+         * @param product  as described above
+         * @param category as described above
+         */
         public UpdateProductStoreLink {
             requireText(key, "key");
             Objects.requireNonNull(product, "product");
@@ -574,6 +692,187 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
                     category.decidedBy()));
             return out;
         }
+    }
+
+    /**
+     * Creates a product's listing in a store's marketplace, and publishes it when the policy says
+     * so (the ERP creates listings unpublished). Key {@code store/sku}.
+     *
+     * @param storeKey the store's key in the catalog
+     * @param storeId  the store's ERP id
+     * @param product  the product (possibly created by the same plan)
+     * @param values   what the listing holds
+     * @param publish  whether to publish it once created
+     */
+    record CreateListing(String storeKey, long storeId, ProductRef product, ListingValues values, boolean publish)
+            implements Change {
+        /**
+         * Validates the components.
+         *
+         * @param storeKey as described above
+         * @param storeId  as described above
+         * @param product  as described above
+         * @param values   as described above
+         * @param publish  as described above
+         * @throws IllegalArgumentException when the store key is empty
+         */
+        public CreateListing {
+            requireText(storeKey, "storeKey");
+            Objects.requireNonNull(product, "product");
+            Objects.requireNonNull(values, "values");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.CREATE; }
+        @Override public EntityKind entity() { return EntityKind.LISTING; }
+        @Override public String key() { return storeKey + "/" + product.sku(); }
+        @Override public OptionalLong remoteId() { return OptionalLong.empty(); }
+        @Override public <R> R accept(Visitor<R> v) { return v.createListing(this); }
+
+        @Override
+        public List<FieldChange> fields() {
+            List<FieldChange> out = new ArrayList<>();
+            out.add(created("store", Long.toString(storeId)));
+            out.add(created("product", product.sku()));
+            out.add(created("category", values.categoryId()));
+            out.add(created("title", values.title()));
+            out.add(created("price", values.price().toPlainString()));
+            values.attributes().forEach((id, value) -> out.add(created("attribute " + id, value)));
+            out.add(created("status", publish ? "published" : "paused"));
+            return out;
+        }
+    }
+
+    /**
+     * Rewrites a listing's body (its status stays): the product or its mapped values changed.
+     *
+     * @param storeKey  the store's key in the catalog
+     * @param listingId the listing's ERP id
+     * @param storeId   the store's ERP id
+     * @param product   the product (the ERP has it)
+     * @param before    what the listing holds now
+     * @param after     what it is to hold
+     */
+    record UpdateListing(String storeKey, long listingId, long storeId, ProductRef product, ListingValues before,
+                         ListingValues after) implements Change {
+        /**
+         * Validates the components.
+         *
+         * @param storeKey  as described above
+         * @param listingId as described above
+         * @param storeId   as described above
+         * @param product   as described above
+         * @param before    as described above
+         * @param after     as described above
+         * @throws IllegalArgumentException when the store key is empty
+         */
+        public UpdateListing {
+            requireText(storeKey, "storeKey");
+            Objects.requireNonNull(product, "product");
+            Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(after, "after");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.UPDATE; }
+        @Override public EntityKind entity() { return EntityKind.LISTING; }
+        @Override public String key() { return storeKey + "/" + product.sku(); }
+        @Override public OptionalLong remoteId() { return OptionalLong.of(listingId); }
+        @Override public <R> R accept(Visitor<R> v) { return v.updateListing(this); }
+
+        @Override
+        public List<FieldChange> fields() {
+            List<FieldChange> out = new ArrayList<>();
+            diff(out, "category", before.categoryId(), after.categoryId());
+            diff(out, "title", before.title(), after.title());
+            if (before.price().compareTo(after.price()) != 0) {
+                out.add(changed("price", before.price().toPlainString(), after.price().toPlainString()));
+            }
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>(after.attributes().keySet());
+            ids.addAll(before.attributes().keySet());
+            for (String id : ids) {
+                Optional<String> was = Optional.ofNullable(before.attributes().get(id));
+                Optional<String> now = Optional.ofNullable(after.attributes().get(id));
+                if (!was.equals(now)) {
+                    out.add(new FieldChange("attribute " + id, was, now, Optional.empty()));
+                }
+            }
+            return out;
+        }
+
+        private static void diff(List<FieldChange> out, String field, String was, String now) {
+            if (!was.equals(now)) {
+                out.add(changed(field, was, now));
+            }
+        }
+    }
+
+    /**
+     * Publishes a paused (or draft) listing: its product became active.
+     *
+     * @param storeKey    the store's key in the catalog
+     * @param listingId   the listing's ERP id
+     * @param storeId     the store's ERP id
+     * @param marketplace the store's marketplace plugin id
+     * @param sku         the product's SKU
+     */
+    record PublishListing(String storeKey, long listingId, long storeId, String marketplace, String sku)
+            implements Change {
+        /**
+         * Validates the components.
+         *
+         * @param storeKey    as described above
+         * @param listingId   as described above
+         * @param storeId     as described above
+         * @param marketplace as described above
+         * @param sku         as described above
+         * @throws IllegalArgumentException when a text is empty
+         */
+        public PublishListing {
+            requireText(storeKey, "storeKey");
+            requireText(marketplace, "marketplace");
+            requireText(sku, "sku");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.UPDATE; }
+        @Override public EntityKind entity() { return EntityKind.LISTING; }
+        @Override public String key() { return storeKey + "/" + sku; }
+        @Override public OptionalLong remoteId() { return OptionalLong.of(listingId); }
+        @Override public List<FieldChange> fields() { return List.of(changed("status", "paused", "published")); }
+        @Override public <R> R accept(Visitor<R> v) { return v.publishListing(this); }
+    }
+
+    /**
+     * Pauses a published listing: its product is inactive, or the policy keeps it paused.
+     *
+     * @param storeKey    the store's key in the catalog
+     * @param listingId   the listing's ERP id
+     * @param storeId     the store's ERP id
+     * @param marketplace the store's marketplace plugin id
+     * @param sku         the product's SKU
+     */
+    record PauseListing(String storeKey, long listingId, long storeId, String marketplace, String sku)
+            implements Change {
+        /**
+         * Validates the components.
+         *
+         * @param storeKey    as described above
+         * @param listingId   as described above
+         * @param storeId     as described above
+         * @param marketplace as described above
+         * @param sku         as described above
+         * @throws IllegalArgumentException when a text is empty
+         */
+        public PauseListing {
+            requireText(storeKey, "storeKey");
+            requireText(marketplace, "marketplace");
+            requireText(sku, "sku");
+        }
+
+        @Override public ChangeAction action() { return ChangeAction.UPDATE; }
+        @Override public EntityKind entity() { return EntityKind.LISTING; }
+        @Override public String key() { return storeKey + "/" + sku; }
+        @Override public OptionalLong remoteId() { return OptionalLong.of(listingId); }
+        @Override public List<FieldChange> fields() { return List.of(changed("status", "published", "paused")); }
+        @Override public <R> R accept(Visitor<R> v) { return v.pauseListing(this); }
     }
 
     private static List<FieldChange> withVariations(List<FieldChange> own, List<VariationEntry> variations) {

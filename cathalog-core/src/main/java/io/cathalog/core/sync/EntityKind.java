@@ -7,5 +7,7 @@ public enum EntityKind {
     CUSTOM_FIELD,
     CUSTOM_FIELD_VALUE,
     STORE_CATEGORY_LINK,
-    PRODUCT_STORE_LINK
+    PRODUCT_STORE_LINK,
+    /** A product's listing (anúncio) in a store's marketplace: key {@code store/sku}. */
+    LISTING
 }

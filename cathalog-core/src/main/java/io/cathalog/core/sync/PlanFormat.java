@@ -26,9 +26,11 @@ public enum PlanFormat {
 
     /**
      * The version of the JSON form; a plan of another major version is refused. 2.1 added families
-     * (a {@code create_product} with {@code variations}, {@code update_variations}); 2.0 files read as before.
+     * (a {@code create_product} with {@code variations}, {@code update_variations}); 2.2 added listings ({@code create_listing}, {@code update_listing},
+     * {@code publish_listing}, {@code pause_listing}) and the per-store {@code requirement_sources};
+     * 2.0 and 2.1 files read as before.
      */
-    public static final String JSON_VERSION = "2.1";
+    public static final String JSON_VERSION = "2.2";
 
     /**
      * Renders a plan in this form.
@@ -127,6 +129,8 @@ public enum PlanFormat {
             a.store().ifPresent(st -> s.append(" [store ").append(st).append(']'));
             s.append(": ").append(a.reason()).append('\n');
         }
+        plan.requirementSources().forEach((store, source) -> s.append("i requirements of store ").append(store)
+                .append(": ").append(source).append('\n'));
         s.append(summary(plan)).append('\n');
         return s.toString();
     }

@@ -63,6 +63,8 @@ final class PlanJson {
         }
         summary.put("attention", plan.attention().size());
         summary.put("drift", plan.drift().size());
+        ObjectNode sources = root.putObject("requirement_sources");
+        plan.requirementSources().forEach(sources::put);
         ObjectNode ids = root.putObject("category_ids");
         plan.categoryIds().forEach(ids::put);
         ArrayNode changes = root.putArray("changes");
@@ -203,6 +205,38 @@ final class PlanJson {
             return null;
         }
 
+        @Override
+        public Void createListing(Change.CreateListing c) {
+            o.put("store_key", c.storeKey()).put("store_id", c.storeId());
+            o.set("product", ref(c.product()));
+            o.set("values", listing(c.values()));
+            o.put("publish", c.publish());
+            return null;
+        }
+
+        @Override
+        public Void updateListing(Change.UpdateListing c) {
+            o.put("store_key", c.storeKey()).put("listing_id", c.listingId()).put("store_id", c.storeId());
+            o.set("product", ref(c.product()));
+            o.set("before", listing(c.before()));
+            o.set("after", listing(c.after()));
+            return null;
+        }
+
+        @Override
+        public Void publishListing(Change.PublishListing c) {
+            o.put("store_key", c.storeKey()).put("listing_id", c.listingId()).put("store_id", c.storeId())
+                    .put("marketplace", c.marketplace()).put("sku", c.sku());
+            return null;
+        }
+
+        @Override
+        public Void pauseListing(Change.PauseListing c) {
+            o.put("store_key", c.storeKey()).put("listing_id", c.listingId()).put("store_id", c.storeId())
+                    .put("marketplace", c.marketplace()).put("sku", c.sku());
+            return null;
+        }
+
         private void parent(Optional<CategoryRef> parent) {
             if (parent.isPresent()) {
                 o.set("parent", ref(parent.get()));
@@ -230,6 +264,28 @@ final class PlanJson {
             v.custom().forEach((name, a) -> custom.set(name, assignment(a, F::textNode)));
         }
         return o;
+    }
+
+    private static ObjectNode listing(ListingValues v) {
+        ObjectNode o = F.objectNode().put("marketplace", v.marketplace()).put("category_id", v.categoryId())
+                .put("title", v.title()).put("price", v.price());
+        ObjectNode attributes = o.putObject("attributes");
+        v.attributes().forEach(attributes::put);
+        text(o, "listing_type", v.listingType());
+        o.put("free_shipping", v.freeShipping());
+        return o;
+    }
+
+    private static ListingValues listing(JsonNode o, String at) {
+        if (!o.isObject()) {
+            throw new Invalid("expected an object at " + at);
+        }
+        java.util.LinkedHashMap<String, String> attributes = new java.util.LinkedHashMap<>();
+        obj(o, "attributes", at).fields().forEachRemaining(e -> attributes.put(e.getKey(),
+                textOf(e.getValue(), at + "/attributes/" + e.getKey())));
+        return new ListingValues(str(o, "marketplace", at), str(o, "category_id", at), str(o, "title", at),
+                decimalOf(o.path("price"), at + "/price"), attributes, optText(o, "listing_type", at),
+                bool(o, "free_shipping", at));
     }
 
     private static ArrayNode variations(List<VariationEntry> entries) {
@@ -343,10 +399,16 @@ final class PlanJson {
                 drift.add(new FieldDrift(enumOf(EntityKind.class, str(d, "entity", at), at + "/entity"),
                         str(d, "key", at), str(d, "field", at), optText(d, "last_known", at), optText(d, "now", at)));
             }
+            TreeMap<String, String> sources = new TreeMap<>();
+            if (root.has("requirement_sources")) {
+                obj(root, "requirement_sources", "").fields().forEachRemaining(e -> sources.put(e.getKey(),
+                        textOf(e.getValue(), "/requirement_sources/" + e.getKey())));
+            }
             return new SyncPlan(str(root, "account", ""), changes, attention, drift, planOptions,
                     str(root, "observed_fingerprint", ""), ids, root.has("read_requests")
                     ? longOf(root.path("read_requests"), "/read_requests") : 0, longOf(root.path("estimated_requests"),
-                    "/estimated_requests"), Duration.ofSeconds(longOf(root.path("estimated_seconds"), "/estimated_seconds")));
+                    "/estimated_requests"), Duration.ofSeconds(longOf(root.path("estimated_seconds"), "/estimated_seconds")),
+                    sources);
         } catch (Invalid | IllegalArgumentException | IllegalStateException e) {
             throw new CathalogException("not a valid plan: " + e.getMessage(), e);
         }
@@ -386,6 +448,19 @@ final class PlanJson {
                     longOf(c.path("link_id"), at + "/link_id"), longOf(c.path("store_id"), at + "/store_id"),
                     productRef(obj(c, "product", at), at + "/product"),
                     assignment(c, "category", at, PlanJson::categoryRef));
+            case "create_listing" -> new Change.CreateListing(str(c, "store_key", at),
+                    longOf(c.path("store_id"), at + "/store_id"), productRef(obj(c, "product", at), at + "/product"),
+                    listing(c.path("values"), at + "/values"), bool(c, "publish", at));
+            case "update_listing" -> new Change.UpdateListing(str(c, "store_key", at),
+                    longOf(c.path("listing_id"), at + "/listing_id"), longOf(c.path("store_id"), at + "/store_id"),
+                    productRef(obj(c, "product", at), at + "/product"), listing(c.path("before"), at + "/before"),
+                    listing(c.path("after"), at + "/after"));
+            case "publish_listing" -> new Change.PublishListing(str(c, "store_key", at),
+                    longOf(c.path("listing_id"), at + "/listing_id"), longOf(c.path("store_id"), at + "/store_id"),
+                    str(c, "marketplace", at), str(c, "sku", at));
+            case "pause_listing" -> new Change.PauseListing(str(c, "store_key", at),
+                    longOf(c.path("listing_id"), at + "/listing_id"), longOf(c.path("store_id"), at + "/store_id"),
+                    str(c, "marketplace", at), str(c, "sku", at));
             default -> throw new Invalid("unknown change kind '" + kind + "' at " + at + "/kind");
         };
     }

@@ -29,11 +29,36 @@ import java.util.TreeMap;
  *                            saved plan reads as much again (it checks the plan's premises)
  * @param estimatedRequests   how many API requests applying would take, the reads included
  * @param estimatedDuration   how long that takes at the account's rate
+ * @param requirementSources  for each store whose marketplace requirements the plan read, where
+ *                            they came from, for people (live from the ERP, or the plugin's
+ *                            offline snapshot), by store key
  */
 public record SyncPlan(String accountId, List<Change> changes, List<AttentionItem> attention,
                        List<FieldDrift> drift, PlanOptions options, String observedFingerprint,
                        SortedMap<String, Long> categoryIds, long readRequests, long estimatedRequests,
-                       Duration estimatedDuration) {
+                       Duration estimatedDuration, SortedMap<String, String> requirementSources) {
+
+    /**
+     * A plan that read no marketplace requirements.
+     *
+     * @param accountId           the ERP account
+     * @param changes             the changes
+     * @param attention           items that need a person
+     * @param drift               hand edits
+     * @param options             the options
+     * @param observedFingerprint the premises' digest
+     * @param categoryIds         the matched categories' ids
+     * @param readRequests        requests reading took
+     * @param estimatedRequests   requests applying would take
+     * @param estimatedDuration   how long that takes
+     * @throws IllegalArgumentException when the reads exceed the estimate
+     */
+    public SyncPlan(String accountId, List<Change> changes, List<AttentionItem> attention, List<FieldDrift> drift,
+                    PlanOptions options, String observedFingerprint, SortedMap<String, Long> categoryIds,
+                    long readRequests, long estimatedRequests, Duration estimatedDuration) {
+        this(accountId, changes, attention, drift, options, observedFingerprint, categoryIds, readRequests,
+                estimatedRequests, estimatedDuration, new TreeMap<>());
+    }
 
     /**
      * A plan whose reads are not counted (made by hand, e.g. in tests).
@@ -47,6 +72,7 @@ public record SyncPlan(String accountId, List<Change> changes, List<AttentionIte
      * @param categoryIds         the matched categories' ids
      * @param estimatedRequests   requests applying would take
      * @param estimatedDuration   how long that takes
+     * @throws IllegalArgumentException when the estimate is negative
      */
     public SyncPlan(String accountId, List<Change> changes, List<AttentionItem> attention, List<FieldDrift> drift,
                     PlanOptions options, String observedFingerprint, SortedMap<String, Long> categoryIds,
@@ -55,8 +81,24 @@ public record SyncPlan(String accountId, List<Change> changes, List<AttentionIte
                 estimatedDuration);
     }
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components.
+     *
+     * @param accountId           as described above
+     * @param changes             as described above
+     * @param attention           as described above
+     * @param drift               as described above
+     * @param options             as described above
+     * @param observedFingerprint as described above
+     * @param categoryIds         as described above
+     * @param readRequests        as described above
+     * @param estimatedRequests   as described above
+     * @param estimatedDuration   as described above
+     * @param requirementSources  as described above
+     * @throws IllegalArgumentException when the reads exceed the estimate
+     */
     public SyncPlan {
+        requirementSources = Collections.unmodifiableSortedMap(new TreeMap<>(requirementSources));
         Objects.requireNonNull(accountId, "accountId");
         changes = List.copyOf(changes);
         attention = List.copyOf(attention);
@@ -125,6 +167,8 @@ public record SyncPlan(String accountId, List<Change> changes, List<AttentionIte
      *
      * @param json the saved plan
      * @return the plan
+     * @throws io.cathalog.core.CathalogException when the text is not a plan of a version this
+     *                                            library reads
      */
     public static SyncPlan fromJson(String json) {
         return PlanFormat.parseJson(json);

@@ -274,4 +274,41 @@ class JsonCatalogFileTest {
                 .isInstanceOf(CathalogException.class)
                 .hasMessageContaining("not found").hasMessageContaining("missing.json");
     }
+
+    @Test
+    void aStoreMayDeclareAListingPolicy() {
+        io.cathalog.core.model.Catalog c = reader.read("""
+                {"format_version": 1, "categories": [{"key": "a", "name": "A"}],
+                 "stores": [{"key": "ml", "remote_id": 1, "marketplace": "mercadolivre", "name": "ML",
+                             "listing_policy": {"status": "paused", "listing_type": "gold_special", "free_shipping": true,
+                                                "overrides": {"S1": {"list": false}, "S2": {"price": 9.9, "title": "T"}}}},
+                            {"key": "sh", "remote_id": 2, "marketplace": "shopee", "name": "S"}]}
+                """, "test.json");
+        io.cathalog.core.model.ListingPolicy p = c.store("ml").orElseThrow().listingPolicy();
+        assertThat(p.createListings()).isTrue();
+        assertThat(p.status()).isEqualTo(io.cathalog.core.model.ListingPolicy.ListingStatus.PAUSED);
+        assertThat(p.listingType()).contains("gold_special");
+        assertThat(p.freeShipping()).isTrue();
+        assertThat(p.forProduct("S1").list()).isFalse();
+        assertThat(p.forProduct("S2").price()).contains(new java.math.BigDecimal("9.9"));
+        assertThat(c.store("sh").orElseThrow().managesListings()).isFalse();
+    }
+
+    @Test
+    void aBadListingPolicyIsNamedWithItsPlace() {
+        List<Problem> problems = problemsOf("""
+                {"format_version": 1, "categories": [{"key": "a", "name": "A"}],
+                 "stores": [{"key": "ml", "remote_id": 1, "marketplace": "mercadolivre", "name": "ML",
+                             "listing_policy": {"status": "live", "listing_type": "Gold Special", "colour": 1,
+                                                "overrides": {"S1": {"list": "no", "price": -1}}}}]}
+                """);
+        assertThat(problems).extracting(Problem::pointer).contains(
+                "/stores/0/listing_policy/status", "/stores/0/listing_policy/colour",
+                "/stores/0/listing_policy/overrides/S1/list");
+        assertThat(problems).filteredOn(p -> p.pointer().equals("/stores/0/listing_policy/status")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.message()).contains("'published' or 'paused'");
+                    assertThat(p.location()).isPresent();
+                });
+    }
 }

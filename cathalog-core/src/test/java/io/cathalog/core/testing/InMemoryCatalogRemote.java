@@ -71,7 +71,8 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
         STORES, CATEGORIES, CREATE_CATEGORY, RENAME_CATEGORY, DELETE_CATEGORY, PRODUCTS, PRODUCT, CREATE_PRODUCT,
         UPDATE_PRODUCT, CUSTOM_FIELDS, CREATE_CUSTOM_FIELD, STORE_CATEGORY_LINKS, CREATE_STORE_CATEGORY_LINK,
         UPDATE_STORE_CATEGORY_LINK, DELETE_STORE_CATEGORY_LINK, PRODUCT_STORE_LINKS, PRODUCT_STORE_LINKS_CHANGED_SINCE,
-        CREATE_PRODUCT_STORE_LINK, UPDATE_PRODUCT_STORE_LINK, DELETE_PRODUCT_STORE_LINK, UPDATE_VARIATIONS
+        CREATE_PRODUCT_STORE_LINK, UPDATE_PRODUCT_STORE_LINK, DELETE_PRODUCT_STORE_LINK, UPDATE_VARIATIONS,
+        LISTINGS, FIND_LISTING, CREATE_LISTING, UPDATE_LISTING, LISTING_STATUS
     }
 
     /**
@@ -135,6 +136,8 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
     private final TreeMap<Long, StoreCategoryLink> categoryLinks = new TreeMap<>();
     private final TreeMap<Long, StoredLink> productLinks = new TreeMap<>();
     private final Map<Call, Integer> calls = new EnumMap<>(Call.class);
+    /** Listings by id: created as drafts, like Bling's. */
+    private final TreeMap<Long, io.cathalog.core.remote.RemoteListing> listings = new TreeMap<>();
     private final Map<Call, Deque<Fault>> faults = new EnumMap<>(Call.class);
     private final Map<RemoteOperation, Integer> costs = new EnumMap<>(RemoteOperation.class);
     private final List<ProductQuery> productQueries = new ArrayList<>();
@@ -615,6 +618,66 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
             throw notFound("DELETE /produtos/lojas/{id}", "product store link " + id);
         }
         lose(f, 0);
+    }
+
+    @Override
+    public synchronized List<io.cathalog.core.remote.RemoteListing> listings(long storeId, String marketplace) {
+        enter(Call.LISTINGS);
+        return listingsNow(storeId);
+    }
+
+    @Override
+    public synchronized Optional<io.cathalog.core.remote.RemoteListing> findListing(long storeId, String marketplace,
+                                                                                     long productId) {
+        enter(Call.FIND_LISTING);
+        return listingsNow(storeId).stream().filter(l -> l.productId() == productId).findFirst();
+    }
+
+    @Override
+    public synchronized long createListing(io.cathalog.core.remote.ListingWrite w) {
+        Fault f = enter(Call.CREATE_LISTING);
+        if (!products.containsKey(w.productId())) {
+            throw validationError("POST /anuncios", "product " + w.productId() + " does not exist");
+        }
+        long id = ++nextId;
+        listings.put(id, new io.cathalog.core.remote.RemoteListing(id, w.productId(), w.storeId(),
+                Optional.of(w.categoryId()), w.title(), Optional.of(w.price()), io.cathalog.core.remote.RemoteListing.State.DRAFT, w.attributes()));
+        return lose(f, id);
+    }
+
+    @Override
+    public synchronized void updateListing(long id, io.cathalog.core.remote.ListingWrite w) {
+        Fault f = enter(Call.UPDATE_LISTING);
+        io.cathalog.core.remote.RemoteListing l = listings.get(id);
+        if (l == null) {
+            throw notFound("PUT /anuncios/{id}", "listing " + id);
+        }
+        listings.put(id, new io.cathalog.core.remote.RemoteListing(id, l.productId(), l.storeId(),
+                Optional.of(w.categoryId()), w.title(), Optional.of(w.price()), l.state(), w.attributes()));
+        lose(f, 0);
+    }
+
+    @Override
+    public synchronized void setListingPublished(long id, long storeId, String marketplace, boolean publish) {
+        Fault f = enter(Call.LISTING_STATUS);
+        io.cathalog.core.remote.RemoteListing l = listings.get(id);
+        if (l == null) {
+            throw notFound("POST /anuncios/{id}/publicar", "listing " + id);
+        }
+        listings.put(id, new io.cathalog.core.remote.RemoteListing(id, l.productId(), l.storeId(), l.categoryId(),
+                l.title(), l.price(), publish ? io.cathalog.core.remote.RemoteListing.State.PUBLISHED
+                : io.cathalog.core.remote.RemoteListing.State.PAUSED, l.attributes()));
+        lose(f, 0);
+    }
+
+    /**
+     * A store's listings as they are (not counted).
+     *
+     * @param storeId the store
+     * @return its listings, by id
+     */
+    public synchronized List<io.cathalog.core.remote.RemoteListing> listingsNow(long storeId) {
+        return listings.values().stream().filter(l -> l.storeId() == storeId).toList();
     }
 
     @Override

@@ -47,10 +47,11 @@ final class DemoCommand implements Callable<Integer> {
                     .limiter(Engines.fastLimiter(account))
                     .build();
             MarketplaceRegistry marketplaces = MarketplaceRegistry.load(DemoCommand.class.getClassLoader());
+            io.cathalog.core.model.Catalog catalog = JsonCatalogFile.reader().read(DemoCatalog.json(), "demo-catalog.json");
             out.println("   marketplace plugins: " + Engines.describe(marketplaces));
             ProgressPrinter progress = new ProgressPrinter(out, Style.terminal());
             SyncEngine engine = SyncEngine.builder().account(account)
-                    .source(CatalogSource.of(JsonCatalogFile.reader().read(DemoCatalog.json(), "demo-catalog.json")))
+                    .source(CatalogSource.of(catalog))
                     .remote(new BlingCatalogRemote(client))
                     .state(new InMemorySyncStateStore())
                     .marketplaces(marketplaces)
@@ -82,6 +83,12 @@ final class DemoCommand implements Callable<Integer> {
             Reports.printApply(report, out);
 
             Reports.printFamily(sandbox.account(), "MOD-CAL-V1", out);
+            printListings(catalog, new BlingCatalogRemote(client), out);
+            long notListed = plan.attention().stream().filter(a -> a.entity() == io.cathalog.core.sync.EntityKind.LISTING)
+                    .count();
+            out.println("     " + notListed + " products not listed: the plan says why (e.g. "
+                    + plan.attention().stream().filter(a -> a.entity() == io.cathalog.core.sync.EntityKind.LISTING)
+                    .map(a -> Style.safe(a.key() + ": " + a.reason())).findFirst().orElse("none") + ")");
 
             out.println();
             out.println(Style.bold("== 3. audit") + " (read-only: what is left needs a person)");
@@ -101,6 +108,26 @@ final class DemoCommand implements Callable<Integer> {
             }
             out.println("Second plan: no changes.");
             return 0;
+        }
+    }
+
+    /** The listings (anúncios) of each store whose listing policy the engine keeps, as Bling now holds them. */
+    private static void printListings(io.cathalog.core.model.Catalog catalog, BlingCatalogRemote remote, PrintStream out) {
+        for (io.cathalog.core.model.Store store : catalog.stores()) {
+            if (!store.managesListings()) {
+                continue;
+            }
+            java.util.List<io.cathalog.core.remote.RemoteListing> listings = remote.listings(store.remoteId(),
+                    store.marketplace());
+            out.println();
+            out.println(Style.bold("   listings of store " + store.key()) + " (its listing policy: "
+                    + store.listingPolicy().status().name().toLowerCase(java.util.Locale.ROOT) + "): "
+                    + listings.size() + " in Bling");
+            listings.stream().limit(8).forEach(l -> out.println("     #" + l.id() + " " + Style.safe(l.title()) + "  ["
+                    + l.state().name().toLowerCase(java.util.Locale.ROOT) + ", " + l.attributes().size() + " attributes]"));
+            if (listings.size() > 8) {
+                out.println("     ... " + (listings.size() - 8) + " more");
+            }
         }
     }
 }

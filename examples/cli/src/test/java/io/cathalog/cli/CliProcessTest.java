@@ -222,6 +222,10 @@ class CliProcessTest {
         assertThat(demo.lastLine()).isEqualTo("Second plan: no changes.");
         // It says it prunes, and its estimate is at the pace it runs (not Bling's 3/s: minutes).
         assertThat(demo.out()).contains("with pruning (plan --prune)");
+        // Issue 18: the Mercado Livre store has a listing policy; the demo shows its listings and why
+        // products are not listed (the demo's products lack attributes the categories require).
+        assertThat(demo.out()).containsPattern("listings of store mercadolivre .*: \\d+ in Bling")
+                .contains("products not listed");
         // It shows a family being fixed: the size missing added, the duplicate removed, the GTIN set.
         assertThat(demo.out()).contains("~ family MOD-CAL-V1").contains("+ MOD-CAL-V1-39 Tamanho:39/40")
                 .contains("- MOD-CAL-V1-37B Tamanho:37/38").contains("~ MOD-CAL-V1-41 Tamanho:41/42")

@@ -11,6 +11,8 @@ import io.cathalog.core.model.Gtin;
 import io.cathalog.core.model.ProductStatus;
 import io.cathalog.core.remote.CatalogRemote;
 import io.cathalog.core.remote.CustomFieldValue;
+import io.cathalog.core.remote.ListingWrite;
+import io.cathalog.core.remote.RemoteListing;
 import io.cathalog.core.remote.NewProduct;
 import io.cathalog.core.remote.ProductChanges;
 import io.cathalog.core.remote.ProductQuery;
@@ -32,6 +34,7 @@ import io.cathalog.core.sync.ChangeListener;
 import io.cathalog.core.sync.EntityKind;
 import io.cathalog.core.sync.ItemOutcome;
 import io.cathalog.core.sync.JournalEntry;
+import io.cathalog.core.sync.ListingValues;
 import io.cathalog.core.sync.Outcome;
 import io.cathalog.core.sync.ProductFields;
 import io.cathalog.core.sync.ProductRef;
@@ -582,6 +585,75 @@ final class Applier {
             remote.updateProductStoreLink(wanted);
             recorder.link(wanted);
             return Done.of(Outcome.UPDATED, current.id());
+        }
+
+        // -------------------------------------------------------------- listings
+
+        @Override
+        public Done createListing(Change.CreateListing c) {
+            long productId = productId(c.product());
+            ListingWrite write = write(productId, c.storeId(), c.values());
+            String marketplace = c.values().marketplace();
+            // An earlier run may have created it and lost the answer: look it up before a second create.
+            Optional<RemoteListing> found = run.mayExist(c)
+                    ? remote.findListing(c.storeId(), marketplace, productId) : Optional.empty();
+            long id;
+            Outcome outcome = Outcome.CREATED;
+            if (found.isPresent()) {
+                RemoteListing l = found.get();
+                id = l.id();
+                boolean same = l.categoryId().equals(Optional.of(c.values().categoryId()))
+                        && l.price().map(p -> p.compareTo(c.values().price()) == 0).orElse(false)
+                        && l.title().equals(c.values().title()) && l.attributes().equals(c.values().attributes());
+                outcome = Outcome.UNCHANGED;
+                if (!same) {
+                    remote.updateListing(id, write);
+                    outcome = Outcome.UPDATED;
+                }
+                recorder.listingWritten(id, c.values());
+                if (c.publish() != l.published()) {
+                    remote.setListingPublished(id, c.storeId(), marketplace, c.publish());
+                    outcome = Outcome.UPDATED;
+                }
+                recorder.listingId(c.key(), id);
+                return Done.of(outcome, id);
+            }
+            try {
+                id = remote.createListing(write);
+            } catch (TransportException lost) {
+                id = remote.findListing(c.storeId(), marketplace, productId).map(RemoteListing::id)
+                        .orElseThrow(() -> lost);
+            }
+            recorder.listingId(c.key(), id);
+            recorder.listingWritten(id, c.values());
+            if (c.publish()) {
+                remote.setListingPublished(id, c.storeId(), marketplace, true);
+            }
+            return Done.of(outcome, id);
+        }
+
+        @Override
+        public Done updateListing(Change.UpdateListing c) {
+            remote.updateListing(c.listingId(), write(productId(c.product()), c.storeId(), c.after()));
+            recorder.listingWritten(c.listingId(), c.after());
+            return Done.of(Outcome.UPDATED, c.listingId());
+        }
+
+        @Override
+        public Done publishListing(Change.PublishListing c) {
+            remote.setListingPublished(c.listingId(), c.storeId(), c.marketplace(), true);
+            return Done.of(Outcome.UPDATED, c.listingId());
+        }
+
+        @Override
+        public Done pauseListing(Change.PauseListing c) {
+            remote.setListingPublished(c.listingId(), c.storeId(), c.marketplace(), false);
+            return Done.of(Outcome.UPDATED, c.listingId());
+        }
+
+        private ListingWrite write(long productId, long storeId, ListingValues v) {
+            return new ListingWrite(productId, storeId, v.marketplace(), v.categoryId(), v.title(), v.price(),
+                    v.attributes(), v.listingType(), v.freeShipping());
         }
 
         /** A product's ERP id: from the plan, from this run's creation of it, or from the state. */

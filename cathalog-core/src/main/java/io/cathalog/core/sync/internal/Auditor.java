@@ -33,6 +33,41 @@ final class Auditor {
     private Auditor() {
     }
 
+    static AuditReport audit(String account, Instant at, Observation o, Planner.Result planned,
+                             io.cathalog.core.model.Catalog catalog) {
+        List<AuditFinding> findings = new ArrayList<>(audit(account, at, o, planned).findings());
+        listings(o, catalog, findings);
+        return new AuditReport(account, at, findings);
+    }
+
+    /**
+     * Listings of the stores whose policy manages them that the policy does not list (the product
+     * is not declared, or its override lists nothing), and listings whose category is no longer
+     * the one the store maps the product's category to.
+     */
+    private static void listings(Observation o, io.cathalog.core.model.Catalog catalog, List<AuditFinding> findings) {
+        Map<Long, String> skuOf = new HashMap<>();
+        o.products().forEach((sku, p) -> skuOf.put(p.id(), sku));
+        for (io.cathalog.core.model.Store store : catalog.stores()) {
+            for (io.cathalog.core.remote.RemoteListing l : o.listings().getOrDefault(store.remoteId(), List.of())) {
+                String sku = skuOf.get(l.productId());
+                Optional<io.cathalog.core.model.Product> p = sku == null ? Optional.empty() : catalog.product(sku);
+                if (p.isEmpty() || !store.listingPolicy().forProduct(sku).list()) {
+                    findings.add(new AuditFinding("listing-not-in-policy", "#" + l.id(), Optional.of(store.key()),
+                            "'" + l.title() + "' lists " + (sku == null ? "product #" + l.productId() : sku)
+                                    + ", which the store's listing policy does not list"));
+                    continue;
+                }
+                Optional<String> mapped = p.get().categoryKey().flatMap(store::marketplaceCategory);
+                if (l.categoryId().isPresent() && mapped.isPresent() && !l.categoryId().equals(mapped)) {
+                    findings.add(new AuditFinding("listing-category-mismatch", store.key() + "/" + sku,
+                            Optional.of(store.key()), "listed in " + l.categoryId().get() + "; the store maps its"
+                            + " category to " + mapped.get()));
+                }
+            }
+        }
+    }
+
     static AuditReport audit(String account, Instant at, Observation o, Planner.Result planned) {
         List<AuditFinding> findings = new ArrayList<>();
         SyncPlan plan = planned.plan();

@@ -82,6 +82,26 @@ final class Costs {
                 return cost(RemoteOperation.UPDATE_PRODUCT_STORE_LINK);
             }
 
+            @Override
+            public Long createListing(Change.CreateListing c) {
+                return cost(RemoteOperation.CREATE_LISTING) + (c.publish() ? cost(RemoteOperation.LISTING_STATUS) : 0);
+            }
+
+            @Override
+            public Long updateListing(Change.UpdateListing c) {
+                return cost(RemoteOperation.UPDATE_LISTING);
+            }
+
+            @Override
+            public Long publishListing(Change.PublishListing c) {
+                return cost(RemoteOperation.LISTING_STATUS);
+            }
+
+            @Override
+            public Long pauseListing(Change.PauseListing c) {
+                return cost(RemoteOperation.LISTING_STATUS);
+            }
+
             /** A new custom-field value gets its link id only on a read: the applier reads the product back. */
             private long readBack(ProductFields values) {
                 boolean newValue = values.custom().values().stream().anyMatch(a -> a.before().isEmpty());

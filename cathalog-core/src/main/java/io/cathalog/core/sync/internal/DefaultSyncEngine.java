@@ -4,7 +4,9 @@ import io.cathalog.core.CathalogException;
 import io.cathalog.core.ConflictException;
 import io.cathalog.core.StalePlanException;
 import io.cathalog.core.catalog.CatalogSource;
+import io.cathalog.core.marketplace.StoreRequirements;
 import io.cathalog.core.model.Catalog;
+import io.cathalog.core.model.Store;
 import io.cathalog.core.remote.CatalogRemote;
 import io.cathalog.core.sync.ApplyReport;
 import io.cathalog.core.sync.AuditReport;
@@ -27,6 +29,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -55,11 +59,26 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final Observer observer;
     private final Applier applier;
     private final ReentrantLock running = new ReentrantLock();
+    private final Optional<StoreRequirements> requirements;
 
     public DefaultSyncEngine(String account, CatalogSource source, CatalogRemote remote, SyncStateStore store,
                              ProductScope scope, MarketplaceCheck marketplaces, List<ChangeListener> listeners,
                              Clock clock, double requestsPerSecond, Supplier<String> runIds,
                              SyncProgress.Listener progress) {
+        this(account, source, remote, store, scope, marketplaces, listeners, clock, requestsPerSecond, runIds, progress,
+                Optional.empty());
+    }
+
+    /**
+     * An engine whose plans count the requests reading marketplace requirements takes.
+     *
+     * @param requirements the per-store requirements read through the ERP, if any
+     */
+    public DefaultSyncEngine(String account, CatalogSource source, CatalogRemote remote, SyncStateStore store,
+                             ProductScope scope, MarketplaceCheck marketplaces, List<ChangeListener> listeners,
+                             Clock clock, double requestsPerSecond, Supplier<String> runIds,
+                             SyncProgress.Listener progress, Optional<StoreRequirements> requirements) {
+        this.requirements = Objects.requireNonNull(requirements, "requirements");
         this.account = account;
         this.source = source;
         this.remote = remote;
@@ -88,8 +107,21 @@ public final class DefaultSyncEngine implements SyncEngine {
         report(SyncProgress.Phase.PLAN, 0, 1, clock.instant());
         Planner.Result result = Planner.plan(new Planner.Input(account, catalog, observed.observation(),
                 state.remoteIds(EntityKind.CATEGORY), options, scope, requestsPerSecond, marketplaces,
-                remote::requests, remote.invalidGtinRefusal()));
+                remote::requests, remote.invalidGtinRefusal(), pendingFetches(catalog)));
         return new Planned(catalog, observed, result);
+    }
+
+    /** What reading the stores' mapped categories' requirements would cost now (those not cached). */
+    private long pendingFetches(Catalog catalog) {
+        if (requirements.isEmpty()) {
+            return 0;
+        }
+        long n = 0;
+        for (Store store : catalog.stores()) {
+            n += requirements.get().pendingFetches(store.marketplace(), store,
+                    new java.util.TreeSet<>(store.categoryMapping().values()));
+        }
+        return n;
     }
 
     @Override
@@ -165,7 +197,7 @@ public final class DefaultSyncEngine implements SyncEngine {
             }
             switch (item.change().entity()) {
                 case PRODUCT_STORE_LINK -> links = true;
-                case STORE_CATEGORY_LINK, CUSTOM_FIELD -> { }
+                case STORE_CATEGORY_LINK, CUSTOM_FIELD, LISTING -> { }
                 default -> products = true;
             }
         }
@@ -193,7 +225,8 @@ public final class DefaultSyncEngine implements SyncEngine {
     public AuditReport audit() {
         return locked(() -> {
             Planned planned = observeAndPlan(PlanOptions.defaults(), RunControl.none());
-            return Auditor.audit(account, clock.instant(), planned.observed().observation(), planned.result());
+            return Auditor.audit(account, clock.instant(), planned.observed().observation(), planned.result(),
+                    planned.catalog());
         });
     }
 

@@ -3,6 +3,7 @@ package io.cathalog.core.sync.internal;
 import io.cathalog.core.remote.ProductStoreLink;
 import io.cathalog.core.remote.RemoteCategory;
 import io.cathalog.core.remote.RemoteCustomField;
+import io.cathalog.core.remote.RemoteListing;
 import io.cathalog.core.remote.RemoteProduct;
 import io.cathalog.core.remote.RemoteProductSummary;
 import io.cathalog.core.remote.RemoteStore;
@@ -30,6 +31,9 @@ import java.util.SortedMap;
  * @param categoryMembers for categories that may be pruned, the ids of (at most 101 of) their
  *                      products; empty unless pruning
  * @param readRequests  the API requests the observation took (an apply of a saved plan observes again)
+ * @param orphans      listed variations whose parent the listing does not show
+ * @param listings     the listings of each store whose policy manages them, by store id (stores
+ *                     without a policy are not read)
  */
 public record Observation(Instant at, List<RemoteStore> stores, List<RemoteCategory> categories,
                           SortedMap<String, RemoteProduct> products, Map<String, RemoteProduct> previous,
@@ -37,7 +41,33 @@ public record Observation(Instant at, List<RemoteStore> stores, List<RemoteCateg
                           SortedMap<Long, List<StoreCategoryLink>> categoryLinks,
                           SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks,
                           Map<Long, List<Long>> categoryMembers, long readRequests,
-                          List<RemoteProductSummary> orphans) {
+                          List<RemoteProductSummary> orphans, SortedMap<Long, List<RemoteListing>> listings) {
+
+    /**
+     * An observation that read no listings.
+     *
+     * @param at              when it was made
+     * @param stores          the ERP's stores
+     * @param categories      its categories
+     * @param products        managed products by SKU
+     * @param previous        their baselines
+     * @param unkeyed         products without a SKU
+     * @param customFields    its custom fields
+     * @param categoryLinks   store-category links per store
+     * @param productLinks    product-store links per store
+     * @param categoryMembers products of prunable categories
+     * @param readRequests    what reading cost
+     * @param orphans         orphan variations
+     */
+    public Observation(Instant at, List<RemoteStore> stores, List<RemoteCategory> categories,
+                       SortedMap<String, RemoteProduct> products, Map<String, RemoteProduct> previous,
+                       List<RemoteProductSummary> unkeyed, List<RemoteCustomField> customFields,
+                       SortedMap<Long, List<StoreCategoryLink>> categoryLinks,
+                       SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks,
+                       Map<Long, List<Long>> categoryMembers, long readRequests, List<RemoteProductSummary> orphans) {
+        this(at, stores, categories, products, previous, unkeyed, customFields, categoryLinks, productLinks,
+                categoryMembers, readRequests, orphans, new java.util.TreeMap<>());
+    }
 
     /**
      * An observation without orphan variations (the usual case).
@@ -101,6 +131,10 @@ public record Observation(Instant at, List<RemoteStore> stores, List<RemoteCateg
             productLinks.forEach((store, links) -> links.forEach((product, l) -> update(sha, "K" + l.id() + "|"
                     + l.productId() + "|" + l.storeId() + "|" + l.code() + "|" + l.price().map(Snapshots::plain)
                     .orElse("") + "|" + l.categoryIds())));
+            listings.forEach((store, all) -> all.stream().sorted(java.util.Comparator.comparingLong(RemoteListing::id))
+                    .forEach(l -> update(sha, "A" + l.id() + "|" + l.productId() + "|" + l.storeId() + "|"
+                            + l.categoryId() + "|" + l.title() + "|" + l.price().map(Snapshots::plain) + "|" + l.state()
+                            + "|" + new java.util.TreeMap<>(l.attributes()))));
             // A prune's premise: the category holds only products the plan moves out.
             new java.util.TreeMap<>(categoryMembers).forEach((category, ids) -> update(sha, "M" + category + "|" + ids));
             return "sha256:" + HexFormat.of().formatHex(sha.digest());

@@ -5,6 +5,7 @@ import io.cathalog.core.model.Store;
 import io.cathalog.core.remote.CatalogRemote;
 import io.cathalog.core.remote.ProductQuery;
 import io.cathalog.core.remote.ProductStoreLink;
+import io.cathalog.core.remote.RemoteListing;
 import io.cathalog.core.remote.RemoteOperation;
 import io.cathalog.core.remote.RemoteProduct;
 import io.cathalog.core.remote.RemoteProductSummary;
@@ -168,6 +169,23 @@ final class Observer {
             categoryLinks.put(id, reads.list(remote.storeCategoryLinks(id)));
             productLinks.put(id, observeLinks(id, fullRefresh, update));
         }
+        // Listings are read only for the stores whose policy manages them: the others cost nothing.
+        SortedMap<Long, List<RemoteListing>> listings = new TreeMap<>();
+        for (Store store : catalog.stores()) {
+            if (store.managesListings()) {
+                List<RemoteListing> all = remote.listings(store.remoteId(), store.marketplace());
+                reads.listings(all.size());
+                Map<String, String> written = state.snapshots(EntityKind.LISTING);
+                List<RemoteListing> completed = new ArrayList<>();
+                for (RemoteListing l : all) {
+                    String w = written.get("#" + l.id());
+                    int bar = w == null ? -1 : w.lastIndexOf('|');
+                    completed.add(bar < 0 ? l : l.completedWith(w.substring(0, bar),
+                            new java.math.BigDecimal(w.substring(bar + 1))));
+                }
+                listings.put(store.remoteId(), List.copyOf(completed));
+            }
+        }
 
         for (String sku : products.keySet()) {
             Snapshots.ProductSnapshot snap = known.get(sku);
@@ -182,7 +200,7 @@ final class Observer {
         List<RemoteProductSummary> orphans = variationsListed.stream()
                 .filter(v -> v.parentId().isEmpty() || !parentsListed.contains(v.parentId().getAsLong())).toList();
         return new Observed(new Observation(started, stores, categories, products, previous, unkeyed, customFields,
-                categoryLinks, productLinks, members, reads.requests, orphans), update);
+                categoryLinks, productLinks, members, reads.requests, orphans, listings), update);
     }
 
     /**
@@ -302,6 +320,11 @@ final class Observer {
         <T> Stream<T> list(Stream<T> stream) {
             long[] items = {0};
             return stream.peek(x -> items[0]++).onClose(() -> pages(items[0]));
+        }
+
+        /** A store's listings: the remote's cost of one full read, per hundred listings. */
+        void listings(long items) {
+            requests += Math.max(1, (items + LIST_PAGE - 1) / LIST_PAGE) * Math.max(1, remote.requests(RemoteOperation.LIST_LISTINGS));
         }
 
         private void pages(long items) {

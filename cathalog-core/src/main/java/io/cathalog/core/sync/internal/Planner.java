@@ -1,11 +1,14 @@
 package io.cathalog.core.sync.internal;
 
 import io.cathalog.core.internal.Text;
+import io.cathalog.core.marketplace.DesiredListing;
+import io.cathalog.core.marketplace.ListingDecision;
 import io.cathalog.core.model.Catalog;
 import io.cathalog.core.model.Category;
 import io.cathalog.core.model.CategoryTree;
 import io.cathalog.core.model.Dimensions;
 import io.cathalog.core.model.Gtin;
+import io.cathalog.core.model.ListingPolicy;
 import io.cathalog.core.model.Product;
 import io.cathalog.core.model.Store;
 import io.cathalog.core.model.Variation;
@@ -14,6 +17,7 @@ import io.cathalog.core.remote.CustomFieldValue;
 import io.cathalog.core.remote.ProductStoreLink;
 import io.cathalog.core.remote.RemoteCategory;
 import io.cathalog.core.remote.RemoteCustomField;
+import io.cathalog.core.remote.RemoteListing;
 import io.cathalog.core.remote.RemoteProduct;
 import io.cathalog.core.remote.RemoteOperation;
 import io.cathalog.core.remote.StoreCategoryLink;
@@ -24,6 +28,7 @@ import io.cathalog.core.sync.Change;
 import io.cathalog.core.sync.DriftPolicy;
 import io.cathalog.core.sync.EntityKind;
 import io.cathalog.core.sync.FieldDrift;
+import io.cathalog.core.sync.ListingValues;
 import io.cathalog.core.sync.PlanOptions;
 import io.cathalog.core.sync.ProductFields;
 import io.cathalog.core.sync.ProductRef;
@@ -65,10 +70,21 @@ public final class Planner {
      * @param costs       how many API requests each operation takes in the ERP
      * @param invalidGtinRefusal when the ERP refuses every change to a product with an invalid GTIN,
      *                    how to say so ({@link io.cathalog.core.remote.CatalogRemote#invalidGtinRefusal})
+     * @param requirementFetches the requests reading marketplace requirements for this plan takes
+     *                    (categories not cached yet), counted with the reads
      */
     public record Input(String account, Catalog catalog, Observation observed, Map<String, Long> categoryIds,
                         PlanOptions options, ProductScope scope, double requestsPerSecond, MarketplaceCheck marketplaces,
-                        ToIntFunction<RemoteOperation> costs, Optional<String> invalidGtinRefusal) {
+                        ToIntFunction<RemoteOperation> costs, Optional<String> invalidGtinRefusal,
+                        long requirementFetches) {
+        /** An ERP that reads no marketplace requirements for the plan. */
+        public Input(String account, Catalog catalog, Observation observed, Map<String, Long> categoryIds,
+                     PlanOptions options, ProductScope scope, double requestsPerSecond, MarketplaceCheck marketplaces,
+                     ToIntFunction<RemoteOperation> costs, Optional<String> invalidGtinRefusal) {
+            this(account, catalog, observed, categoryIds, options, scope, requestsPerSecond, marketplaces, costs,
+                    invalidGtinRefusal, 0);
+        }
+
         /** An ERP that saves changes whatever GTIN a product holds. */
         public Input(String account, Catalog catalog, Observation observed, Map<String, Long> categoryIds,
                      PlanOptions options, ProductScope scope, double requestsPerSecond, MarketplaceCheck marketplaces,
@@ -218,31 +234,116 @@ public final class Planner {
             planProductLinks(store, desired, productLinkChanges);
         }
 
+        // Listings come after the products and links they depend on.
+        List<Change> listingChanges = new ArrayList<>();
+        SortedMap<String, String> sources = new TreeMap<>();
+        for (Store store : stores) {
+            planListings(store, desired, declared, listingChanges, sources);
+        }
+
         List<Change> all = new ArrayList<>();
         all.addAll(fieldChanges);
         all.addAll(categoryChanges);
         all.addAll(productChanges);
         all.addAll(linkChanges);
         all.addAll(productLinkChanges);
+        all.addAll(listingChanges);
         all.addAll(deletions);
         attention.sort(Comparator.comparing((AttentionItem a) -> a.entity().ordinal()).thenComparing(AttentionItem::key)
                 .thenComparing(a -> a.store().orElse("")).thenComparing(AttentionItem::reason));
         List<AttentionItem> uniqueAttention = new ArrayList<>(new java.util.LinkedHashSet<>(attention));
         // Everything applying takes: reading the ERP again (a saved plan's premises are checked), then writing.
         long requests = in.observed.readRequests();
+
         Change.Visitor<Long> cost = Costs.of(in.costs);
         for (Change c : all) {
             requests += c.accept(cost);
         }
         // Whole seconds: what the plan says is what its saved form can say.
-        Duration duration = Duration.ofSeconds(Math.round(requests / in.requestsPerSecond));
+        Duration duration = Duration.ofSeconds(Math.round((requests + in.requirementFetches) / in.requestsPerSecond));
         SyncPlan plan = new SyncPlan(in.account, all, uniqueAttention, drift, in.options,
-                in.observed.fingerprint(), new TreeMap<>(mapped), in.observed.readRequests(), requests, duration);
+                in.observed.fingerprint(), new TreeMap<>(mapped), in.observed.readRequests() + in.requirementFetches,
+                requests + in.requirementFetches, duration, sources);
         List<String> unclaimed = new ArrayList<>();
         Set<Long> claimed = new HashSet<>(mapped.values());
         in.observed.categories().stream().filter(c -> !claimed.contains(c.id()))
                 .sorted(Comparator.comparingLong(RemoteCategory::id)).forEach(c -> unclaimed.add(c.id() + ""));
         return new Result(plan, Map.copyOf(mapped), unclaimed);
+    }
+
+    // ------------------------------------------------------------------ listings
+
+    /**
+     * A store's listings, for the stores whose policy manages them: each declared product mapped
+     * to a marketplace category gets the listing {@link io.cathalog.core.marketplace.ListingDecision}
+     * says, or an attention item saying why not; an existing one is updated, published or paused.
+     */
+    private void planListings(Store store, SortedMap<String, DesiredProduct> desired, Map<String, Product> declared,
+                              List<Change> out, SortedMap<String, String> sources) {
+        if (in.marketplaces == MarketplaceCheck.NONE) {
+            return;
+        }
+        Set<String> storeSources = new TreeSet<>();
+        Map<Long, RemoteListing> held = new HashMap<>();
+        for (RemoteListing l : in.observed.listings().getOrDefault(store.remoteId(), List.of())) {
+            held.merge(l.productId(), l, (a, b) -> a.id() <= b.id() ? a : b);
+        }
+        for (DesiredProduct d : desired.values()) {
+            Optional<String> mpCategory = d.categoryKey().flatMap(k -> marketplaceCategory(store, k.value()));
+            if (mpCategory.isEmpty()) {
+                continue;
+            }
+            in.marketplaces.requirementSource(store, mpCategory.get()).ifPresent(storeSources::add);
+            Product product = declared.get(d.sku());
+            if (!store.managesListings() || (d.observed().isEmpty() && !d.declared())) {
+                continue;
+            }
+            boolean family = product != null ? product.isFamily()
+                    : d.observed().map(o -> !o.variations().isEmpty()).orElse(false);
+            if (family) {
+                attention.add(new AttentionItem(EntityKind.LISTING, store.key() + "/" + d.sku(), Optional.of(store.key()),
+                        "families are not listed yet: list it in the marketplace by hand"));
+                continue;
+            }
+            RemoteListing existing = d.observed().map(o -> held.get(o.id())).orElse(null);
+            ListingDecision decision = in.marketplaces.listing(toModel(d), store, mpCategory.get());
+            if (decision instanceof ListingDecision.NotListed no) {
+                if (no.reason() != ListingDecision.Reason.POLICY) {
+                    attention.add(new AttentionItem(EntityKind.LISTING, store.key() + "/" + d.sku(),
+                            Optional.of(store.key()), "no listing: " + no.message() + no.violations().stream()
+                            .map(v -> v.attribute() + " (" + v.message() + ")")
+                            .reduce((a, b) -> a + "; " + b).map(v -> ": " + v).orElse("")));
+                }
+                continue;
+            }
+            DesiredListing want = ((ListingDecision.Listed) decision).listing();
+            ListingValues values = new ListingValues(store.marketplace(), want.categoryId(), want.title(), want.price(),
+                    want.attributes(), want.listingType(), want.freeShipping());
+            boolean publish = want.status() == ListingPolicy.ListingStatus.PUBLISHED;
+            ProductRef ref = productRefs.computeIfAbsent(d.sku(), sku -> d.observed().isPresent()
+                    ? ProductRef.existing(sku, d.observed().get().id()) : ProductRef.planned(sku));
+            if (existing == null) {
+                out.add(new Change.CreateListing(store.key(), store.remoteId(), ref, values, publish));
+                continue;
+            }
+            // What the ERP does not report (Bling: category, price) and the engine never wrote is
+            // written once, so that it is known from then on.
+            boolean unknown = existing.categoryId().isEmpty() || existing.price().isEmpty();
+            ListingValues before = new ListingValues(store.marketplace(), existing.categoryId().orElse("(not reported)"),
+                    existing.title(), existing.price().orElse(want.price()), existing.attributes(), want.listingType(),
+                    want.freeShipping());
+            if (unknown || !values.sameAs(before)) {
+                out.add(new Change.UpdateListing(store.key(), existing.id(), store.remoteId(), ref, before, values));
+            }
+            if (publish && !existing.published()) {
+                out.add(new Change.PublishListing(store.key(), existing.id(), store.remoteId(), store.marketplace(), d.sku()));
+            } else if (!publish && existing.published()) {
+                out.add(new Change.PauseListing(store.key(), existing.id(), store.remoteId(), store.marketplace(), d.sku()));
+            }
+        }
+        if (!storeSources.isEmpty()) {
+            sources.put(store.key(), String.join("; ", storeSources));
+        }
     }
 
     // ------------------------------------------------------------------ categories

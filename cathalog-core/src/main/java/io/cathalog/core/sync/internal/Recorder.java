@@ -99,6 +99,19 @@ final class Recorder {
         }
     }
 
+    /** A listing's id, under {@code store/sku}. */
+    void listingId(String key, long id) {
+        store.putRemoteId(account, EntityKind.LISTING, key, id);
+    }
+
+    /**
+     * What the engine wrote to a listing that the ERP does not report back (Bling's listing read
+     * has neither category nor price), keyed {@code #id}.
+     */
+    void listingWritten(long id, io.cathalog.core.sync.ListingValues v) {
+        store.putSnapshot(account, EntityKind.LISTING, "#" + id, v.categoryId() + "|" + v.price().toPlainString());
+    }
+
     void customFieldId(String name, long id) {
         store.putRemoteId(account, EntityKind.CUSTOM_FIELD, name, id);
     }

@@ -1,7 +1,9 @@
 package io.cathalog.core.sync.internal;
 
 import io.cathalog.core.CathalogException;
+import io.cathalog.core.marketplace.CategoryRequirements;
 import io.cathalog.core.marketplace.ErpLanding;
+import io.cathalog.core.marketplace.ListingDecision;
 import io.cathalog.core.marketplace.MarketplaceMapper;
 import io.cathalog.core.marketplace.MarketplaceRegistry;
 import io.cathalog.core.marketplace.Normalisation;
@@ -52,6 +54,34 @@ public final class RegistryCheck implements MarketplaceCheck {
             violations.add(m.displayName() + ": " + v.attribute() + ": " + v.message());
         }
         return new Verdict(values, violations);
+    }
+
+    @Override
+    public ListingDecision listing(Product product, Store store, String marketplaceCategory) {
+        Optional<MarketplaceMapper> mapper = registry.find(store.marketplace());
+        if (mapper.isEmpty()) {
+            return new ListingDecision.NotListed(ListingDecision.Reason.NEEDS_ATTENTION, "no marketplace plugin '"
+                    + store.marketplace() + "' is installed, so its listings cannot be checked", List.of());
+        }
+        MarketplaceMapper m = mapper.get();
+        try {
+            CategoryRequirements requirements = m.requirements(store, marketplaceCategory);
+            Normalisation n = m.normalise(NormalisationRequest.of(product, store, marketplaceCategory));
+            return ListingDecision.decide(product, store, n, requirements, store.listingPolicy());
+        } catch (CathalogException e) {
+            return new ListingDecision.NotListed(ListingDecision.Reason.NEEDS_ATTENTION, m.displayName()
+                    + " category " + marketplaceCategory + ": " + e.getMessage(), List.of());
+        }
+    }
+
+    @Override
+    public Optional<String> requirementSource(Store store, String marketplaceCategory) {
+        try {
+            return registry.find(store.marketplace())
+                    .map(m -> m.requirements(store, marketplaceCategory).source().describe());
+        } catch (CathalogException | IllegalArgumentException unavailable) {
+            return Optional.empty();
+        }
     }
 
     @Override
