@@ -71,10 +71,20 @@ public final class BlingCatalogRemote implements CatalogRemote {
     private volatile Long productsModule;
     private volatile Long textType;
 
+    /**
+     * The remote of the account {@code bling} works for.
+     *
+     * @param bling the account's client
+     */
     public BlingCatalogRemote(BlingClient bling) {
         this.bling = Objects.requireNonNull(bling, "bling");
     }
 
+    /**
+     * The client this remote talks through.
+     *
+     * @return the account's client
+     */
     public BlingClient client() {
         return bling;
     }

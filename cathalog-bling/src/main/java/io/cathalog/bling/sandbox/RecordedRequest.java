@@ -32,6 +32,7 @@ public record RecordedRequest(Instant at, String method, String path, String rou
      * @param status    the status answered; {@code 0} when the response was deliberately lost
      * @param accountId the account of the bearer token, when the token was valid
      * @param write     true for POST, PUT, PATCH and DELETE on API routes (not on {@code /oauth})
+     * @param clientId  the OAuth app the bearer token was issued to, when the token was valid
      * @throws NullPointerException if a component is null
      */
     public RecordedRequest {

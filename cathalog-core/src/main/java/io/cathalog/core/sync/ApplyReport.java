@@ -6,15 +6,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** What an apply did: one outcome per planned change, and how long it took. */
+/**
+ * What an apply did: one outcome per planned change, and how long it took.
+ *
+ * @param runId    the run's id, as the journal and the change log know it
+ * @param outcomes one outcome per planned change, in the plan's order
+ * @param duration how long the apply took
+ */
 public record ApplyReport(String runId, List<ItemOutcome> outcomes, Duration duration) {
+    /**
+     * Checks and copies the report.
+     *
+     * @param runId    the run's id
+     * @param outcomes one outcome per planned change
+     * @param duration how long the apply took
+     * @throws NullPointerException when a component is null
+     */
     public ApplyReport {
         Objects.requireNonNull(runId, "runId");
         outcomes = List.copyOf(outcomes);
         Objects.requireNonNull(duration, "duration");
     }
 
-    /** How many items ended with each outcome (every outcome listed, zero included). */
+    /**
+     * How many items ended with each outcome.
+     *
+     * @return every outcome with its count, zero included
+     */
     public Map<Outcome, Long> counts() {
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         for (Outcome o : Outcome.values()) {
