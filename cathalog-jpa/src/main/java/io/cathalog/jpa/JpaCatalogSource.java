@@ -15,6 +15,7 @@ import io.cathalog.core.model.AttributeValue;
 import io.cathalog.core.model.Catalog;
 import io.cathalog.core.model.CategorisationRule;
 import io.cathalog.core.model.Category;
+import io.cathalog.core.model.ListingPolicy;
 import io.cathalog.core.model.Product;
 import io.cathalog.core.model.Variation;
 import io.cathalog.core.model.ProductMatch;
@@ -200,8 +201,38 @@ public final class JpaCatalogSource implements CatalogSource {
                     .put("marketplace", r.marketplace).put("name", r.name);
             ObjectNode m = s.putObject("category_mapping");
             mappings.getOrDefault(r.key, List.of()).forEach(x -> m.put(x.item, x.marketplaceCategory));
+            if (r.listingPolicyJson != null) {
+                // Read back through the catalog reader, which checks it like the file's.
+                s.set("listing_policy", parse(r.listingPolicyJson));
+            }
         }
         return doc;
+    }
+
+    /** A listing policy in the catalog file's form (the reader's field names), for its column. */
+    private String listingPolicyJson(ListingPolicy policy) {
+        ObjectNode n = json.createObjectNode();
+        n.put("create_listings", policy.createListings());
+        n.put("status", policy.status().name().toLowerCase(Locale.ROOT));
+        policy.listingType().ifPresent(t -> n.put("listing_type", t));
+        n.put("free_shipping", policy.freeShipping());
+        if (!policy.overrides().isEmpty()) {
+            ObjectNode overrides = n.putObject("overrides");
+            policy.overrides().forEach((sku, o) -> {
+                ObjectNode v = overrides.putObject(sku);
+                o.list().ifPresent(b -> v.put("list", b));
+                o.status().ifPresent(st -> v.put("status", st.name().toLowerCase(Locale.ROOT)));
+                o.listingType().ifPresent(t -> v.put("listing_type", t));
+                o.freeShipping().ifPresent(b -> v.put("free_shipping", b));
+                o.price().ifPresent(pr -> v.put("price", pr));
+                o.title().ifPresent(t -> v.put("title", t));
+            });
+        }
+        try {
+            return json.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a listing policy did not serialise", e);
+        }
     }
 
     private <T> List<T> rows(EntityManager em, Class<T> type, String entity, String orderBy) {
@@ -289,6 +320,8 @@ public final class JpaCatalogSource implements CatalogSource {
                 r.remoteId = s.remoteId();
                 r.marketplace = s.marketplace();
                 r.name = s.name();
+                r.listingPolicyJson = s.listingPolicy().equals(ListingPolicy.none()) ? null
+                        : listingPolicyJson(s.listingPolicy());
                 em.persist(r);
                 s.categoryMapping().forEach((category, remote) -> {
                     StoreCategoryMapRow m = new StoreCategoryMapRow();

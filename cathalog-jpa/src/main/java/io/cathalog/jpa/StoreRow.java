@@ -25,6 +25,9 @@ class StoreRow {
     String marketplace;
     @Column(name = "name", nullable = false, length = 500)
     String name;
+    /** The store's listing policy in the catalog format's JSON; null when it has none. */
+    @Column(name = "listing_policy_json", length = Limits.TEXT)
+    String listingPolicyJson;
 
     StoreRow() {
         // for JPA
