@@ -21,7 +21,7 @@ import java.util.concurrent.ExecutorService;
  * stdin closes (then it shuts its scheduler down) or it is killed.
  *
  * <p>Arguments: JDBC URL, user, sandbox base URL, owner (also the OAuth app whose tokens it uses),
- * accounts file (one line per account: id, products, access token), lease time to live in ms,
+ * accounts file, or {@code -} for standard input (one line per account: id, products, access token), lease time to live in ms,
  * interval in ms, requests per second per account, concurrent runs. The database password comes in
  * {@code CATHALOG_CHILD_DB_PASSWORD}, the tokens in a file: neither on the command line.
  */
@@ -34,7 +34,18 @@ public final class ScaleInstanceProcess {
         String password = System.getenv().getOrDefault("CATHALOG_CHILD_DB_PASSWORD", "");
         URI sandbox = URI.create(args[2]);
         String owner = args[3];
-        List<String> accounts = Files.readAllLines(Path.of(args[4]));
+        // "-": the accounts (with their tokens) come on standard input, so no file holds a token.
+        // The list ends at a blank line; the input stays open, and its end stops the instance.
+        java.io.BufferedReader stdin = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8));
+        List<String> accounts = new java.util.ArrayList<>();
+        if (args[4].equals("-")) {
+            for (String line = stdin.readLine(); line != null && !line.isBlank(); line = stdin.readLine()) {
+                accounts.add(line);
+            }
+        } else {
+            accounts.addAll(Files.readAllLines(Path.of(args[4])));
+        }
         Duration ttl = Duration.ofMillis(Long.parseLong(args[5]));
         Duration interval = Duration.ofMillis(Long.parseLong(args[6]));
         double rate = Double.parseDouble(args[7]);
@@ -82,7 +93,7 @@ public final class ScaleInstanceProcess {
         }
         scheduler.start();
         out.println("STARTED " + owner + " " + ProcessHandle.current().pid());
-        while (System.in.read() >= 0) {
+        while (stdin.read() >= 0) {
             // Runs until the parent closes stdin (or kills it).
         }
         scheduler.shutdown(Duration.ofSeconds(10));
