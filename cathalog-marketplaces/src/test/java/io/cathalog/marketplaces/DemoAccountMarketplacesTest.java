@@ -60,8 +60,13 @@ class DemoAccountMarketplacesTest {
             List<AttentionItem> perStore = plan.attention().stream().filter(a -> a.store().isPresent()).toList();
             assertThat(perStore).allSatisfy(a -> assertThat(a.reason()).isNotBlank());
 
+            // Issue 18: the Mercado Livre store's policy lists what satisfies its categories.
+            assertThat(plan.changes()).filteredOn(c -> c instanceof io.cathalog.core.sync.Change.CreateListing)
+                    .hasSize(16);
             var report = engine.apply(plan);
             assertThat(report.outcomes()).noneMatch(o -> o.outcome() == Outcome.FAILED);
+            assertThat(sandbox.account().listings()).hasSize(16)
+                    .filteredOn(l -> l.path("status").asInt() == 1).as("published").hasSize(15);
 
             // After the sync nothing is left to fill, and what needs a person is the same list.
             SyncPlan after = engine.plan(PlanOptions.defaults());
