@@ -49,8 +49,10 @@ class DemoAccountMarketplacesTest {
             // Values the marketplaces ask for land in custom fields named as ErpLanding decides.
             List<String> fields = plan.changes().stream().filter(c -> c.entity() == EntityKind.CUSTOM_FIELD)
                     .map(c -> c.key()).toList();
-            assertThat(fields).isNotEmpty().allSatisfy(f ->
-                    assertThat(ErpLanding.parseCustomFieldName(f)).as(f).isPresent());
+            // The others are the free attributes the demo catalog's rules give (issue 18: what the
+            // listed categories require, under the seller's own names).
+            assertThat(fields).isNotEmpty().filteredOn(f -> ErpLanding.parseCustomFieldName(f).isEmpty())
+                    .containsExactlyInAnyOrder("Modelo", "Quantidade de peças", "É sem fio");
             assertThat(fields).anySatisfy(f -> assertThat(f).startsWith("Mercado Livre: "));
             assertThat(plan.changes()).filteredOn(c -> c.entity() == EntityKind.PRODUCT)
                     .anySatisfy(c -> assertThat(c.fields()).anySatisfy(f -> assertThat(f.field()).startsWith("custom:Mercado Livre: ")));
@@ -60,8 +62,13 @@ class DemoAccountMarketplacesTest {
             List<AttentionItem> perStore = plan.attention().stream().filter(a -> a.store().isPresent()).toList();
             assertThat(perStore).allSatisfy(a -> assertThat(a.reason()).isNotBlank());
 
+            // Issue 18: the Mercado Livre store's policy lists what satisfies its categories.
+            assertThat(plan.changes()).filteredOn(c -> c instanceof io.cathalog.core.sync.Change.CreateListing)
+                    .hasSize(16);
             var report = engine.apply(plan);
             assertThat(report.outcomes()).noneMatch(o -> o.outcome() == Outcome.FAILED);
+            assertThat(sandbox.account().listings()).hasSize(16)
+                    .filteredOn(l -> l.path("status").asInt() == 1).as("published").hasSize(15);
 
             // After the sync nothing is left to fill, and what needs a person is the same list.
             SyncPlan after = engine.plan(PlanOptions.defaults());

@@ -62,8 +62,8 @@ final class AuditCommand implements Callable<Integer> {
                 // Store sections are named as the catalog names its stores, not by key or ERP id alone.
                 java.util.List<io.cathalog.core.model.Store> stores =
                         io.cathalog.core.catalog.JsonCatalogFile.source(config.catalogOrFail()).load().stores();
-                yield HtmlAudit.render(audit, HtmlAudit.categoryTree(client, audit, keysById),
-                        HtmlAudit.storeNames(stores), Reports.ACCOUNT_ZONE);
+                yield HtmlAudit.render(audit, HtmlAudit.categoryTree(client, audit, keysById), stores,
+                        Reports.ACCOUNT_ZONE);
             }
         };
         if (out == null) {

@@ -31,6 +31,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "How many lines of the text plan to show (default: ${DEFAULT-VALUE}).")
     int planLines;
 
+    @Option(names = "--html", paramLabel = "DIR",
+            description = "Also write the first plan and the audit as HTML pages (plan.html, audit.html) in DIR.")
+    java.nio.file.Path html;
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
@@ -83,17 +87,15 @@ final class DemoCommand implements Callable<Integer> {
             Reports.printApply(report, out);
 
             Reports.printFamily(sandbox.account(), "MOD-CAL-V1", out);
-            printListings(catalog, new BlingCatalogRemote(client), out);
-            long notListed = plan.attention().stream().filter(a -> a.entity() == io.cathalog.core.sync.EntityKind.LISTING)
-                    .count();
-            out.println("     " + notListed + " products not listed: the plan says why (e.g. "
-                    + plan.attention().stream().filter(a -> a.entity() == io.cathalog.core.sync.EntityKind.LISTING)
-                    .map(a -> Style.safe(a.key() + ": " + a.reason())).findFirst().orElse("none") + ")");
+            printListings(plan, report, catalog, new BlingCatalogRemote(client), out);
 
             out.println();
             out.println(Style.bold("== 3. audit") + " (read-only: what is left needs a person)");
             AuditReport audit = engine.audit();
             Reports.printAudit(audit, out, 0);
+            if (html != null) {
+                writeReports(plan, audit, catalog, client, out);
+            }
 
             out.println();
             out.println(Style.bold("== 4. plan again"));
@@ -111,23 +113,65 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The listings (anúncios) of each store whose listing policy the engine keeps, as Bling now holds them. */
-    private static void printListings(io.cathalog.core.model.Catalog catalog, BlingCatalogRemote remote, PrintStream out) {
-        for (io.cathalog.core.model.Store store : catalog.stores()) {
-            if (!store.managesListings()) {
+    /**
+     * Per store: where its requirements came from; for a store whose listing policy the engine
+     * keeps, the listings the plan made, what Bling holds after applying it, and why the other
+     * products are not listed.
+     */
+    static void printListings(SyncPlan plan, ApplyReport report, io.cathalog.core.model.Catalog catalog,
+                              BlingCatalogRemote remote, PrintStream out) {
+        out.println();
+        out.println(Style.bold("   listings (anúncios)") + " per store");
+        for (ListingsView.StoreListings s : ListingsView.of(plan, catalog.stores())) {
+            out.println("   " + Style.bold(Style.safe(s.key())) + ": requirements from "
+                    + Style.safe(s.source().isEmpty() ? "(none read)" : s.source()));
+            java.util.Optional<io.cathalog.core.model.Store> store = catalog.store(s.key());
+            if (store.isEmpty() || !store.get().managesListings()) {
+                out.println("     no listing policy: its listings are left alone");
                 continue;
             }
-            java.util.List<io.cathalog.core.remote.RemoteListing> listings = remote.listings(store.remoteId(),
-                    store.marketplace());
-            out.println();
-            out.println(Style.bold("   listings of store " + store.key()) + " (its listing policy: "
-                    + store.listingPolicy().status().name().toLowerCase(java.util.Locale.ROOT) + "): "
-                    + listings.size() + " in Bling");
-            listings.stream().limit(8).forEach(l -> out.println("     #" + l.id() + " " + Style.safe(l.title()) + "  ["
+            long toPublish = s.rows().stream().filter(r -> r.action().equals("create") && r.status().equals("published"))
+                    .count();
+            long created = report.outcomes().stream().filter(o -> o.change() instanceof io.cathalog.core.sync.Change.CreateListing
+                    && o.change().key().startsWith(s.key() + "/") && o.outcome() == io.cathalog.core.sync.Outcome.CREATED)
+                    .count();
+            out.println("     policy: " + s.policy() + "; the plan: " + s.counts().entrySet().stream()
+                    .map(e -> e.getValue() + " to " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse("no listing changes")
+                    + " (" + toPublish + " to publish once created)");
+            java.util.List<io.cathalog.core.remote.RemoteListing> listings =
+                    remote.listings(store.get().remoteId(), store.get().marketplace());
+            java.util.Map<String, Long> states = listings.stream().collect(java.util.stream.Collectors.groupingBy(
+                    l -> l.state().name().toLowerCase(java.util.Locale.ROOT), java.util.TreeMap::new,
+                    java.util.stream.Collectors.counting()));
+            out.println(Style.bold("   listings of store " + s.key()) + " (its listing policy: "
+                    + store.get().listingPolicy().status().name().toLowerCase(java.util.Locale.ROOT) + "): "
+                    + listings.size() + " in Bling " + states + "; " + created + " created by this run"
+                    + (states.containsKey("draft") ? " (an inactive product's listing is created and left unpublished)" : ""));
+            listings.stream().limit(5).forEach(l -> out.println("     #" + l.id() + " " + Style.safe(l.title()) + "  ["
                     + l.state().name().toLowerCase(java.util.Locale.ROOT) + ", " + l.attributes().size() + " attributes]"));
-            if (listings.size() > 8) {
-                out.println("     ... " + (listings.size() - 8) + " more");
+            if (listings.size() > 5) {
+                out.println("     ... " + (listings.size() - 5) + " more");
             }
+            out.println("     " + s.notListed().size() + " products not listed; why (the plan names each):");
+            ListingsView.notListedSummary(s, 8).forEach(line -> out.println("       " + Style.safe(line)));
+        }
+    }
+
+    /** The first plan's and the audit's HTML pages, in {@link #html}. */
+    private void writeReports(SyncPlan plan, AuditReport audit, io.cathalog.core.model.Catalog catalog,
+                              BlingClient client, PrintStream out) {
+        try {
+            java.nio.file.Files.createDirectories(html);
+            java.nio.file.Path planPage = html.resolve("plan.html");
+            java.nio.file.Path auditPage = html.resolve("audit.html");
+            java.nio.file.Files.writeString(planPage, HtmlPlan.render(plan, catalog.stores()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            java.nio.file.Files.writeString(auditPage, HtmlAudit.render(audit,
+                    HtmlAudit.categoryTree(client, audit, java.util.Map.of()), catalog.stores(), Reports.ACCOUNT_ZONE),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            out.println("   wrote " + planPage + " and " + auditPage);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

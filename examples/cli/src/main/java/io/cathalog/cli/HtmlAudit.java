@@ -120,7 +120,21 @@ final class HtmlAudit {
      * {@code zone}.
      */
     static String render(AuditReport audit, List<TreeRow> tree, Map<String, String> storeNames, ZoneId zone) {
+        return render(audit, tree, storeNames, List.of(), zone);
+    }
+
+    /**
+     * The page, with a listings section for the catalog's {@code stores} (their policies and the
+     * audit's listing findings).
+     */
+    static String render(AuditReport audit, List<TreeRow> tree, List<Store> stores, ZoneId zone) {
+        return render(audit, tree, storeNames(stores), stores, zone);
+    }
+
+    private static String render(AuditReport audit, List<TreeRow> tree, Map<String, String> storeNames,
+                                 List<Store> catalogStores, ZoneId zone) {
         Map<String, Object> model = new HashMap<>();
+        model.put("listingStores", HtmlPlan.listingsModel(ListingsView.of(audit, catalogStores)));
         model.put("account", xmlSafe(audit.accountId()));
         model.put("at", time(audit.at(), zone));
         model.put("total", audit.findings().size());

@@ -24,6 +24,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan as JSON, for `apply FILE`.")
     Path out;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the plan as one self-contained HTML page (its listings per store included).")
+    Path html;
+
     @Option(names = "--lines", defaultValue = "" + Reports.PLAN_LINES,
             description = "How many lines of the text plan to show (default: ${DEFAULT-VALUE}).")
     int lines;
@@ -43,6 +47,16 @@ final class PlanCommand implements Callable<Integer> {
             }
             Files.writeString(out, plan.toJson(), StandardCharsets.UTF_8);
             System.out.println("Saved the plan to " + out + "; apply it with: cathalog apply " + out);
+        }
+        if (html != null) {
+            if (html.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(html.toAbsolutePath().getParent());
+            }
+            // Store sections are named as the catalog names its stores.
+            java.util.List<io.cathalog.core.model.Store> stores =
+                    io.cathalog.core.catalog.JsonCatalogFile.source(config.catalogOrFail()).load().stores();
+            Files.writeString(html, HtmlPlan.render(plan, stores), StandardCharsets.UTF_8);
+            System.out.println("Wrote the plan's HTML report to " + html);
         }
         return plan.hasChanges() ? 2 : 0;
     }

@@ -222,10 +222,13 @@ class CliProcessTest {
         assertThat(demo.lastLine()).isEqualTo("Second plan: no changes.");
         // It says it prunes, and its estimate is at the pace it runs (not Bling's 3/s: minutes).
         assertThat(demo.out()).contains("with pruning (plan --prune)");
-        // Issue 18: the Mercado Livre store has a listing policy; the demo shows its listings and why
-        // products are not listed (the demo's products lack attributes the categories require).
-        assertThat(demo.out()).containsPattern("listings of store mercadolivre .*: \\d+ in Bling")
-                .contains("products not listed");
+        // Issue 18: the Mercado Livre store has a listing policy; the demo creates and publishes its
+        // listings, and says why the other products are not listed, by the attribute they lack.
+        assertThat(demo.out()).contains("mercadolivre: requirements from offline snapshot 2026-01-05 of mercadolivre")
+                .contains("the plan: 16 to create (15 to publish once created)")
+                .containsPattern("listings of store mercadolivre .*: 16 in Bling \\{draft=1, published=15}; 16 created by this run")
+                .contains("96 products not listed").contains("19 missing PIECES_NUMBER (e.g. CAS-UTL-0001)")
+                .contains("shopee: requirements from offline snapshot 2026-01-05 of shopee");
         // It shows a family being fixed: the size missing added, the duplicate removed, the GTIN set.
         assertThat(demo.out()).contains("~ family MOD-CAL-V1").contains("+ MOD-CAL-V1-39 Tamanho:39/40")
                 .contains("- MOD-CAL-V1-37B Tamanho:37/38").contains("~ MOD-CAL-V1-41 Tamanho:41/42")
