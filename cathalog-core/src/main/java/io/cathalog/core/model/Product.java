@@ -208,29 +208,40 @@ public record Product(
         }
         Set<Map<String, String>> seen = new HashSet<>();
         List<Map<String, String>> out = new java.util.ArrayList<>();
+        List<io.cathalog.core.Problem> problems = new java.util.ArrayList<>();
         for (int i = 0; i < absent.size(); i++) {
             String at = "/absent_combinations/" + i;
             Map<String, String> combo = Objects.requireNonNull(absent.get(i), "absent combination");
             if (!combo.keySet().equals(Set.copyOf(names))) {
-                throw ValidationException.of(at, "an absent combination names exactly the family's options "
-                        + names + ", not " + combo.keySet());
+                problems.add(io.cathalog.core.Problem.at(at, "an absent combination names exactly the family's options "
+                        + names + ", not " + combo.keySet()));
+                continue;
             }
+            String unknown = null;
             for (String n : names) {
-                if (!used.get(n).contains(combo.get(n))) {
-                    throw ValidationException.of(at, "no variation of the family has " + n + " '" + combo.get(n)
-                            + "' (its values of " + n + " are " + new java.util.TreeSet<>(used.get(n)) + ")");
+                if (unknown == null && !used.get(n).contains(combo.get(n))) {
+                    unknown = "no variation of the family has " + n + " '" + combo.get(n) + "' (its values of " + n
+                            + " are " + new java.util.TreeSet<>(used.get(n)) + ")";
                 }
+            }
+            if (unknown != null) {
+                problems.add(io.cathalog.core.Problem.at(at, unknown));
+                continue;
             }
             Map<String, String> ordered = new java.util.LinkedHashMap<>();
             names.forEach(n -> ordered.put(n, combo.get(n)));
             String variation = present.get(new HashMap<>(ordered));
             if (variation != null) {
-                throw ValidationException.of(at, "variation '" + variation + "' has this combination: it is not absent");
+                problems.add(io.cathalog.core.Problem.at(at, "variation '" + variation
+                        + "' has this combination: it is not absent"));
+            } else if (!seen.add(new HashMap<>(ordered))) {
+                problems.add(io.cathalog.core.Problem.at(at, "the absent combination " + ordered + " is declared twice"));
+            } else {
+                out.add(Collections.unmodifiableMap(ordered));
             }
-            if (!seen.add(new HashMap<>(ordered))) {
-                throw ValidationException.of(at, "the absent combination " + ordered + " is declared twice");
-            }
-            out.add(Collections.unmodifiableMap(ordered));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException("invalid absent combinations", problems);
         }
         return List.copyOf(out);
     }
