@@ -150,6 +150,10 @@ public final class JpaCatalogSource implements CatalogSource {
             if (!family.isEmpty()) {
                 ArrayNode vs = p.putArray("variations");
                 family.forEach(v -> vs.add(parse(v.json)));
+                // Kept with the first variation (schema V5); read like the file's, so checked alike.
+                if (family.get(0).absentCombinationsJson != null) {
+                    p.set("absent_combinations", parse(family.get(0).absentCombinationsJson));
+                }
             }
         }
         ArrayNode categorisation = doc.putArray("categorisation_rules");
@@ -300,6 +304,14 @@ public final class JpaCatalogSource implements CatalogSource {
                     r.parentKey = p.sku();
                     r.position = position++;
                     r.json = variationJson(v);
+                    if (r.position == 0 && !p.absentCombinations().isEmpty()) {
+                        ArrayNode absent = json.createArrayNode();
+                        p.absentCombinations().forEach(c -> {
+                            ObjectNode o = absent.addObject();
+                            c.forEach(o::put);
+                        });
+                        r.absentCombinationsJson = absent.toString();
+                    }
                     em.persist(r);
                 }
             }

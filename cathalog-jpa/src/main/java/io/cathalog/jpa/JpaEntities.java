@@ -26,7 +26,7 @@ public final class JpaEntities {
             CategoryRow.class, ProductRow.class, ProductAttributeRow.class, CategorisationRuleRow.class,
             AttributeRuleRow.class, AttributeOverrideRow.class, StoreRow.class, StoreCategoryMapRow.class,
             FenceRow.class, ProductVariationRow.class);
-    private static final int SCHEMA_VERSION = 4;
+    private static final int SCHEMA_VERSION = 5;
 
     private JpaEntities() {
     }

@@ -23,6 +23,9 @@ class ProductVariationRow {
     int position;
     @Column(name = "variation_json", nullable = false, length = Limits.TEXT)
     String json;
+    /** The family's absent combinations (a JSON list), on its first variation's row only; else null. */
+    @Column(name = "absent_combinations_json", length = Limits.TEXT)
+    String absentCombinationsJson;
 
     ProductVariationRow() {
         // for JPA

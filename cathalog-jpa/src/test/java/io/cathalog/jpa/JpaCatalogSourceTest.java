@@ -65,6 +65,36 @@ class JpaCatalogSourceTest {
         }
     }
 
+    /** The documented family, with its absent combination. */
+    static Catalog documentedFamily() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "catalog-format.md"));
+        Matcher m = Pattern.compile("```json family\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        assertThat(m.find()).isTrue();
+        return JsonCatalogFile.reader().read(m.group(1), "catalog-format.md");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aFamilyKeepsItsAbsentCombinationsAndABadOneIsReportedWithItsPointer(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            JpaCatalogSource source = JpaCatalogSource.of(JpaTransactions.resourceLocal(db.newFactory()));
+            Catalog family = documentedFamily();
+            assertThat(family.products().get(0).absentCombinations()).isNotEmpty();
+            source.save(family);
+            assertThat(source.load()).isEqualTo(withPlainPrices(family));
+
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("update cathalog_product_variation set absent_combinations_json ="
+                        + " '[{\"Cor\": \"Verde\", \"Tamanho\": \"M\"}]' where absent_combinations_json is not null");
+            }
+            assertThatThrownBy(source::load).isInstanceOfSatisfying(CatalogValidationException.class, e ->
+                    assertThat(e.problems()).singleElement().satisfies(p -> {
+                        assertThat(p.pointer()).isEqualTo("/products/0/absent_combinations/0");
+                        assertThat(p.message()).contains("variation 'CAM-BASICA-VD-M' has this combination");
+                    }));
+        }
+    }
+
     /** The price column keeps no trailing zeros. */
     static Catalog withPlainPrices(Catalog c) {
         Catalog.Builder b = Catalog.builder().categories(c.tree().categories());

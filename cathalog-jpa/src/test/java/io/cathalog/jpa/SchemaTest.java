@@ -68,7 +68,8 @@ class SchemaTest {
             }
             db.migrate(2);
             db.migrate(3);
-            db.migrate(4);   // the entities validate against the latest schema
+            db.migrate(4);
+            db.migrate(5);   // the entities validate against the latest schema
             JpaSyncStateStore store = new JpaSyncStateStore(JpaTransactions.resourceLocal(db.newFactory()));
             assertThat(store.unfinished("a")).extracting(e -> e.runId() + "/" + e.key() + "/" + e.sequence())
                     .containsExactly("r1/SKU-2/4", "r2/SKU-1/1");

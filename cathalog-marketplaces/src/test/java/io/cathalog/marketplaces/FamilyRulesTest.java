@@ -105,4 +105,25 @@ class FamilyRulesTest {
                 .anySatisfy(x -> assertThat(x).contains("family CAM").contains("Cor:Preto;Tamanho:M")
                         .contains("rule every combination"));
     }
+
+    @Test
+    void shopeeReportsOnlyTheCombinationsNeitherPresentNorDeclaredAbsent() {
+        Product.Builder grid = shirt().variation(v("CAM-AZ-P", "Azul", "P", null)).variation(v("CAM-AZ-M", "Azul", "M", null))
+                .variation(v("CAM-AZ-G", "Azul", "G", null)).variation(v("CAM-PR-P", "Preto", "P", null));
+        Product plain = grid.build();
+        assertThat(family(shopee.normalise(plain, Fixtures.store("shopee"), SHOPEE_TSHIRTS))).singleElement()
+                .satisfies(x -> assertThat(x).contains("Cor:Preto;Tamanho:M").contains("Cor:Preto;Tamanho:G"));
+        Product oneAbsent = plain.toBuilder().absentCombination(java.util.Map.of("Tamanho", "M", "Cor", "Preto")).build();
+        List<String> messages = family(shopee.normalise(oneAbsent, Fixtures.store("shopee"), SHOPEE_TSHIRTS));
+        assertThat(messages).singleElement().satisfies(x -> assertThat(x).contains("family CAM")
+                .contains("lacks the combinations [Cor:Preto;Tamanho:G]").doesNotContain("Tamanho:M")
+                .contains("absent_combinations").contains("rule every combination"));
+
+        Product bothAbsent = oneAbsent.toBuilder().absentCombination(java.util.Map.of("Cor", "Preto", "Tamanho", "G"))
+                .build();
+        assertThat(family(shopee.normalise(bothAbsent, Fixtures.store("shopee"), SHOPEE_TSHIRTS))).isEmpty();
+        // Mercado Livre has no grid: absent combinations change nothing there.
+        assertThat(family(ml.normalise(bothAbsent, Fixtures.store("mercadolivre"), ML_TSHIRTS)))
+                .isEqualTo(family(ml.normalise(plain, Fixtures.store("mercadolivre"), ML_TSHIRTS)));
+    }
 }

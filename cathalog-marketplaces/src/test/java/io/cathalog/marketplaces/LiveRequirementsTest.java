@@ -200,6 +200,37 @@ class LiveRequirementsTest {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    @Test
+    void shopeesBrandIsCheckedAgainstTheSnapshotsListWhenTheLiveAnswerHasNone() {
+        assertThat(shopee.requirements(shopeeStore, "100416").brand()).as("Bling's live answer has no brand list").isEmpty();
+
+        Normalisation known = shopee.normalise(headphones("FONE-S1").build(), shopeeStore, "100416");
+        assertThat(known.violations()).extracting(Violation::attribute).doesNotContain("brand");
+        assertThat(known.values().get("brand").text()).isEqualTo("JBL");
+        assertThat(known.warnings()).filteredOn(w -> w.attribute().equals("brand")).singleElement().satisfies(w -> {
+            assertThat(w.code()).isEqualTo(Warning.Code.FALLBACK);
+            assertThat(w.message()).contains("offline snapshot " + ShopeeRequirements.SNAPSHOT_VERSION + " of shopee")
+                    .contains("category 100416").contains("live from Bling");
+        });
+
+        Normalisation unknown = shopee.normalise(headphones("FONE-S2").brand("Marca Que Não Existe").build(),
+                shopeeStore, "100416");
+        assertThat(unknown.violations()).filteredOn(v -> v.attribute().equals("brand")).singleElement()
+                .satisfies(v -> assertThat(v.code()).isEqualTo(Violation.Code.UNKNOWN_BRAND));
+    }
+
+    @Test
+    void whenNeitherTheLiveAnswerNorTheFallbackHasABrandListTheBrandIsNotCheckedAndAWarningSaysSo() {
+        ShopeeMapper noSnapshot = new ShopeeMapper(categoryId -> {
+            throw new io.cathalog.core.marketplace.RequirementsUnavailableException(categoryId, "no documents");
+        }, live);
+        Normalisation n = noSnapshot.normalise(headphones("FONE-S3").brand("Marca Que Não Existe").build(),
+                shopeeStore, "100416");
+        assertThat(n.violations()).extracting(Violation::attribute).doesNotContain("brand");
+        assertThat(n.warnings()).filteredOn(w -> w.attribute().equals("brand")).singleElement()
+                .satisfies(w -> assertThat(w.message()).isEqualTo("brand not checked: no brand list for category 100416"));
+    }
+
     private record MapperPair(MarketplaceMapper mapper) {
         CategoryRequirements live(Store store, String category) {
             return mapper instanceof MercadoLivreMapper m ? m.requirements(store, category)

@@ -65,7 +65,7 @@ public final class JsonCatalogFile {
             "categorisation_rules", "attribute_rules", "stores", "notes");
     private static final Set<String> CATEGORY = Set.of("key", "name", "parent");
     private static final Set<String> PRODUCT = Set.of("sku", "name", "brand", "gtin", "price", "status", "category",
-            "dimensions", "net_weight", "gross_weight", "attributes", "variations");
+            "dimensions", "net_weight", "gross_weight", "attributes", "variations", "absent_combinations");
     private static final Set<String> VARIATION = Set.of("sku", "options", "gtin", "price", "dimensions", "net_weight",
             "gross_weight", "attributes");
     private static final Set<String> DIMENSIONS = Set.of("width", "height", "depth");
@@ -350,6 +350,7 @@ public final class JsonCatalogFile {
                     }
                 }
             }
+            absentCombinations(node, at, b);
             if (problems.size() > before) {
                 return Optional.empty();
             }
@@ -394,6 +395,47 @@ public final class JsonCatalogFile {
             for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 attributeValue(e.getValue(), Pointers.child(a, e.getKey())).ifPresent(v -> into.accept(e.getKey(), v));
+            }
+        }
+
+        /**
+         * A family's absent combinations: a list of objects of option name to value (text). What
+         * they must name is checked by the model, against the family's variations.
+         */
+        private void absentCombinations(JsonNode node, String at, Product.Builder b) {
+            JsonNode absent = node.get("absent_combinations");
+            if (absent == null) {
+                return;
+            }
+            String as = at + "/absent_combinations";
+            if (!absent.isArray()) {
+                problem(as, "absent_combinations is a list of option combinations, like [{\"Cor\": \"Azul\","
+                        + " \"Tamanho\": \"G\"}], not " + kind(absent));
+                return;
+            }
+            if (node.get("variations") == null) {
+                problem(as, "only a family (a product with variations) declares absent combinations");
+                return;
+            }
+            for (int i = 0; i < absent.size(); i++) {
+                JsonNode combo = absent.get(i);
+                String ci = as + "/" + i;
+                if (!combo.isObject() || combo.isEmpty()) {
+                    problem(ci, "an absent combination is a non-empty object of option name to value, not "
+                            + (combo.isObject() ? "an empty object" : kind(combo)));
+                    continue;
+                }
+                Map<String, String> options = new java.util.LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = combo.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (!e.getValue().isTextual()) {
+                        problem(Pointers.child(ci, e.getKey()), "an option's value is a string, not "
+                                + kind(e.getValue()));
+                    } else {
+                        options.put(e.getKey(), e.getValue().textValue());
+                    }
+                }
+                b.absentCombination(options);
             }
         }
 

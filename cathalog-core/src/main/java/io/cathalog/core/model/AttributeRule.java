@@ -66,6 +66,12 @@ public record AttributeRule(String id, Optional<String> categoryKey, String attr
             if (measure) {
                 checkUnit(field, n.unit().get(), "/from_name/unit");
             }
+            if (field == ProductField.GTIN && n.kind() == AttributeSource.ValueKind.CHOICE) {
+                throw ValidationException.of("/from_name/kind", "a GTIN is read as text or a number, not a choice");
+            }
+            if (field == ProductField.GTIN && n.value().isPresent() && !Gtin.isValid(n.value().get())) {
+                throw ValidationException.of("/from_name/value", "invalid GTIN '" + n.value().get() + "'");
+            }
             if (field == ProductField.BRAND && n.kind() == AttributeSource.ValueKind.NUMBER) {
                 throw ValidationException.of("/from_name/kind", "brand is text, not a number");
             }
@@ -73,6 +79,19 @@ public record AttributeRule(String id, Optional<String> categoryKey, String attr
     }
 
     private static void checkValue(ProductField field, AttributeValue value, String pointer) {
+        if (field == ProductField.GTIN) {
+            // Checked like the catalog checks a product's GTIN: digits with a correct check digit.
+            Optional<String> digits = gtinText(value);
+            if (digits.isEmpty()) {
+                throw ValidationException.of(pointer, "gtin takes a text value of digits, e.g. \"7891234567895\"");
+            }
+            try {
+                Gtin.of(digits.get());
+            } catch (ValidationException invalid) {
+                throw ValidationException.of(pointer, invalid.problems().get(0).message());
+            }
+            return;
+        }
         if (field == ProductField.BRAND) {
             if (!(value instanceof AttributeValue.TextValue) && !(value instanceof AttributeValue.ChoiceValue)) {
                 throw ValidationException.of(pointer, "brand takes a text value");
@@ -84,6 +103,26 @@ public record AttributeRule(String id, Optional<String> categoryKey, String attr
                     + (field.isWeight() ? "{\"number\": 300, \"unit\": \"g\"}" : "{\"number\": 10, \"unit\": \"cm\"}"));
         }
         checkUnit(field, n.unit().get(), pointer + "/unit");
+    }
+
+    /**
+     * The digits of a GTIN given as an attribute value: text, or a whole number without a unit.
+     *
+     * @param value a value a GTIN rule gives
+     * @return its text; empty when it cannot be a GTIN (a choice, a measure, a fraction, a boolean)
+     */
+    public static Optional<String> gtinText(AttributeValue value) {
+        if (value instanceof AttributeValue.TextValue t) {
+            return Optional.of(t.value().strip());
+        }
+        if (value instanceof AttributeValue.NumberValue n && n.unit().isEmpty() && n.amount().signum() >= 0) {
+            try {
+                return Optional.of(n.amount().toBigIntegerExact().toString());
+            } catch (ArithmeticException fraction) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private static void checkUnit(ProductField field, String unit, String pointer) {

@@ -31,6 +31,8 @@ import java.util.TreeMap;
  *                    decide
  * @param attributes  typed attribute values by attribute name, in name order
  * @param variations  the family's variations (a parent, Bling's {@code formato} {@code V}); empty for a simple product
+ * @param absentCombinations combinations of the family's option values it lacks on purpose (each
+ *                    names every option of the family, with values its variations use); empty for none
  */
 public record Product(
         String sku,
@@ -44,7 +46,8 @@ public record Product(
         ProductStatus status,
         Optional<String> categoryKey,
         Map<String, AttributeValue> attributes,
-        List<Variation> variations) {
+        List<Variation> variations,
+        List<Map<String, String>> absentCombinations) {
 
     /** Bling's limit on a product name ({@code nome}, maxLength 120 in the API). */
     public static final int MAX_NAME_LENGTH = 120;
@@ -69,10 +72,13 @@ public record Product(
      *                    decide
      * @param attributes  typed attribute values by attribute name, in name order
      * @param variations  the family's variations (a parent, Bling's {@code formato} {@code V}); empty for a simple product
+     * @param absentCombinations combinations of the family's option values it lacks on purpose; copied, in order
      * @throws NullPointerException if a component is null
      * @throws ValidationException when a value is invalid: a blank or too long SKU, name, brand or
      *                             attribute name, a negative price, a net weight above the gross weight, an invalid category key,
-     *                             or a family whose variations differ in option names or repeat options or SKUs
+     *                             or a family whose variations differ in option names or repeat options or SKUs;
+     *                             an absent combination on a simple product, one that does not name exactly the
+     *                             family's options, uses a value no variation uses, is also a variation or is repeated
      */
     public Product {
         Checks.text("sku", sku, MAX_SKU_LENGTH);
@@ -102,6 +108,32 @@ public record Product(
         attributes = Collections.unmodifiableSortedMap(copy);
         variations = List.copyOf(Objects.requireNonNull(variations, "variations"));
         checkFamily(sku, variations);
+        absentCombinations = checkAbsent(variations, Objects.requireNonNull(absentCombinations, "absentCombinations"));
+    }
+
+    /**
+     * A product, possibly a family, with no absent combinations declared.
+     *
+     * @param sku         its SKU
+     * @param name        its name
+     * @param brand       its brand
+     * @param gtin        its GTIN
+     * @param price       its price
+     * @param dimensions  its dimensions
+     * @param netWeight   its net weight
+     * @param grossWeight its gross weight
+     * @param status      its status
+     * @param categoryKey its category
+     * @param attributes  its free attributes
+     * @param variations  its variations; empty for a simple product
+     * @throws ValidationException when a value is invalid
+     */
+    public Product(String sku, String name, Optional<String> brand, Optional<Gtin> gtin, Optional<BigDecimal> price,
+                   Optional<Dimensions> dimensions, Optional<Weight> netWeight, Optional<Weight> grossWeight,
+                   ProductStatus status, Optional<String> categoryKey, Map<String, AttributeValue> attributes,
+                   List<Variation> variations) {
+        this(sku, name, brand, gtin, price, dimensions, netWeight, grossWeight, status, categoryKey, attributes,
+                variations, List.of());
     }
 
     /**
@@ -124,7 +156,7 @@ public record Product(
                    Optional<Dimensions> dimensions, Optional<Weight> netWeight, Optional<Weight> grossWeight,
                    ProductStatus status, Optional<String> categoryKey, Map<String, AttributeValue> attributes) {
         this(sku, name, brand, gtin, price, dimensions, netWeight, grossWeight, status, categoryKey, attributes,
-                List.of());
+                List.of(), List.of());
     }
 
     /** Every variation has the family's option names; no two the same options or SKU. */
@@ -152,6 +184,66 @@ public record Product(
                         + "' has the same options as '" + other + "': " + v.optionsText());
             }
         }
+    }
+
+    /**
+     * Absent combinations: each names exactly the family's option names (kept in the family's
+     * order), with values some variation uses; none is a declared variation, none repeated.
+     */
+    private static List<Map<String, String>> checkAbsent(List<Variation> variations,
+                                                         List<Map<String, String>> absent) {
+        if (absent.isEmpty()) {
+            return List.of();
+        }
+        if (variations.isEmpty()) {
+            throw ValidationException.of("/absent_combinations", "only a family (a product with variations) declares"
+                    + " absent combinations");
+        }
+        List<String> names = List.copyOf(variations.get(0).options().keySet());
+        Map<String, Set<String>> used = new HashMap<>();
+        Map<Map<String, String>, String> present = new HashMap<>();
+        for (Variation v : variations) {
+            v.options().forEach((k, val) -> used.computeIfAbsent(k, x -> new HashSet<>()).add(val));
+            present.put(new HashMap<>(v.options()), v.sku());
+        }
+        Set<Map<String, String>> seen = new HashSet<>();
+        List<Map<String, String>> out = new java.util.ArrayList<>();
+        List<io.cathalog.core.Problem> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < absent.size(); i++) {
+            String at = "/absent_combinations/" + i;
+            Map<String, String> combo = Objects.requireNonNull(absent.get(i), "absent combination");
+            if (!combo.keySet().equals(Set.copyOf(names))) {
+                problems.add(io.cathalog.core.Problem.at(at, "an absent combination names exactly the family's options "
+                        + names + ", not " + combo.keySet()));
+                continue;
+            }
+            String unknown = null;
+            for (String n : names) {
+                if (unknown == null && !used.get(n).contains(combo.get(n))) {
+                    unknown = "no variation of the family has " + n + " '" + combo.get(n) + "' (its values of " + n
+                            + " are " + new java.util.TreeSet<>(used.get(n)) + ")";
+                }
+            }
+            if (unknown != null) {
+                problems.add(io.cathalog.core.Problem.at(at, unknown));
+                continue;
+            }
+            Map<String, String> ordered = new java.util.LinkedHashMap<>();
+            names.forEach(n -> ordered.put(n, combo.get(n)));
+            String variation = present.get(new HashMap<>(ordered));
+            if (variation != null) {
+                problems.add(io.cathalog.core.Problem.at(at, "variation '" + variation
+                        + "' has this combination: it is not absent"));
+            } else if (!seen.add(new HashMap<>(ordered))) {
+                problems.add(io.cathalog.core.Problem.at(at, "the absent combination " + ordered + " is declared twice"));
+            } else {
+                out.add(Collections.unmodifiableMap(ordered));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException("invalid absent combinations", problems);
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -191,6 +283,7 @@ public record Product(
         b.categoryKey = categoryKey;
         b.attributes.putAll(attributes);
         b.variations.addAll(variations);
+        b.absentCombinations.addAll(absentCombinations);
         return b;
     }
 
@@ -218,6 +311,7 @@ public record Product(
         private Optional<String> categoryKey = Optional.empty();
         private final TreeMap<String, AttributeValue> attributes = new TreeMap<>();
         private final java.util.ArrayList<Variation> variations = new java.util.ArrayList<>();
+        private final java.util.ArrayList<Map<String, String>> absentCombinations = new java.util.ArrayList<>();
 
         private Builder(String sku, String name) {
             this.sku = Objects.requireNonNull(sku, "sku");
@@ -369,6 +463,18 @@ public record Product(
         }
 
         /**
+         * Declares a combination of option values the family lacks on purpose (Shopee's grid then
+         * does not ask for it).
+         *
+         * @param options option name to value, naming every option of the family
+         * @return this builder
+         */
+        public Builder absentCombination(Map<String, String> options) {
+            absentCombinations.add(new java.util.LinkedHashMap<>(Objects.requireNonNull(options, "options")));
+            return this;
+        }
+
+        /**
          * Validates and builds the product.
          *
          * @return the product
@@ -376,7 +482,7 @@ public record Product(
          */
         public Product build() {
             return new Product(sku, name, brand, gtin, price, dimensions, netWeight, grossWeight, status,
-                    categoryKey, attributes, variations);
+                    categoryKey, attributes, variations, absentCombinations);
         }
     }
 }

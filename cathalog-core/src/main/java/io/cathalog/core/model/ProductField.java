@@ -8,6 +8,11 @@ import java.util.Optional;
  * name in a rule is a free attribute (a custom field in Bling).
  */
 public enum ProductField {
+    /**
+     * The GTIN, {@code gtin}: text (or a number) that is a valid GTIN. Per item: a simple
+     * product's own, and in a family each variation's (never the parent's).
+     */
+    GTIN("gtin"),
     /** The product's brand, {@code brand}: text. */
     BRAND("brand"),
     /** The weight of the product alone, {@code net_weight}: a weight. */

@@ -41,7 +41,8 @@ class CatalogFormatDocTest {
         int end = text.indexOf("\n```", start + 15);
         Catalog catalog = JsonCatalogFile.reader().read(text.substring(start + 15, end), "docs/catalog-format.md");
         io.cathalog.core.model.Product shirt = catalog.product("CAM-BASICA").orElseThrow();
-        assertThat(shirt.variations()).hasSize(6);
+        assertThat(shirt.variations()).hasSize(8);
+        assertThat(shirt.absentCombinations()).containsExactly(java.util.Map.of("Cor", "Verde", "Tamanho", "G"));
         assertThat(shirt.variations().get(0).optionsText()).isEqualTo("Cor:Azul;Tamanho:P");
         assertThat(shirt.variations().get(2).grossWeight()).isPresent();
         assertThat(shirt.variations().get(5).attributes()).containsKey("Estampa");
@@ -84,5 +85,67 @@ class CatalogFormatDocTest {
                                 assertThat(p.location()).isPresent();
                             });
                 });
+    }
+
+    @Test
+    void absentCombinationsAreCheckedWithTheirPointerLineAndColumn() {
+        String json = """
+                {
+                  "format_version": 1,
+                  "products": [
+                    { "sku": "A", "name": "Camiseta", "variations": [
+                      { "sku": "A-1", "options": { "Cor": "Azul", "Tamanho": "P" } },
+                      { "sku": "A-2", "options": { "Cor": "Preto", "Tamanho": "M" } }
+                    ], "absent_combinations": [
+                      { "Cor": "Azul", "Tamanho": "M" },
+                      { "Cor": "Azul" },
+                      { "Cor": "Verde", "Tamanho": "M" },
+                      { "Tamanho": "P", "Cor": "Azul" },
+                      { "Tamanho": "M", "Cor": "Azul" },
+                      { "Cor": "Azul", "Tamanho": 3 }
+                    ] },
+                    { "sku": "B", "name": "Meia", "absent_combinations": [ { "Cor": "Azul" } ] }
+                  ]
+                }
+                """;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonCatalogFile.reader().read(json, "f.json"))
+                .isInstanceOfSatisfying(io.cathalog.core.CatalogValidationException.class, e -> {
+                    assertThat(e.problems()).extracting(io.cathalog.core.Problem::pointer).containsExactly(
+                            "/products/0/absent_combinations/5/Tamanho", "/products/1/absent_combinations");
+                    assertThat(e.problems().get(0).location()).contains(new io.cathalog.core.Problem.Location(13, 24));
+                });
+        // Without the wrongly typed one, the model's checks name each bad combination in turn.
+        String typed = json.replace("""
+                      { "Tamanho": "M", "Cor": "Azul" },
+                      { "Cor": "Azul", "Tamanho": 3 }
+                """, """
+                      { "Tamanho": "M", "Cor": "Azul" }
+                """).replace(", \"absent_combinations\": [ { \"Cor\": \"Azul\" } ]", "");
+        assertThat(typed).doesNotContain("3 }").contains("\"Meia\" }");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonCatalogFile.reader().read(typed, "f.json"))
+                .isInstanceOfSatisfying(io.cathalog.core.CatalogValidationException.class, e -> {
+                    assertThat(e.problems()).extracting(io.cathalog.core.Problem::pointer).containsExactly(
+                            "/products/0/absent_combinations/1", "/products/0/absent_combinations/2",
+                            "/products/0/absent_combinations/3", "/products/0/absent_combinations/4");
+                    assertThat(e.problems()).extracting(io.cathalog.core.Problem::message).satisfiesExactly(
+                            m -> assertThat(m).contains("names exactly the family's options [Cor, Tamanho], not [Cor]"),
+                            m -> assertThat(m).contains("no variation of the family has Cor 'Verde'"),
+                            m -> assertThat(m).contains("variation 'A-1' has this combination: it is not absent"),
+                            m -> assertThat(m).contains("is declared twice"));
+                    assertThat(e.problems().get(1).location()).map(io.cathalog.core.Problem.Location::line).contains(10L);
+                });
+    }
+
+    @Test
+    void theCatalogBuilderChecksAbsentCombinationsToo() {
+        io.cathalog.core.model.Product.Builder b = io.cathalog.core.model.Product.builder("A", "Camiseta")
+                .variation(io.cathalog.core.model.Variation.builder("A-1").option("Cor", "Azul").option("Tamanho", "P").build())
+                .variation(io.cathalog.core.model.Variation.builder("A-2").option("Cor", "Preto").option("Tamanho", "M").build());
+        assertThat(b.absentCombination(java.util.Map.of("Tamanho", "M", "Cor", "Azul")).build().absentCombinations())
+                .containsExactly(java.util.Map.of("Cor", "Azul", "Tamanho", "M"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.absentCombination(java.util.Map.of("Cor", "Azul",
+                        "Tamanho", "P")).build())
+                .isInstanceOf(io.cathalog.core.ValidationException.class)
+                .hasMessageContaining("/absent_combinations/1").hasMessageContaining("variation 'A-1'");
     }
 }

@@ -139,7 +139,8 @@ public final class FamilyRules {
 
     /**
      * Shopee: at most two tiers (option names), names and values within the tier limits, and
-     * every combination of the tiers' options present (Shopee's grid has a model for each).
+     * every combination of the tiers' options present or declared absent by the family
+     * ({@link Product#absentCombinations()}; Shopee's grid has a model for each other one).
      *
      * @param request the family's normalisation request
      * @param category the category's requirements
@@ -192,6 +193,8 @@ public final class FamilyRules {
         if (limits.everyCombination() && names.size() <= limits.maxTiers()) {
             Set<Map<String, String>> have = new java.util.HashSet<>();
             p.variations().forEach(v -> have.add(new HashMap<>(v.options())));
+            // A combination the family declares absent is a deliberate gap, not a missing model.
+            p.absentCombinations().forEach(c -> have.add(new HashMap<>(c)));
             List<Map<String, String>> all = new ArrayList<>();
             all.add(new LinkedHashMap<>());
             for (String name : names) {
@@ -215,8 +218,8 @@ public final class FamilyRules {
             }
             if (!missing.isEmpty()) {
                 f.violation(ATTRIBUTE, Violation.Code.VARIATION_RULE, family + " lacks the combinations " + missing
-                        + "; Shopee's tier grid has a model for every combination: add them, or drop the option values"
-                        + " that make them (rule every combination)");
+                        + "; Shopee's tier grid has a model for every combination: add them, declare them absent"
+                        + " (absent_combinations), or drop the option values that make them (rule every combination)");
             }
         }
     }

@@ -176,7 +176,7 @@ public final class ShopeeMapper implements MarketplaceMapper {
         }
         ListingLimits limits = category.limits();
         title(request, limits, f);
-        category.brand().ifPresent(b -> brand(b, request, f, payload));
+        brandRule(category, f).ifPresent(b -> brand(b, request, f, payload));
         weight(request, limits, f, payload);
         dimension(request, limits, f, payload);
         if (!request.product().isFamily()) {
@@ -196,6 +196,35 @@ public final class ShopeeMapper implements MarketplaceMapper {
             f.violation("item_name", Violation.Code.TOO_SHORT, "the item name has " + title.length()
                     + " characters; Shopee takes at least " + limits.titleMinLength() + " in " + request.categoryId());
         }
+    }
+
+    /**
+     * The brand list to check the brand against. Bling's live requirements carry none, so with a
+     * live source the offline snapshot's list for the category is used where it has one (a
+     * warning names the snapshot's version); where neither has one, a warning says the brand was
+     * not checked: never silently.
+     */
+    private Optional<BrandRequirement> brandRule(CategoryRequirements category, Findings f) {
+        if (category.brand().isPresent()) {
+            return category.brand();
+        }
+        String categoryId = category.categoryId();
+        Optional<CategoryRequirements> offline;
+        try {
+            offline = Optional.of(sources.own().requirements(categoryId));
+        } catch (io.cathalog.core.marketplace.RequirementsUnavailableException none) {
+            offline = Optional.empty();
+        }
+        Optional<BrandRequirement> listed = offline.flatMap(CategoryRequirements::brand)
+                .filter(b -> !b.brands().isEmpty());
+        if (listed.isPresent()) {
+            f.warning("brand", Warning.Code.FALLBACK, "brand checked against the brand list of the "
+                    + offline.get().source().describe() + " for category " + categoryId + ": the requirements "
+                    + category.source().describe() + " carry no brand list");
+            return listed;
+        }
+        f.warning("brand", Warning.Code.FALLBACK, "brand not checked: no brand list for category " + categoryId);
+        return Optional.empty();
     }
 
     private static void brand(BrandRequirement rule, NormalisationRequest request, Findings f, ObjectNode payload) {

@@ -583,7 +583,7 @@ public final class Planner {
         Optional<String> gtinNow = o == null ? Optional.empty() : o.gtin();
         if (differs(d.sku(), Fields.GTIN, gtinNow, d.gtin().map(Gtin::digits),
                 last(previous, RemoteProduct::gtin), d.gtin().isPresent())) {
-            fields.gtin(new Assignment<>(gtinNow, d.gtin().get().digits(), Optional.empty()));
+            fields.gtin(new Assignment<>(gtinNow, d.gtin().get().digits(), d.gtinRule()));
         }
         Optional<String> observedPrice = o == null ? Optional.empty() : o.price().map(BigDecimal::toPlainString);
         Optional<String> desiredPrice = d.price().map(BigDecimal::toPlainString);
@@ -670,9 +670,9 @@ public final class Planner {
         if (o == null) {
             if (own.isPresent() && own.get() instanceof Change.CreateProduct create) {
                 List<VariationEntry> added = new ArrayList<>();
-                for (Variation v : family.variations()) {
+                for (DesiredVariation v : d.variations()) {
                     added.add(new VariationEntry(v.sku(), java.util.OptionalLong.empty(), VariationEntry.Action.ADD,
-                            v.options(), Optional.empty(), newVariation(d, v)));
+                            v.declared().options(), Optional.empty(), newVariation(v)));
                 }
                 out.add(new Change.CreateProduct(create.sku(), create.values(), added));
             }
@@ -692,12 +692,13 @@ public final class Planner {
         previous.ifPresent(p -> p.variations().forEach(v -> v.sku().ifPresent(sku -> last.putIfAbsent(sku, v))));
         List<VariationEntry> entries = new ArrayList<>();
         Set<String> declaredSkus = new HashSet<>();
-        for (Variation v : family.variations()) {
+        for (DesiredVariation dv : d.variations()) {
+            Variation v = dv.declared();
             declaredSkus.add(v.sku());
             var rv = have.get(v.sku());
             if (rv == null) {
                 entries.add(new VariationEntry(v.sku(), java.util.OptionalLong.empty(), VariationEntry.Action.ADD,
-                        v.options(), Optional.empty(), newVariation(d, v)));
+                        v.options(), Optional.empty(), newVariation(dv)));
                 continue;
             }
             Optional<io.cathalog.core.remote.RemoteVariation> lastV = previous.map(p -> last.get(v.sku()));
@@ -708,12 +709,12 @@ public final class Planner {
                     variationLast(previous, lastV, x -> Optional.of(optionsText(x.options()))), true)) {
                 options = v.options();
             }
-            Optional<String> gtin = v.gtin().map(Gtin::digits);
+            Optional<String> gtin = dv.gtin().map(g -> g.value().digits());
             if (differs(v.sku(), Fields.GTIN, rv.gtin(), gtin, variationLast(previous, lastV,
                     io.cathalog.core.remote.RemoteVariation::gtin), gtin.isPresent())) {
-                f.gtin(new Assignment<>(rv.gtin(), gtin.get(), Optional.empty()));
+                f.gtin(new Assignment<>(rv.gtin(), gtin.get(), dv.gtin().get().by()));
             }
-            Optional<BigDecimal> price = v.price().or(d::price);
+            Optional<BigDecimal> price = dv.price();
             Optional<String> priceNow = rv.price().map(BigDecimal::toPlainString);
             Optional<String> priceWant = price.map(BigDecimal::toPlainString);
             if (price.isPresent() && rv.price().isPresent() && rv.price().get().compareTo(price.get()) == 0) {
@@ -723,17 +724,18 @@ public final class Planner {
                     x -> x.price().map(BigDecimal::toPlainString)), price.isPresent())) {
                 f.price(new Assignment<>(priceNow, price.get(), Optional.empty()));
             }
-            Optional<Weight> net = v.netWeight().or(() -> d.netWeight().map(Decided::value));
-            if (net.isPresent() && (rv.netWeight().isEmpty() || !rv.netWeight().get().isSameAs(net.get()))) {
-                f.netWeight(new Assignment<>(rv.netWeight().map(Weight::toString), net.get(), Optional.empty()));
+            Optional<Decided<Weight>> net = dv.netWeight();
+            if (net.isPresent() && (rv.netWeight().isEmpty() || !rv.netWeight().get().isSameAs(net.get().value()))) {
+                f.netWeight(new Assignment<>(rv.netWeight().map(Weight::toString), net.get().value(), net.get().by()));
             }
-            Optional<Weight> gross = v.grossWeight().or(() -> d.grossWeight().map(Decided::value));
-            if (gross.isPresent() && (rv.grossWeight().isEmpty() || !rv.grossWeight().get().isSameAs(gross.get()))) {
-                f.grossWeight(new Assignment<>(rv.grossWeight().map(Weight::toString), gross.get(), Optional.empty()));
+            Optional<Decided<Weight>> gross = dv.grossWeight();
+            if (gross.isPresent() && (rv.grossWeight().isEmpty() || !rv.grossWeight().get().isSameAs(gross.get().value()))) {
+                f.grossWeight(new Assignment<>(rv.grossWeight().map(Weight::toString), gross.get().value(),
+                        gross.get().by()));
             }
-            Optional<Dimensions> dims = v.dimensions().or(() -> d.dimensions().map(Decided::value));
-            if (dims.isPresent() && (rv.dimensions().isEmpty() || !rv.dimensions().get().isSameAs(dims.get()))) {
-                f.dimensions(new Assignment<>(rv.dimensions().map(Fields::dimensions), dims.get(), Optional.empty()));
+            Optional<Decided<Dimensions>> dims = dv.dimensions();
+            if (dims.isPresent() && (rv.dimensions().isEmpty() || !rv.dimensions().get().isSameAs(dims.get().value()))) {
+                f.dimensions(new Assignment<>(rv.dimensions().map(Fields::dimensions), dims.get().value(), dims.get().by()));
             }
             boolean optionsChange = !optionsText(options).equals(optionsNow);
             if (options.isEmpty()) {
@@ -786,15 +788,18 @@ public final class Planner {
         return b.toString();
     }
 
-    /** What a new variation is written with: its own values, else its parent's. */
-    private ProductFields newVariation(DesiredProduct d, Variation v) {
+    /**
+     * What a new variation is written with: its resolved values (its own, a rule's, else its
+     * parent's), each naming the rule that gave it.
+     */
+    private ProductFields newVariation(DesiredVariation v) {
         ProductFields.Builder f = ProductFields.builder();
-        f.name(Assignment.of(variationName(d.name(), v)));
-        v.gtin().ifPresent(g -> f.gtin(Assignment.of(g.digits())));
-        v.price().or(d::price).ifPresent(p -> f.price(Assignment.of(p)));
-        v.netWeight().or(() -> d.netWeight().map(Decided::value)).ifPresent(w -> f.netWeight(Assignment.of(w)));
-        v.grossWeight().or(() -> d.grossWeight().map(Decided::value)).ifPresent(w -> f.grossWeight(Assignment.of(w)));
-        v.dimensions().or(() -> d.dimensions().map(Decided::value)).ifPresent(x -> f.dimensions(Assignment.of(x)));
+        f.name(Assignment.of(v.name()));
+        v.gtin().ifPresent(g -> f.gtin(new Assignment<>(Optional.empty(), g.value().digits(), g.by())));
+        v.price().ifPresent(p -> f.price(Assignment.of(p)));
+        v.netWeight().ifPresent(w -> f.netWeight(new Assignment<>(Optional.empty(), w.value(), w.by())));
+        v.grossWeight().ifPresent(w -> f.grossWeight(new Assignment<>(Optional.empty(), w.value(), w.by())));
+        v.dimensions().ifPresent(x -> f.dimensions(new Assignment<>(Optional.empty(), x.value(), x.by())));
         return f.build();
     }
 
@@ -911,8 +916,10 @@ public final class Planner {
         d.netWeight().ifPresent(v -> b.netWeight(v.value()));
         d.grossWeight().ifPresent(v -> b.grossWeight(v.value()));
         d.custom().forEach((k, v) -> b.attribute(k, v.value()));
-        // The mappers see the family: its variations as the catalog declares them.
-        in.catalog.product(d.sku()).ifPresent(p -> p.variations().forEach(b::variation));
+        // The mappers see the family: its variations with their resolved values, and the
+        // combinations it lacks on purpose.
+        d.variations().forEach(v -> b.variation(v.toModel()));
+        in.catalog.product(d.sku()).ifPresent(p -> p.absentCombinations().forEach(b::absentCombination));
         try {
             return b.build();
         } catch (RuntimeException invalid) {

@@ -13,6 +13,7 @@ import io.cathalog.core.model.Length;
 import io.cathalog.core.model.LengthUnit;
 import io.cathalog.core.model.Product;
 import io.cathalog.core.model.ProductField;
+import io.cathalog.core.model.Variation;
 import io.cathalog.core.model.Weight;
 import io.cathalog.core.model.WeightUnit;
 import io.cathalog.core.remote.CustomFieldValue;
@@ -107,13 +108,12 @@ final class Resolver {
         Optional<String> ownBrand = declared.flatMap(Product::brand).or(() -> observed.flatMap(RemoteProduct::brand));
         Optional<Gtin> gtin = declared.flatMap(Product::gtin);
         Optional<String> remoteGtin = observed.flatMap(RemoteProduct::gtin);
+        boolean invalidRemoteGtin = false;
         if (gtin.isEmpty() && remoteGtin.isPresent()) {
             if (Gtin.isValid(remoteGtin.get())) {
                 gtin = Optional.of(Gtin.of(remoteGtin.get()));
             } else {
-                attention.add(new AttentionItem(EntityKind.PRODUCT, sku, Optional.empty(),
-                        "the GTIN in the ERP, '" + remoteGtin.get() + "', is invalid and the catalog gives none"
-                                + invalidGtinRefusal.map(r -> "; " + r).orElse("")));
+                invalidRemoteGtin = true;
             }
         }
         Optional<BigDecimal> price = declared.flatMap(Product::price);
@@ -129,6 +129,21 @@ final class Resolver {
                     + "') is not one of the catalog's"));
         }
         Set<String> scope = category.map(c -> ancestorsOrSelf.getOrDefault(c.value(), Set.of(c.value()))).orElse(Set.of());
+        boolean family = declared.map(Product::isFamily).orElse(false);
+        Optional<String> gtinRule = Optional.empty();
+        if (!family && rulesByAttribute.containsKey(ProductField.GTIN.attributeName())) {
+            // A GTIN is per item: a rule fills a simple product's, and a family's variations' (below).
+            Optional<Decided<Gtin>> ruled = gtin(sku, "", name, List.of(sku), scope, gtin, attention);
+            if (ruled.isPresent()) {
+                gtin = Optional.of(ruled.get().value());
+                gtinRule = ruled.get().by();
+            }
+        }
+        if (gtin.isEmpty() && invalidRemoteGtin) {
+            attention.add(new AttentionItem(EntityKind.PRODUCT, sku, Optional.empty(),
+                    "the GTIN in the ERP, '" + remoteGtin.get() + "', is invalid and the catalog gives none"
+                            + invalidGtinRefusal.map(r -> "; " + r).orElse("")));
+        }
 
         Optional<Decided<String>> brand = resolve(ProductField.BRAND.attributeName(), sku, name, scope,
                 ownBrand.map(AttributeValue::text)).map(d -> new Decided<>(d.value().asText(), d.by()));
@@ -155,8 +170,134 @@ final class Resolver {
                             .map(AttributeValue::text));
             resolve(attribute, sku, name, scope, own).ifPresent(d -> custom.put(attribute, d));
         }
-        return new DesiredProduct(sku, observed, declared.isPresent(), name, status, brand, gtin, price, category,
-                dims, net, gross, custom, attention);
+        List<DesiredVariation> variations = List.of();
+        if (family) {
+            Optional<Weight> ownNet = declared.flatMap(Product::netWeight).or(() -> observed.flatMap(RemoteProduct::netWeight));
+            Optional<Weight> ownGross = declared.flatMap(Product::grossWeight)
+                    .or(() -> observed.flatMap(RemoteProduct::grossWeight));
+            Parent parent = new Parent(sku, name, scope, ownNet, ownGross, ownDims, attribute -> declared.get()
+                    .attribute(attribute).or(() -> Optional.ofNullable(remoteCustom.get(attribute))
+                            .filter(v -> !v.isBlank()).map(AttributeValue::text)), net, gross, dims, custom);
+            variations = variations(declared.get(), parent, observed, attention);
+        }
+        return new DesiredProduct(sku, observed, declared.isPresent(), name, status, brand, gtin, gtinRule, price,
+                category, dims, net, gross, custom, attention, variations);
+    }
+
+    /** A family's parent as its variations inherit from it: its own values and its resolved ones. */
+    private record Parent(String sku, String name, Set<String> scope, Optional<Weight> ownNet,
+                          Optional<Weight> ownGross, Optional<Dimensions> ownDims,
+                          java.util.function.Function<String, Optional<AttributeValue>> ownAttribute,
+                          Optional<Decided<Weight>> net, Optional<Decided<Weight>> gross,
+                          Optional<Decided<Dimensions>> dims, SortedMap<String, Decided<AttributeValue>> custom) {
+    }
+
+    /**
+     * The attributes a family resolves per variation: its GTIN always; its option names; what any
+     * of its variations declares; what an {@code overrides} rule names one of its variations for.
+     * Everything else (its brand among them) is the parent's, and every variation has the parent's
+     * value.
+     */
+    private Set<String> perVariation(Product family) {
+        Set<String> out = new HashSet<>();
+        out.add(ProductField.GTIN.attributeName());
+        Set<String> skus = new HashSet<>();
+        for (Variation v : family.variations()) {
+            skus.add(v.sku());
+            out.addAll(v.options().keySet());
+            out.addAll(v.attributes().keySet());
+            v.netWeight().ifPresent(w -> out.add(ProductField.NET_WEIGHT.attributeName()));
+            v.grossWeight().ifPresent(w -> out.add(ProductField.GROSS_WEIGHT.attributeName()));
+            if (v.dimensions().isPresent()) {
+                out.add(ProductField.WIDTH.attributeName());
+                out.add(ProductField.HEIGHT.attributeName());
+                out.add(ProductField.DEPTH.attributeName());
+            }
+        }
+        for (AttributeRule r : catalog.attributeRules()) {
+            if (r.source() instanceof AttributeSource.Overrides o
+                    && o.bySku().keySet().stream().anyMatch(skus::contains)) {
+                out.add(r.attribute());
+            }
+        }
+        out.remove(ProductField.BRAND.attributeName());
+        return out;
+    }
+
+    /**
+     * Each variation of a declared family, by the same precedence as a product's attribute: an
+     * override of the variation's SKU (then, except for a GTIN or an option, of its family's), a
+     * constant, the variation's own value (declared; else for a GTIN the one the ERP holds on it,
+     * for an option its value, for anything else its parent's own), a value derived from the
+     * variation's name, a default.
+     */
+    private List<DesiredVariation> variations(Product family, Parent parent, Optional<RemoteProduct> observed,
+                                              List<AttentionItem> attention) {
+        Set<String> per = perVariation(family);
+        Map<String, io.cathalog.core.remote.RemoteVariation> held = new HashMap<>();
+        observed.ifPresent(o -> o.variations().forEach(v -> v.sku().ifPresent(s -> held.putIfAbsent(s, v))));
+        Set<String> optionNames = family.variations().get(0).options().keySet();
+        List<DesiredVariation> out = new ArrayList<>();
+        for (Variation v : family.variations()) {
+            String name = Planner.variationName(parent.name(), v);
+            String prefix = "variation " + v.sku() + ": ";
+            List<String> own = List.of(v.sku());
+            List<String> inherited = List.of(v.sku(), parent.sku());
+            Optional<Gtin> ownGtin = v.gtin().or(() -> Optional.ofNullable(held.get(v.sku()))
+                    .flatMap(io.cathalog.core.remote.RemoteVariation::gtin).filter(Gtin::isValid).map(Gtin::of));
+            Optional<Decided<Gtin>> gtin = gtin(parent.sku(), prefix, name, own, parent.scope(), ownGtin, attention);
+            Optional<Decided<Weight>> net = per.contains(ProductField.NET_WEIGHT.attributeName())
+                    ? weight(ProductField.NET_WEIGHT, inherited, parent.sku(), prefix, name, parent.scope(),
+                    v.netWeight().or(parent::ownNet), attention)
+                    : v.netWeight().map(Decided::own).or(parent::net);
+            Optional<Decided<Weight>> gross = per.contains(ProductField.GROSS_WEIGHT.attributeName())
+                    ? weight(ProductField.GROSS_WEIGHT, inherited, parent.sku(), prefix, name, parent.scope(),
+                    v.grossWeight().or(parent::ownGross), attention)
+                    : v.grossWeight().map(Decided::own).or(parent::gross);
+            boolean perDims = per.contains(ProductField.WIDTH.attributeName()) || per.contains(ProductField.HEIGHT.attributeName())
+                    || per.contains(ProductField.DEPTH.attributeName());
+            Optional<Decided<Dimensions>> dims = perDims
+                    ? dimensions(inherited, parent.sku(), prefix, name, parent.scope(), v.dimensions().or(parent::ownDims),
+                    attention)
+                    : v.dimensions().map(Decided::own).or(parent::dims);
+            SortedMap<String, Decided<AttributeValue>> attributes = new TreeMap<>();
+            Set<String> names = new java.util.TreeSet<>(v.attributes().keySet());
+            ruleAttributes.stream().filter(per::contains).forEach(names::add);
+            for (String attribute : names) {
+                boolean option = optionNames.contains(attribute);
+                Optional<AttributeValue> ownValue = Optional.ofNullable(v.attributes().get(attribute)).or(() -> option
+                        ? Optional.of(AttributeValue.text(v.options().get(attribute)))
+                        : parent.ownAttribute().apply(attribute));
+                resolve(attribute, option ? own : inherited, name, parent.scope(), ownValue)
+                        .ifPresent(d -> attributes.put(attribute, d));
+            }
+            out.add(new DesiredVariation(v, name, gtin, v.price().or(() -> family.price()), net, gross, dims, attributes));
+        }
+        return out;
+    }
+
+    /**
+     * A GTIN by the rules on {@code gtin}: checked like the catalog checks one; an invalid value
+     * needs attention (naming the variation) and gives none.
+     */
+    private Optional<Decided<Gtin>> gtin(String sku, String prefix, String name, List<String> keys, Set<String> scope,
+                                         Optional<Gtin> own, List<AttentionItem> attention) {
+        Optional<Decided<AttributeValue>> d = resolve(ProductField.GTIN.attributeName(), keys, name, scope,
+                own.map(g -> AttributeValue.text(g.digits())));
+        if (d.isEmpty()) {
+            return Optional.empty();
+        }
+        if (d.get().by().isEmpty() && own.isPresent()) {
+            return Optional.of(Decided.own(own.get()));
+        }
+        Optional<String> digits = AttributeRule.gtinText(d.get().value());
+        if (digits.isPresent() && Gtin.isValid(digits.get())) {
+            return Optional.of(new Decided<>(Gtin.of(digits.get()), d.get().by()));
+        }
+        attention.add(new AttentionItem(EntityKind.PRODUCT, sku, Optional.empty(), prefix + "GTIN '"
+                + d.get().value().asText() + "'" + d.get().by().map(r -> " from rule '" + r + "'").orElse("")
+                + " is invalid: a GTIN is 8, 12, 13 or 14 digits with a correct check digit"));
+        return Optional.empty();
     }
 
     private Optional<Decided<String>> categorise(String sku, String name, Optional<String> brand, Optional<String> gtin,
@@ -178,15 +319,26 @@ final class Resolver {
     /** The attribute's value by the precedence above; empty when nothing gives one. */
     private Optional<Decided<AttributeValue>> resolve(String attribute, String sku, String name, Set<String> scope,
                                                       Optional<AttributeValue> own) {
+        return resolve(attribute, List.of(sku), name, scope, own);
+    }
+
+    /**
+     * As above, with the SKUs whose overrides count, first first (a variation's own, then its
+     * family's).
+     */
+    private Optional<Decided<AttributeValue>> resolve(String attribute, List<String> keys, String name, Set<String> scope,
+                                                      Optional<AttributeValue> own) {
         List<AttributeRule> all = rulesByAttribute.getOrDefault(attribute, List.of());
         if (all.isEmpty()) {
             return own.map(Decided::own);
         }
         List<AttributeRule> rules = applicable.computeIfAbsent(attribute + "\u0000" + scopeKey(scope),
                 k -> all.stream().filter(r -> r.categoryKey().map(scope::contains).orElse(true)).toList());
-        for (AttributeRule r : rules) {
-            if (r.source() instanceof AttributeSource.Overrides o && o.bySku().containsKey(sku)) {
-                return Optional.of(Decided.rule(o.bySku().get(sku), r.id()));
+        for (String sku : keys) {
+            for (AttributeRule r : rules) {
+                if (r.source() instanceof AttributeSource.Overrides o && o.bySku().containsKey(sku)) {
+                    return Optional.of(Decided.rule(o.bySku().get(sku), r.id()));
+                }
             }
         }
         for (AttributeRule r : rules) {
@@ -257,7 +409,13 @@ final class Resolver {
 
     private Optional<Decided<Weight>> weight(ProductField field, String sku, String name, Set<String> scope,
                                              Optional<Weight> own, List<AttentionItem> attention) {
-        return resolve(field.attributeName(), sku, name, scope, own.map(w -> AttributeValue.number(w.amount(),
+        return weight(field, List.of(sku), sku, "", name, scope, own, attention);
+    }
+
+    private Optional<Decided<Weight>> weight(ProductField field, List<String> keys, String sku, String prefix,
+                                             String name, Set<String> scope,
+                                             Optional<Weight> own, List<AttentionItem> attention) {
+        return resolve(field.attributeName(), keys, name, scope, own.map(w -> AttributeValue.number(w.amount(),
                 w.unit().symbol()))).flatMap(d -> {
                     if (d.by().isEmpty() && own.isPresent()) {
                         return Optional.of(Decided.own(own.get()));
@@ -269,31 +427,37 @@ final class Resolver {
                         }
                     }
                     attention.add(new AttentionItem(EntityKind.PRODUCT, sku, Optional.empty(),
-                            field.attributeName() + " '" + d.value().asText() + "' is not a weight"));
+                            prefix + field.attributeName() + " '" + d.value().asText() + "' is not a weight"));
                     return Optional.empty();
                 });
     }
 
     private Optional<Decided<Dimensions>> dimensions(String sku, String name, Set<String> scope, Optional<Dimensions> own,
                                                      List<AttentionItem> attention) {
-        Optional<Decided<Length>> w = length(ProductField.WIDTH, sku, name, scope, own.map(Dimensions::width));
-        Optional<Decided<Length>> h = length(ProductField.HEIGHT, sku, name, scope, own.map(Dimensions::height));
-        Optional<Decided<Length>> d = length(ProductField.DEPTH, sku, name, scope, own.map(Dimensions::depth));
+        return dimensions(List.of(sku), sku, "", name, scope, own, attention);
+    }
+
+    private Optional<Decided<Dimensions>> dimensions(List<String> keys, String sku, String prefix, String name,
+                                                     Set<String> scope, Optional<Dimensions> own,
+                                                     List<AttentionItem> attention) {
+        Optional<Decided<Length>> w = length(ProductField.WIDTH, keys, name, scope, own.map(Dimensions::width));
+        Optional<Decided<Length>> h = length(ProductField.HEIGHT, keys, name, scope, own.map(Dimensions::height));
+        Optional<Decided<Length>> d = length(ProductField.DEPTH, keys, name, scope, own.map(Dimensions::depth));
         if (w.isEmpty() && h.isEmpty() && d.isEmpty()) {
             return Optional.empty();
         }
         if (w.isEmpty() || h.isEmpty() || d.isEmpty()) {
             attention.add(new AttentionItem(EntityKind.PRODUCT, sku, Optional.empty(),
-                    "dimensions are incomplete: width, height and depth are all needed"));
+                    prefix + "dimensions are incomplete: width, height and depth are all needed"));
             return Optional.empty();
         }
         Optional<String> by = w.get().by().or(() -> h.get().by()).or(() -> d.get().by());
         return Optional.of(new Decided<>(new Dimensions(w.get().value(), h.get().value(), d.get().value()), by));
     }
 
-    private Optional<Decided<Length>> length(ProductField field, String sku, String name, Set<String> scope,
+    private Optional<Decided<Length>> length(ProductField field, List<String> keys, String name, Set<String> scope,
                                              Optional<Length> own) {
-        return resolve(field.attributeName(), sku, name, scope, own.map(l -> AttributeValue.number(l.amount(),
+        return resolve(field.attributeName(), keys, name, scope, own.map(l -> AttributeValue.number(l.amount(),
                 l.unit().symbol()))).flatMap(d -> {
                     if (d.value() instanceof AttributeValue.NumberValue n && n.unit().isPresent()) {
                         return LengthUnit.fromSymbol(n.unit().get())

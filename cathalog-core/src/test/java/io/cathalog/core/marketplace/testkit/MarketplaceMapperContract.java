@@ -194,6 +194,37 @@ public abstract class MarketplaceMapperContract {
         }
     }
 
+    @Test
+    void aCombinationDeclaredAbsentIsNeverReportedAndDeclaringItAddsNoViolation() {
+        MarketplaceMapper m = newMapper();
+        Product full = family();
+        // The family without its last variation (Preto, M): a gap in its grid.
+        Product withGap = rebuiltWithout(full, full.variations().size() - 1);
+        Product declared = withGap.toBuilder().absentCombination(full.variations().get(full.variations().size() - 1)
+                .options()).build();
+        String missing = full.variations().get(full.variations().size() - 1).optionsText();
+        for (String category : leafCategories()) {
+            Normalisation without = m.normalise(withGap, store(), category);
+            Normalisation with = m.normalise(declared, store(), category);
+            assertThat(with.violations()).as("declaring an absent combination in %s", category)
+                    .isSubsetOf(without.violations());
+            assertThat(with.violations()).as("the absent combination in %s", category)
+                    .noneSatisfy(v -> assertThat(v.message()).contains(missing));
+        }
+    }
+
+    private static Product rebuiltWithout(Product family, int index) {
+        Product.Builder fresh = new Product(family.sku(), family.name(), family.brand(), family.gtin(), family.price(),
+                family.dimensions(), family.netWeight(), family.grossWeight(), family.status(), family.categoryKey(),
+                family.attributes()).toBuilder();
+        for (int i = 0; i < family.variations().size(); i++) {
+            if (i != index) {
+                fresh.variation(family.variations().get(i));
+            }
+        }
+        return fresh.build();
+    }
+
     /** A plausible family: two colours in two sizes, GTIN per variation. */
     protected Product family() {
         String[] gtins = {"7891000315507", "7891000100103", "7891000053508", "7898945080293"};
