@@ -69,18 +69,7 @@ final class PlanJson {
         plan.categoryIds().forEach(ids::put);
         ArrayNode changes = root.putArray("changes");
         for (Change c : plan.changes()) {
-            ObjectNode o = changes.addObject();
-            o.put("kind", kind(c));
-            o.put("action", lower(c.action()));
-            o.put("entity", lower(c.entity()));
-            o.put("key", c.key());
-            if (c.remoteId().isPresent()) {
-                o.put("remote_id", c.remoteId().getAsLong());
-            } else {
-                o.putNull("remote_id");
-            }
-            o.put("destructive", c.destructive());
-            c.accept(new Writer(o));
+            change(changes.addObject(), c);
         }
         ArrayNode attention = root.putArray("attention");
         for (AttentionItem a : plan.attention()) {
@@ -98,6 +87,62 @@ final class PlanJson {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void change(ObjectNode o, Change c) {
+        o.put("kind", kind(c));
+        o.put("action", lower(c.action()));
+        o.put("entity", lower(c.entity()));
+        o.put("key", c.key());
+        if (c.remoteId().isPresent()) {
+            o.put("remote_id", c.remoteId().getAsLong());
+        } else {
+            o.putNull("remote_id");
+        }
+        o.put("destructive", c.destructive());
+        c.accept(new Writer(o));
+    }
+
+    /**
+     * An apply's report in this form (its changes as a plan writes them, each with its outcome),
+     * so that it survives Java serialization ({@link ApplyStoppedException}).
+     */
+    static String writeReport(ApplyReport report) {
+        ObjectNode root = F.objectNode();
+        root.put("format_version", PlanFormat.JSON_VERSION);
+        root.put("run_id", report.runId());
+        root.put("duration_millis", report.duration().toMillis());
+        ArrayNode items = root.putArray("outcomes");
+        for (ItemOutcome item : report.outcomes()) {
+            ObjectNode o = items.addObject();
+            o.put("outcome", lower(item.outcome()));
+            text(o, "error", item.error());
+            change(o.putObject("change"), item.change());
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads back what {@link #writeReport} wrote. */
+    static ApplyReport readReport(String json) {
+        try {
+            JsonNode root = MAPPER.readTree(json);
+            List<ItemOutcome> outcomes = new ArrayList<>();
+            JsonNode items = arr(root, "outcomes", "");
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode o = items.get(i);
+                String at = "/outcomes/" + i;
+                outcomes.add(new ItemOutcome(change(obj(o, "change", at), at + "/change"),
+                        enumOf(Outcome.class, str(o, "outcome", at), at + "/outcome"), optText(o, "error", at)));
+            }
+            return new ApplyReport(str(root, "run_id", ""), outcomes,
+                    Duration.ofMillis(longOf(root.path("duration_millis"), "/duration_millis")));
+        } catch (JsonProcessingException | Invalid | IllegalArgumentException e) {
+            throw new CathalogException("not an apply report: " + e.getMessage(), e);
         }
     }
 
