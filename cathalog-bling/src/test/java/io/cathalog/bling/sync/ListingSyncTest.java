@@ -196,12 +196,12 @@ class ListingSyncTest {
             w.syncTwice(w.catalog(2, new BigDecimal("79.90"), ProductStatus.ACTIVE, PUBLISH, "none"));
 
             ApplyReport paused = w.syncTwice(w.catalog(2, new BigDecimal("79.90"), ProductStatus.INACTIVE, PUBLISH, "none"));
-            assertThat(paused.outcomes()).filteredOn(o -> o.change() instanceof Change.PauseListing).hasSize(2)
+            assertThat(paused.outcomes()).filteredOn(o -> o.change() instanceof Change.SetListingStatus s && !s.publish()).hasSize(2)
                     .allMatch(o -> o.outcome() == Outcome.UPDATED);
             assertThat(w.listings()).allMatch(l -> l.state() == RemoteListing.State.PAUSED);
 
             ApplyReport published = w.syncTwice(w.catalog(2, new BigDecimal("79.90"), ProductStatus.ACTIVE, PUBLISH, "none"));
-            assertThat(published.outcomes()).filteredOn(o -> o.change() instanceof Change.PublishListing).hasSize(2);
+            assertThat(published.outcomes()).filteredOn(o -> o.change() instanceof Change.SetListingStatus s && s.publish()).hasSize(2);
             assertThat(w.listings()).hasSize(2).allMatch(l -> l.state() == RemoteListing.State.PUBLISHED);
 
             // What a no-change re-sync costs in listing reads: the four situations listed, each listing read.

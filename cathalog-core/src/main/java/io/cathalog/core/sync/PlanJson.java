@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cathalog.core.CathalogException;
 import io.cathalog.core.model.Dimensions;
 import io.cathalog.core.model.Length;
+import io.cathalog.core.model.ListingPolicy;
 import io.cathalog.core.model.ProductStatus;
 import io.cathalog.core.model.Weight;
 
@@ -269,16 +270,9 @@ final class PlanJson {
         }
 
         @Override
-        public Void publishListing(Change.PublishListing c) {
+        public Void setListingStatus(Change.SetListingStatus c) {
             o.put("store_key", c.storeKey()).put("listing_id", c.listingId()).put("store_id", c.storeId())
-                    .put("marketplace", c.marketplace()).put("sku", c.sku());
-            return null;
-        }
-
-        @Override
-        public Void pauseListing(Change.PauseListing c) {
-            o.put("store_key", c.storeKey()).put("listing_id", c.listingId()).put("store_id", c.storeId())
-                    .put("marketplace", c.marketplace()).put("sku", c.sku());
+                    .put("marketplace", c.marketplace()).put("sku", c.sku()).put("status", lower(c.status()));
             return null;
         }
 
@@ -500,14 +494,19 @@ final class PlanJson {
                     longOf(c.path("listing_id"), at + "/listing_id"), longOf(c.path("store_id"), at + "/store_id"),
                     productRef(obj(c, "product", at), at + "/product"), listing(c.path("before"), at + "/before"),
                     listing(c.path("after"), at + "/after"));
-            case "publish_listing" -> new Change.PublishListing(str(c, "store_key", at),
-                    longOf(c.path("listing_id"), at + "/listing_id"), longOf(c.path("store_id"), at + "/store_id"),
-                    str(c, "marketplace", at), str(c, "sku", at));
-            case "pause_listing" -> new Change.PauseListing(str(c, "store_key", at),
-                    longOf(c.path("listing_id"), at + "/listing_id"), longOf(c.path("store_id"), at + "/store_id"),
-                    str(c, "marketplace", at), str(c, "sku", at));
+            case "set_listing_status" -> listingStatus(c, at, enumOf(ListingPolicy.ListingStatus.class,
+                    str(c, "status", at), at + "/status"));
+            // 2.2's two kinds are the one kind with its target status.
+            case "publish_listing" -> listingStatus(c, at, ListingPolicy.ListingStatus.PUBLISHED);
+            case "pause_listing" -> listingStatus(c, at, ListingPolicy.ListingStatus.PAUSED);
             default -> throw new Invalid("unknown change kind '" + kind + "' at " + at + "/kind");
         };
+    }
+
+    private static Change listingStatus(JsonNode c, String at, ListingPolicy.ListingStatus status) {
+        return new Change.SetListingStatus(str(c, "store_key", at),
+                longOf(c.path("listing_id"), at + "/listing_id"), longOf(c.path("store_id"), at + "/store_id"),
+                str(c, "marketplace", at), str(c, "sku", at), status);
     }
 
     private static List<VariationEntry> variations(JsonNode array, String at) {

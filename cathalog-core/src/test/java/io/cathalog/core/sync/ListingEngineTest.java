@@ -134,13 +134,15 @@ class ListingEngineTest {
 
         catalog = catalog(new BigDecimal("89.90"), ProductStatus.INACTIVE, ListingPolicy.builder().build());
         assertThat(engine().plan(PlanOptions.defaults()).changes()).filteredOn(c -> c.entity() == EntityKind.LISTING)
-                .singleElement().isInstanceOf(Change.PauseListing.class);
+                .singleElement().isEqualTo(new Change.SetListingStatus("ml", listings().get(0).id(), 77, "mercadolivre", "S1",
+                        ListingPolicy.ListingStatus.PAUSED));
         sync();
         assertThat(listings()).singleElement().satisfies(l -> assertThat(l.state()).isEqualTo(RemoteListing.State.PAUSED));
 
         catalog = catalog(new BigDecimal("89.90"), ProductStatus.ACTIVE, ListingPolicy.builder().build());
         assertThat(engine().plan(PlanOptions.defaults()).changes()).filteredOn(c -> c.entity() == EntityKind.LISTING)
-                .singleElement().isInstanceOf(Change.PublishListing.class);
+                .singleElement().isInstanceOf(Change.SetListingStatus.class)
+                .satisfies(c -> assertThat(((Change.SetListingStatus) c).status()).isEqualTo(ListingPolicy.ListingStatus.PUBLISHED));
         sync();
         assertThat(listings()).singleElement().satisfies(l -> assertThat(l.state()).isEqualTo(RemoteListing.State.PUBLISHED));
         assertThat(state.remoteId("acme", EntityKind.LISTING, "ml/S1")).contains(listings().get(0).id());
@@ -150,7 +152,7 @@ class ListingEngineTest {
     void aPlanWithListingsSurvivesItsJsonForm() {
         SyncPlan plan = engine().plan(PlanOptions.defaults());
         String json = plan.toJson();
-        assertThat(json).contains("\"format_version\" : \"2.2\"").contains("\"kind\" : \"create_listing\"");
+        assertThat(json).contains("\"format_version\" : \"2.3\"").contains("\"kind\" : \"create_listing\"");
         assertThat(SyncPlan.fromJson(json)).isEqualTo(plan);
     }
 
@@ -182,7 +184,8 @@ class ListingEngineTest {
         // The rerun sees the listing: it is published, not created again.
         SyncPlan rerun = engine.plan(PlanOptions.defaults());
         assertThat(rerun.changes()).filteredOn(c -> c.entity() == EntityKind.LISTING).singleElement()
-                .isInstanceOf(Change.PublishListing.class);
+                .isInstanceOf(Change.SetListingStatus.class)
+                .satisfies(c -> assertThat(((Change.SetListingStatus) c).publish()).isTrue());
         sync();
         assertThat(listings()).singleElement().satisfies(l -> assertThat(l.published()).isTrue());
     }

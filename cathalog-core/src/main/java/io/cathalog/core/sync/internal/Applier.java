@@ -640,14 +640,8 @@ final class Applier {
         }
 
         @Override
-        public Done publishListing(Change.PublishListing c) {
-            remote.setListingPublished(c.listingId(), c.storeId(), c.marketplace(), true);
-            return Done.of(Outcome.UPDATED, c.listingId());
-        }
-
-        @Override
-        public Done pauseListing(Change.PauseListing c) {
-            remote.setListingPublished(c.listingId(), c.storeId(), c.marketplace(), false);
+        public Done setListingStatus(Change.SetListingStatus c) {
+            remote.setListingPublished(c.listingId(), c.storeId(), c.marketplace(), c.publish());
             return Done.of(Outcome.UPDATED, c.listingId());
         }
 

@@ -336,9 +336,11 @@ public final class Planner {
                 out.add(new Change.UpdateListing(store.key(), existing.id(), store.remoteId(), ref, before, values));
             }
             if (publish && !existing.published()) {
-                out.add(new Change.PublishListing(store.key(), existing.id(), store.remoteId(), store.marketplace(), d.sku()));
+                out.add(new Change.SetListingStatus(store.key(), existing.id(), store.remoteId(), store.marketplace(),
+                        d.sku(), ListingPolicy.ListingStatus.PUBLISHED));
             } else if (!publish && existing.published()) {
-                out.add(new Change.PauseListing(store.key(), existing.id(), store.remoteId(), store.marketplace(), d.sku()));
+                out.add(new Change.SetListingStatus(store.key(), existing.id(), store.remoteId(), store.marketplace(),
+                        d.sku(), ListingPolicy.ListingStatus.PAUSED));
             }
         }
         if (!storeSources.isEmpty()) {
