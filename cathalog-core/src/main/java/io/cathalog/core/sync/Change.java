@@ -729,6 +729,13 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
             out.add(created("title", values.title()));
             out.add(created("price", values.price().toPlainString()));
             values.attributes().forEach((id, value) -> out.add(created("attribute " + id, value)));
+            values.listingType().ifPresent(t -> out.add(created("listing type", t)));
+            out.add(created("free shipping", values.freeShipping() ? "yes" : "no"));
+            for (ListingValues.Variation v : values.variations()) {
+                String at = "variation " + v.product().sku();
+                out.add(created(at, v.name() + " at " + v.price().toPlainString()));
+                v.attributes().forEach((id, value) -> out.add(created(at + " attribute " + id, value)));
+            }
             out.add(created("status", publish ? "published" : "paused"));
             return out;
         }
@@ -787,8 +794,35 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
                     out.add(new FieldChange("attribute " + id, was, now, Optional.empty()));
                 }
             }
+            // The ERP does not report these back: "before" is what the engine last wrote, and a
+            // hand edit of them in the ERP cannot be seen.
+            if (!before.listingType().equals(after.listingType())) {
+                out.add(new FieldChange("listing type", before.listingType().map(t -> t + LAST_WRITTEN),
+                        after.listingType(), Optional.empty()));
+            }
+            if (before.freeShipping() != after.freeShipping()) {
+                out.add(changed("free shipping", (before.freeShipping() ? "yes" : "no") + LAST_WRITTEN,
+                        after.freeShipping() ? "yes" : "no"));
+            }
+            java.util.Map<String, ListingValues.Variation> was = new java.util.LinkedHashMap<>();
+            before.variations().forEach(v -> was.put(v.product().sku(), v));
+            for (ListingValues.Variation v : after.variations()) {
+                String at = "variation " + v.product().sku();
+                ListingValues.Variation old = was.remove(v.product().sku());
+                if (old == null) {
+                    out.add(created(at, v.name() + " at " + v.price().toPlainString()));
+                } else if (!old.sameAs(v)) {
+                    out.add(changed(at, old.name() + " at " + old.price().toPlainString() + " " + old.attributes(),
+                            v.name() + " at " + v.price().toPlainString() + " " + v.attributes()));
+                }
+            }
+            was.values().forEach(v -> out.add(new FieldChange("variation " + v.product().sku(),
+                    Optional.of(v.name() + " at " + v.price().toPlainString()), Optional.empty(), Optional.empty())));
             return out;
         }
+
+        /** Said of a value the ERP does not report back. */
+        private static final String LAST_WRITTEN = " (as last written: the ERP does not report it, so a hand edit there is not seen)";
 
         private static void diff(List<FieldChange> out, String field, String was, String now) {
             if (!was.equals(now)) {

@@ -312,6 +312,14 @@ final class PlanJson {
         v.attributes().forEach(attributes::put);
         text(o, "listing_type", v.listingType());
         o.put("free_shipping", v.freeShipping());
+        ArrayNode variations = o.putArray("variations");
+        for (ListingValues.Variation x : v.variations()) {
+            ObjectNode n = variations.addObject();
+            n.set("product", ref(x.product()));
+            n.put("name", x.name()).put("price", x.price());
+            ObjectNode a = n.putObject("attributes");
+            x.attributes().forEach(a::put);
+        }
         return o;
     }
 
@@ -322,9 +330,23 @@ final class PlanJson {
         java.util.LinkedHashMap<String, String> attributes = new java.util.LinkedHashMap<>();
         obj(o, "attributes", at).fields().forEachRemaining(e -> attributes.put(e.getKey(),
                 textOf(e.getValue(), at + "/attributes/" + e.getKey())));
+        // 2.2 files have no variations: families were not listed then.
+        List<ListingValues.Variation> variations = new ArrayList<>();
+        if (o.has("variations")) {
+            JsonNode array = arr(o, "variations", at);
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode n = array.get(i);
+                String vat = at + "/variations/" + i;
+                java.util.LinkedHashMap<String, String> own = new java.util.LinkedHashMap<>();
+                obj(n, "attributes", vat).fields().forEachRemaining(e -> own.put(e.getKey(),
+                        textOf(e.getValue(), vat + "/attributes/" + e.getKey())));
+                variations.add(new ListingValues.Variation(productRef(obj(n, "product", vat), vat + "/product"),
+                        str(n, "name", vat), decimalOf(n.path("price"), vat + "/price"), own));
+            }
+        }
         return new ListingValues(str(o, "marketplace", at), str(o, "category_id", at), str(o, "title", at),
                 decimalOf(o.path("price"), at + "/price"), attributes, optText(o, "listing_type", at),
-                bool(o, "free_shipping", at));
+                bool(o, "free_shipping", at), variations);
     }
 
     private static ArrayNode variations(List<VariationEntry> entries) {
