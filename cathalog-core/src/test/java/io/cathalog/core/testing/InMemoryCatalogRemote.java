@@ -680,7 +680,8 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
 
     private void checkVariations(String route, io.cathalog.core.remote.ListingWrite w) {
         for (io.cathalog.core.remote.ListingWrite.Variation v : w.variations()) {
-            if (!products.containsKey(v.productId())) {
+            if (!products.containsKey(v.productId()) && products.values().stream().noneMatch(p -> p.product()
+                    .variations().stream().anyMatch(x -> x.id() == v.productId()))) {
                 throw validationError(route, "variation product " + v.productId() + " does not exist");
             }
         }
