@@ -326,9 +326,13 @@ final class Observer {
             return stream.peek(x -> items[0]++).onClose(() -> pages(items[0]));
         }
 
-        /** A store's listings: the remote's cost of one full read, per hundred listings. */
+        /**
+         * A store's listings: the remote's cost of listing them, per hundred, and of reading each
+         * listed one in full (what {@link CatalogRemote#listings} does).
+         */
         void listings(long items) {
-            requests += Math.max(1, (items + LIST_PAGE - 1) / LIST_PAGE) * Math.max(1, remote.requests(RemoteOperation.LIST_LISTINGS));
+            requests += Math.max(1, (items + LIST_PAGE - 1) / LIST_PAGE) * Math.max(1, remote.requests(RemoteOperation.LIST_LISTINGS))
+                    + items * Math.max(0, remote.requests(RemoteOperation.READ_LISTING));
         }
 
         private void pages(long items) {
