@@ -398,7 +398,7 @@ final class Listings {
                 if (attr.obrigatorio() && !satisfied) {
                     errors.add(error(at + ".atributos." + attr.marketplaceId(), "O atributo obrigatório '"
                             + attr.nome() + "' (" + attr.marketplaceId() + ") da categoria " + cat.marketplaceId()
-                            + " não foi informado na variação " + id + " (" + p.codigo + ")."));
+                            + " não foi informado na variação " + id + " (" + p.fields().path("codigo").asText("") + ")."));
                 }
             }
         }
