@@ -317,9 +317,9 @@ final class Listings {
             }
         }
         Products.throwIfAny(errors);
-        // A family's listing: what every variation gives (its color, its GTIN) is not asked of the
-        // listing itself; each variation is checked in full below.
-        Set<String> byVariations = givenByEveryVariation(body.path("variacoes"));
+        // A family's listing: what its variations give (their color, their GTIN) is not asked of the
+        // listing itself; each variation is checked in full below, and one that lacks it is named.
+        Set<String> byVariations = givenByAnyVariation(body.path("variacoes"));
         for (Attribute attr : cat.attributes()) {
             // Mercado Livre takes a reason for the absence of a GTIN instead of one.
             boolean satisfied = given.contains(attr.marketplaceId()) || byVariations.contains(attr.marketplaceId())
@@ -407,22 +407,16 @@ final class Listings {
         }
     }
 
-    private static Set<String> givenByEveryVariation(JsonNode variacoes) {
-        Set<String> every = null;
+    private static Set<String> givenByAnyVariation(JsonNode variacoes) {
+        Set<String> any = new HashSet<>();
         for (JsonNode v : variacoes) {
-            Set<String> mine = new HashSet<>();
             for (JsonNode at : v.path("atributos")) {
                 if (!at.path("valor").asText("").isBlank()) {
-                    mine.add(at.path("id").asText(""));
+                    any.add(at.path("id").asText(""));
                 }
             }
-            if (every == null) {
-                every = mine;
-            } else {
-                every.retainAll(mine);
-            }
         }
-        return every == null ? Set.of() : every;
+        return any;
     }
 
     private static FieldError error(String element, String message) {
