@@ -46,11 +46,25 @@ public class ApplyStoppedException extends CathalogException {
         return report;
     }
 
+    /**
+     * Writes the exception, then its report.
+     *
+     * @param out the stream
+     * @throws IOException when the stream fails
+     * @serialData the report in the plan's JSON form, as a {@code String}
+     */
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
         out.writeObject(PlanJson.writeReport(report));
     }
 
+    /**
+     * Reads the exception and its report back.
+     *
+     * @param in the stream
+     * @throws IOException            when the stream fails or holds no readable report
+     * @throws ClassNotFoundException when a class of the stream is not found
+     */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         Object json = in.readObject();
