@@ -99,13 +99,21 @@ class ListingSyncTest {
 
     /** One sandbox, its Mercado Livre store, the live requirements, and a catalog to change. */
     private static final class World implements AutoCloseable {
-        final EngineFixture fx = new EngineFixture(BlingSandbox.builder().rateLimits(false).enforceIpBlocks(false));
-        final long storeId = fx.sandbox.account().addSalesChannel("Mercado Livre", "MercadoLivre");
-        final BlingRequirements live = BlingRequirements.builder(fx.client()).build();
+        final EngineFixture fx;
+        final long storeId;
+        final BlingRequirements live;
         final SyncStateStore state = new InMemorySyncStateStore();
         List<String> required;
 
         World() {
+            this(java.time.Clock.systemUTC());
+        }
+
+        /** A world on the given clock (a test that counts requests moves it by hand). */
+        World(java.time.Clock clock) {
+            fx = new EngineFixture(BlingSandbox.builder().rateLimits(false).enforceIpBlocks(false), clock);
+            storeId = fx.sandbox.account().addSalesChannel("Mercado Livre", "MercadoLivre");
+            live = BlingRequirements.builder(fx.client()).build();
             Store bare = new Store("ml", storeId, "mercadolivre", "Mercado Livre", Map.of());
             required = live.forStore("mercadolivre", bare).orElseThrow().requirements(CATEGORY).attributes().stream()
                     .filter(a -> a.level() == RequirementLevel.REQUIRED && a.writable()).map(AttributeRequirement::id)
@@ -375,8 +383,11 @@ class ListingSyncTest {
     @Test
     void thePlansEstimateIsTheRequestsOfARealRunForAStoreWithListings() {
         int n = 12;
-        try (World w = new World()) {
+        io.cathalog.core.testing.MutableClock clock = new io.cathalog.core.testing.MutableClock(java.time.Instant.now());
+        try (World w = new World(clock)) {
             w.syncTwice(w.catalog(n, BigDecimal.TEN, ProductStatus.ACTIVE, PUBLISH, "none"));
+            // Past the window the next run reads again behind its cursor: its reads do not depend on timing.
+            clock.advance(java.time.Duration.ofHours(1));
             // A run that reads the N listings (four lists, then each in full) and rewrites each.
             Catalog edited = w.catalog(n, BigDecimal.TEN, ProductStatus.ACTIVE,
                     ListingPolicy.builder().listingType("gold_pro").build(), "none");
