@@ -462,6 +462,10 @@ public final class BlingCatalogRemote implements CatalogRemote {
         if (w.freeShipping() || w.listingType().isPresent()) {
             b.freteGratis(w.freeShipping());
         }
+        for (ListingWrite.Variation v : w.variations()) {
+            b.variacao(BlingListingBody.builder(v.productId(), integration(w.marketplace()), w.storeId())
+                    .nome(v.name()).preco(v.price()).atributos(v.attributes()).build());
+        }
         return b.build();
     }
 
@@ -469,7 +473,8 @@ public final class BlingCatalogRemote implements CatalogRemote {
         Map<String, String> attributes = new java.util.LinkedHashMap<>();
         l.atributos().forEach(a -> attributes.put(a.idExterno(), a.valor()));
         return new RemoteListing(l.id(), l.produto(), storeId, Optional.empty(), l.titulo(), Optional.empty(),
-                state(l.situation()), attributes);
+                state(l.situation()), attributes, l.variacoes().stream()
+                .map(v -> new RemoteListing.Variation(v.id(), v.nome())).toList());
     }
 
     private static RemoteListing.State state(Optional<BlingListingSituation> s) {

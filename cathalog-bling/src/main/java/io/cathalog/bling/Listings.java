@@ -131,8 +131,42 @@ public final class Listings {
      *                                                    attribute missing names the attribute)
      */
     public long create(BlingListingBody body) {
-        return Nodes.integer(BlingClient.data(client.call("POST", "/anuncios", "/anuncios", new Query(),
-                body.toJson())), "id").orElseThrow();
+        return save(body).id();
+    }
+
+    /**
+     * Creates a listing ({@code POST /anuncios}) and gives its variations' ids too.
+     *
+     * @param body the listing
+     * @return the new listing's id and its variations' ids ({@code idsVariacoes}), in the body's order
+     * @throws io.cathalog.core.RemoteValidationException when Bling refuses it (a required
+     *                                                    attribute missing names the attribute,
+     *                                                    and the variation when it is a variation's)
+     */
+    public Created save(BlingListingBody body) {
+        com.fasterxml.jackson.databind.JsonNode data = BlingClient.data(client.call("POST", "/anuncios", "/anuncios",
+                new Query(), body.toJson()));
+        List<Long> ids = new java.util.ArrayList<>();
+        data.path("idsVariacoes").forEach(n -> ids.add(n.asLong()));
+        return new Created(Nodes.integer(data, "id").orElseThrow(), ids);
+    }
+
+    /**
+     * What creating a listing gives ({@code AnunciosSaveResponseDTO}).
+     *
+     * @param id           the listing's id
+     * @param idsVariacoes its variations' ids, in the body's order
+     */
+    public record Created(long id, List<Long> idsVariacoes) {
+        /**
+         * Copies the ids.
+         *
+         * @param id           as described above
+         * @param idsVariacoes as described above
+         */
+        public Created {
+            idsVariacoes = List.copyOf(idsVariacoes);
+        }
     }
 
     /**

@@ -167,4 +167,66 @@ class ListingsClientTest {
     private BlingListingSituation status(long id) {
         return bling.listings().get(id, "MercadoLivre", ml).orElseThrow().situation().orElseThrow();
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** A family in the account: its id and its two variations' ids (Cor:Azul, Cor:Vermelho). */
+    private long[] family() throws Exception {
+        long parent = fx.sandbox.account().putProduct((ObjectNode) JSON.readTree("{\"nome\":\"Fone\",\"codigo\":\"FAM\","
+                + "\"tipo\":\"P\",\"situacao\":\"A\",\"formato\":\"V\",\"preco\":199.9,\"variacoes\":["
+                + "{\"nome\":\"Fone Azul\",\"codigo\":\"FAM-AZ\",\"variacao\":{\"nome\":\"Cor:Azul\"}},"
+                + "{\"nome\":\"Fone Vermelho\",\"codigo\":\"FAM-VM\",\"variacao\":{\"nome\":\"Cor:Vermelho\"}}]}"));
+        return new long[] {parent, fx.sandbox.account().productByCode("FAM-AZ").orElseThrow().path("id").asLong(),
+                fx.sandbox.account().productByCode("FAM-VM").orElseThrow().path("id").asLong()};
+    }
+
+    private BlingListingBody.Builder familyBody(long parent) {
+        return BlingListingBody.builder(parent, "MercadoLivre", ml).categoria("MLB196208").nome("Fone")
+                .preco(new BigDecimal("199.90")).atributo("BRAND", "JBL").atributo("MODEL", "Tune")
+                .atributo("IS_WIRELESS", "Sim");
+    }
+
+    private BlingListingBody variation(long id, String nome, String gtin) {
+        BlingListingBody.Builder b = BlingListingBody.builder(id, "MercadoLivre", ml).nome(nome)
+                .preco(new BigDecimal("199.90")).atributo("COLOR", nome);
+        if (gtin != null) {
+            b.atributo("GTIN", gtin);
+        }
+        return b.build();
+    }
+
+    @Test
+    void aFamilysListingKeepsItsVariationsWithIdsAndNamesEachVariationMissingARequiredAttribute() throws Exception {
+        long[] f = family();
+        BlingListingBody missing = familyBody(f[0]).variacao(variation(f[1], "Azul", "7891234567895"))
+                .variacao(variation(f[2], "Vermelho", null)).build();
+        assertThatThrownBy(() -> bling.listings().create(missing))
+                .isInstanceOfSatisfying(RemoteException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.fields()).singleElement().satisfies(x -> {
+                        assertThat(x.element()).contains("variacoes[1].atributos.GTIN");
+                        assertThat(x.message()).contains("variação " + f[2]).contains("FAM-VM");
+                    });
+                });
+        assertThat(fx.sandbox.account().listings()).isEmpty();
+
+        BlingListingBody notAVariation = familyBody(f[0]).variacao(variation(product, "Azul", "7891234567895")).build();
+        assertThatThrownBy(() -> bling.listings().create(notAVariation))
+                .isInstanceOfSatisfying(RemoteException.class, e -> assertThat(e.fields())
+                        .anySatisfy(x -> assertThat(x.element()).contains("variacoes[0].produto.id")));
+
+        io.cathalog.bling.Listings.Created created = bling.listings().save(familyBody(f[0])
+                .variacao(variation(f[1], "Azul", "7891234567895")).variacao(variation(f[2], "Vermelho", "7891000100103"))
+                .build());
+        assertThat(created.idsVariacoes()).hasSize(2).doesNotHaveDuplicates();
+        BlingListing read = bling.listings().get(created.id(), "MercadoLivre", ml).orElseThrow();
+        assertThat(read.variacoes()).containsExactly(new BlingListing.Variacao(created.idsVariacoes().get(0), "Azul"),
+                new BlingListing.Variacao(created.idsVariacoes().get(1), "Vermelho"));
+
+        // An update without the first variation removes it; the other keeps its id.
+        bling.listings().update(created.id(), familyBody(f[0]).variacao(variation(f[2], "Vermelho", "7891000100103"))
+                .build());
+        assertThat(bling.listings().get(created.id(), "MercadoLivre", ml).orElseThrow().variacoes())
+                .containsExactly(new BlingListing.Variacao(created.idsVariacoes().get(1), "Vermelho"));
+    }
 }

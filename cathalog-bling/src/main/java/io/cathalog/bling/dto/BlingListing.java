@@ -90,6 +90,38 @@ public record BlingListing(long id, long produto, String titulo, String descrica
     }
 
     /**
+     * One of a family's listing's variations, as Bling reports it: its id and name only.
+     *
+     * @param id   the variation's id
+     * @param nome its name
+     */
+    public record Variacao(long id, String nome) {
+        /**
+         * Checks the name.
+         *
+         * @param id   as described above
+         * @param nome as described above
+         * @throws NullPointerException when the name is null
+         */
+        public Variacao {
+            Objects.requireNonNull(nome, "nome");
+        }
+    }
+
+    /**
+     * The listing's variations ({@code variacoes[{id, nome}]}), from {@link #raw()}.
+     *
+     * @return its variations, in Bling's order; empty for a simple product's listing
+     */
+    public List<Variacao> variacoes() {
+        List<Variacao> out = new ArrayList<>();
+        for (JsonNode v : Nodes.objects(raw, "variacoes")) {
+            out.add(new Variacao(Nodes.integer(v, "id").orElse(0), Nodes.textOrEmpty(v, "nome")));
+        }
+        return out;
+    }
+
+    /**
      * The situation, when this library knows the number.
      *
      * @return the situation

@@ -16,7 +16,9 @@ import java.util.Optional;
  * The body of {@code POST /anuncios} and {@code PUT /anuncios/{idAnuncio}}
  * ({@code AnunciosSaveRequest}). Built with {@link #builder(long, String, long)}; the three fields
  * the spec requires ({@code produto.id}, {@code integracao.tipo}, {@code loja.id}) are the
- * builder's arguments. Variations ({@code variacoes}) are not written yet.
+ * builder's arguments. A family's listing carries its variations ({@code variacoes}), each a body
+ * of its own (its variation's product, the same integration and store, its name, price and
+ * attributes).
  *
  * @param produto        the Bling product listed
  * @param tipoIntegracao the integration ({@code MercadoLivre}, {@code Shopee})
@@ -30,12 +32,13 @@ import java.util.Optional;
  * @param imagens        image URLs, in order
  * @param modalidade     Mercado Livre's listing type ({@code gold_special}, {@code gold_pro})
  * @param freteGratis    Mercado Livre's free shipping
+ * @param variacoes      a family's variations, in order (each without variations of its own)
  */
 public record BlingListingBody(long produto, String tipoIntegracao, long loja, Optional<String> nome,
                                Optional<String> descricao, Optional<BigDecimal> preco,
                                Optional<BigDecimal> precoPromocional, Optional<String> categoria,
                                Map<String, String> atributos, List<String> imagens, Optional<String> modalidade,
-                               Optional<Boolean> freteGratis) {
+                               Optional<Boolean> freteGratis, List<BlingListingBody> variacoes) {
     /**
      * Checks and copies the values.
      *
@@ -51,6 +54,7 @@ public record BlingListingBody(long produto, String tipoIntegracao, long loja, O
      * @param imagens as described above
      * @param modalidade as described above
      * @param freteGratis as described above
+     * @param variacoes as described above
      * @throws IllegalArgumentException when an id is not positive, the integration is blank, or a
      *                                  price is negative
      */
@@ -82,6 +86,10 @@ public record BlingListingBody(long produto, String tipoIntegracao, long loja, O
         imagens = List.copyOf(imagens);
         Objects.requireNonNull(modalidade, "modalidade");
         Objects.requireNonNull(freteGratis, "freteGratis");
+        variacoes = List.copyOf(variacoes);
+        if (variacoes.stream().anyMatch(v -> !v.variacoes().isEmpty())) {
+            throw new IllegalArgumentException("a listing's variation has no variations of its own");
+        }
     }
 
     /**
@@ -129,6 +137,10 @@ public record BlingListingBody(long produto, String tipoIntegracao, long loja, O
             modalidade.ifPresent(v -> ml.put("modalidade", v));
             freteGratis.ifPresent(v -> ml.putObject("frete").put("gratis", v));
         }
+        if (!variacoes.isEmpty()) {
+            ArrayNode v = b.putArray("variacoes");
+            variacoes.forEach(x -> v.add(x.toJson()));
+        }
         return b;
     }
 
@@ -146,6 +158,7 @@ public record BlingListingBody(long produto, String tipoIntegracao, long loja, O
         private final List<String> imagens = new ArrayList<>();
         private Optional<String> modalidade = Optional.empty();
         private Optional<Boolean> freteGratis = Optional.empty();
+        private final List<BlingListingBody> variacoes = new ArrayList<>();
 
         private Builder(long produto, String tipoIntegracao, long loja) {
             this.produto = produto;
@@ -265,6 +278,17 @@ public record BlingListingBody(long produto, String tipoIntegracao, long loja, O
         }
 
         /**
+         * Adds a variation ({@code variacoes}): a body of its own, for the variation's product.
+         *
+         * @param variacao the variation's body
+         * @return this builder
+         */
+        public Builder variacao(BlingListingBody variacao) {
+            this.variacoes.add(Objects.requireNonNull(variacao, "variacao"));
+            return this;
+        }
+
+        /**
          * The body.
          *
          * @return the body
@@ -272,7 +296,7 @@ public record BlingListingBody(long produto, String tipoIntegracao, long loja, O
          */
         public BlingListingBody build() {
             return new BlingListingBody(produto, tipoIntegracao, loja, nome, descricao, preco, precoPromocional,
-                    categoria, atributos, imagens, modalidade, freteGratis);
+                    categoria, atributos, imagens, modalidade, freteGratis, variacoes);
         }
     }
 }

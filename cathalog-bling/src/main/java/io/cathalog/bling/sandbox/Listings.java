@@ -17,7 +17,9 @@ import io.cathalog.bling.sandbox.MarketplaceTrees.Tree;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -56,6 +58,8 @@ final class Listings {
         ObjectNode body;
         int status = DRAFT;
         Instant changedAt;
+        /** The listing's variations: each variation's product id to its id in the listing, in the body's order. */
+        Map<Long, Long> variationIds = new LinkedHashMap<>();
 
         Listing(long id, String integration, long storeId, ObjectNode body, Instant now) {
             this.id = id;
@@ -143,8 +147,10 @@ final class Listings {
         }
         long id = Ids.next(a.ids.listing);
         Listing l = new Listing(id, in.tree.integration(), in.store, in.body, c.now());
+        l.variationIds = variationIds(a, in.body, Map.of());
         a.listings.put(id, l);
         ArrayNode variations = Json.arr();
+        l.variationIds.values().forEach(variations::add);
         ObjectNode out = Json.obj().put("id", id);
         out.set("idsVariacoes", variations);
         return ApiResponse.created(out);
@@ -159,6 +165,8 @@ final class Listings {
         }
         Checked in = validate(a, c.objectBody(), l);
         l.body = in.body;
+        // The whole body replaces the listing: a variation left out is removed, one kept keeps its id.
+        l.variationIds = variationIds(a, in.body, l.variationIds);
         l.changedAt = c.now();
         return ApiResponse.noContent();
     }
@@ -309,9 +317,12 @@ final class Listings {
             }
         }
         Products.throwIfAny(errors);
+        // A family's listing: what its variations give (their color, their GTIN) is not asked of the
+        // listing itself; each variation is checked in full below, and one that lacks it is named.
+        Set<String> byVariations = givenByAnyVariation(body.path("variacoes"));
         for (Attribute attr : cat.attributes()) {
             // Mercado Livre takes a reason for the absence of a GTIN instead of one.
-            boolean satisfied = given.contains(attr.marketplaceId())
+            boolean satisfied = given.contains(attr.marketplaceId()) || byVariations.contains(attr.marketplaceId())
                     || attr.marketplaceId().equals("GTIN") && given.contains("EMPTY_GTIN_REASON");
             if (attr.obrigatorio() && !satisfied) {
                 String element = "atributos." + attr.marketplaceId();
@@ -323,7 +334,104 @@ final class Listings {
         if (!missing.isEmpty()) {
             throw ApiException.missingFields(missing);
         }
+        validateVariations(a, body, cat, productId, given);
         return new Checked(tree, store, body);
+    }
+
+    /**
+     * A family's variations ({@code variacoes}, each an {@code AnunciosSaveRequestBase}): each
+     * names a variation of the listing's product, at most once, of the same integration and
+     * store; its attributes are the category's; the category's required attributes are given by
+     * the variation or its listing (a variation's own value over its listing's), each one missing
+     * named with the variation. Everything wrong in any variation is reported at once.
+     */
+    private static void validateVariations(AccountData a, ObjectNode body, Category cat, long productId,
+                                           Set<String> parentGiven) {
+        JsonNode variacoes = body.path("variacoes");
+        if (variacoes.isMissingNode() || variacoes.isEmpty()) {
+            return;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        String tipo = body.path("integracao").path("tipo").asText();
+        long store = body.path("loja").path("id").asLong();
+        for (int i = 0; i < variacoes.size(); i++) {
+            JsonNode v = variacoes.get(i);
+            String at = "variacoes[" + i + "]";
+            long id = v.path("produto").path("id").asLong(0);
+            AccountData.Product p = id > 0 ? a.products.get(id) : null;
+            if (id <= 0) {
+                errors.add(error(at + ".produto.id", "O campo '" + at + ".produto.id' é obrigatório."));
+                continue;
+            }
+            if (p == null || p.parentId.isEmpty() || p.parentId.get() != productId) {
+                errors.add(error(at + ".produto.id", "O produto " + id + " não é uma variação do produto "
+                        + productId + " do anúncio."));
+                continue;
+            }
+            if (!seen.add(id)) {
+                errors.add(error(at + ".produto.id", "A variação " + id + " foi informada mais de uma vez."));
+                continue;
+            }
+            if (v.has("integracao") && !v.path("integracao").path("tipo").asText(tipo).equals(tipo)
+                    || v.has("loja") && v.path("loja").path("id").asLong(store) != store) {
+                errors.add(error(at + ".loja.id", "A variação " + id + " deve ser da mesma integração e loja do anúncio."));
+                continue;
+            }
+            Set<String> given = new HashSet<>(parentGiven);
+            JsonNode atributos = v.path("atributos");
+            for (int j = 0; j < atributos.size(); j++) {
+                String attr = atributos.get(j).path("id").asText("");
+                String element = at + ".atributos[" + j + "].id";
+                if (cat.attribute(attr).isEmpty()) {
+                    errors.add(error(element, "A categoria " + cat.marketplaceId() + " não possui o atributo '"
+                            + attr + "' (variação " + id + ")."));
+                } else if (atributos.get(j).path("valor").asText("").isBlank()) {
+                    given.remove(attr);
+                } else {
+                    given.add(attr);
+                }
+            }
+            for (Attribute attr : cat.attributes()) {
+                boolean satisfied = given.contains(attr.marketplaceId())
+                        || attr.marketplaceId().equals("GTIN") && given.contains("EMPTY_GTIN_REASON");
+                if (attr.obrigatorio() && !satisfied) {
+                    errors.add(error(at + ".atributos." + attr.marketplaceId(), "O atributo obrigatório '"
+                            + attr.nome() + "' (" + attr.marketplaceId() + ") da categoria " + cat.marketplaceId()
+                            + " não foi informado na variação " + id + " (" + p.fields().path("codigo").asText("") + ")."));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.missingFields(errors);
+        }
+    }
+
+    private static Set<String> givenByAnyVariation(JsonNode variacoes) {
+        Set<String> any = new HashSet<>();
+        for (JsonNode v : variacoes) {
+            for (JsonNode at : v.path("atributos")) {
+                if (!at.path("valor").asText("").isBlank()) {
+                    any.add(at.path("id").asText(""));
+                }
+            }
+        }
+        return any;
+    }
+
+    private static FieldError error(String element, String message) {
+        return new FieldError(ApiException.codeFor(element), message, element, NS);
+    }
+
+    /** The variations' ids after a write: one kept for a variation kept, a new one for a new one. */
+    private static Map<Long, Long> variationIds(AccountData a, ObjectNode body, Map<Long, Long> had) {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        for (JsonNode v : body.path("variacoes")) {
+            long product = v.path("produto").path("id").asLong();
+            Long id = had.get(product);
+            out.put(product, id != null ? id : Ids.next(a.ids.listing));
+        }
+        return out;
     }
 
     private static String title(AccountData a, Listing l) {
@@ -357,7 +465,17 @@ final class Listings {
             imagens.add(Json.obj().put("id", l.id * 100 + n).put("url", img.path("url").asText(""))
                     .put("ordem", img.path("ordem").asInt(n)).put("tipo", n == 1 ? "principal" : "secundaria"));
         }
-        out.putArray("variacoes");
+        ArrayNode variacoes = out.putArray("variacoes");
+        for (JsonNode v : l.body.path("variacoes")) {
+            long product = v.path("produto").path("id").asLong();
+            Long id = l.variationIds.get(product);
+            String nome = v.path("nome").asText("");
+            if (nome.isBlank()) {
+                AccountData.Product p = a.products.get(product);
+                nome = p == null ? "" : p.fields().path("nome").asText("");
+            }
+            variacoes.add(Json.obj().put("id", id == null ? 0 : id).put("nome", nome));
+        }
         return out;
     }
 

@@ -84,10 +84,12 @@ class ListingSyncTest {
             List<Violation> violations = new ArrayList<>();
             for (AttributeRequirement a : r.attributes()) {
                 Optional<AttributeValue> v = request.product().attribute(a.id());
+                // A family's parent is not asked for what its variations vary on.
+                boolean varies = request.product().variations().stream().anyMatch(x -> x.options().containsKey(a.id()));
                 if (v.isPresent()) {
                     values.put(a.id(), new ResolvedValue(a.id(), a.name(), v.get(), List.of(), v.get().asText(),
                             ProductSlot.TITLE, ValueOrigin.PRODUCT_ATTRIBUTE));
-                } else if (a.level() == RequirementLevel.REQUIRED) {
+                } else if (a.level() == RequirementLevel.REQUIRED && !varies) {
                     violations.add(new Violation(a.id(), Violation.Code.MISSING_REQUIRED, a.name() + " is required"));
                 }
             }
@@ -97,13 +99,21 @@ class ListingSyncTest {
 
     /** One sandbox, its Mercado Livre store, the live requirements, and a catalog to change. */
     private static final class World implements AutoCloseable {
-        final EngineFixture fx = new EngineFixture(BlingSandbox.builder().rateLimits(false).enforceIpBlocks(false));
-        final long storeId = fx.sandbox.account().addSalesChannel("Mercado Livre", "MercadoLivre");
-        final BlingRequirements live = BlingRequirements.builder(fx.client()).build();
+        final EngineFixture fx;
+        final long storeId;
+        final BlingRequirements live;
         final SyncStateStore state = new InMemorySyncStateStore();
         List<String> required;
 
         World() {
+            this(java.time.Clock.systemUTC());
+        }
+
+        /** A world on the given clock (a test that counts requests moves it by hand). */
+        World(java.time.Clock clock) {
+            fx = new EngineFixture(BlingSandbox.builder().rateLimits(false).enforceIpBlocks(false), clock);
+            storeId = fx.sandbox.account().addSalesChannel("Mercado Livre", "MercadoLivre");
+            live = BlingRequirements.builder(fx.client()).build();
             Store bare = new Store("ml", storeId, "mercadolivre", "Mercado Livre", Map.of());
             required = live.forStore("mercadolivre", bare).orElseThrow().requirements(CATEGORY).attributes().stream()
                     .filter(a -> a.level() == RequirementLevel.REQUIRED && a.writable()).map(AttributeRequirement::id)
@@ -119,6 +129,31 @@ class ListingSyncTest {
                     if (!(i == 1 && id.equals(missing))) {
                         p.attribute(id, AttributeValue.text("Valor " + id));
                     }
+                }
+                b.product(p.build());
+            }
+            return b.store(new Store("ml", storeId, "mercadolivre", "Mercado Livre", Map.of("phones", CATEGORY), policy))
+                    .build();
+        }
+
+        /**
+         * {@code families} families of {@code variations} variations each (all of them varying on the
+         * category's first required attribute), every other required attribute given.
+         */
+        Catalog families(int families, int variations, ListingPolicy policy) {
+            String varying = required.get(0);
+            Catalog.Builder b = Catalog.builder().category(Category.root("phones", "Fones"));
+            for (int f = 1; f <= families; f++) {
+                Product.Builder p = Product.builder(String.format("FAM%02d", f), "Família " + f).category("phones")
+                        .price(new BigDecimal("59.90")).brand("Acme");
+                for (String id : required) {
+                    if (!id.equals(varying)) {
+                        p.attribute(id, AttributeValue.text("Valor " + id));
+                    }
+                }
+                for (int v = 1; v <= variations; v++) {
+                    p.variation(io.cathalog.core.model.Variation.builder(String.format("FAM%02d-%d", f, v))
+                            .option(varying, "Opção " + v).build());
                 }
                 b.product(p.build());
             }
@@ -148,8 +183,8 @@ class ListingSyncTest {
 
         /** What the account's listings are, independent of ids: title and state. */
         List<String> listingContents() {
-            return listings().stream().map(l -> l.title() + "|" + l.state() + "|" + new java.util.TreeMap<>(l.attributes()))
-                    .sorted().toList();
+            return listings().stream().map(l -> l.title() + "|" + l.state() + "|" + new java.util.TreeMap<>(l.attributes())
+                    + "|" + l.variations().stream().map(RemoteListing.Variation::name).toList()).sorted().toList();
         }
 
         @Override
@@ -196,12 +231,12 @@ class ListingSyncTest {
             w.syncTwice(w.catalog(2, new BigDecimal("79.90"), ProductStatus.ACTIVE, PUBLISH, "none"));
 
             ApplyReport paused = w.syncTwice(w.catalog(2, new BigDecimal("79.90"), ProductStatus.INACTIVE, PUBLISH, "none"));
-            assertThat(paused.outcomes()).filteredOn(o -> o.change() instanceof Change.PauseListing).hasSize(2)
+            assertThat(paused.outcomes()).filteredOn(o -> o.change() instanceof Change.SetListingStatus s && !s.publish()).hasSize(2)
                     .allMatch(o -> o.outcome() == Outcome.UPDATED);
             assertThat(w.listings()).allMatch(l -> l.state() == RemoteListing.State.PAUSED);
 
             ApplyReport published = w.syncTwice(w.catalog(2, new BigDecimal("79.90"), ProductStatus.ACTIVE, PUBLISH, "none"));
-            assertThat(published.outcomes()).filteredOn(o -> o.change() instanceof Change.PublishListing).hasSize(2);
+            assertThat(published.outcomes()).filteredOn(o -> o.change() instanceof Change.SetListingStatus s && s.publish()).hasSize(2);
             assertThat(w.listings()).hasSize(2).allMatch(l -> l.state() == RemoteListing.State.PUBLISHED);
 
             // What a no-change re-sync costs in listing reads: the four situations listed, each listing read.
@@ -285,6 +320,119 @@ class ListingSyncTest {
             assertThat(w.engine(policy, w.fx.remote()).plan(PlanOptions.defaults()).changes()).as(context).isEmpty();
             assertThat(w.listings()).as(context).hasSize(listed);
             assertThat(w.listingContents()).as(context).isEqualTo(expected);
+        }
+    }
+
+    // ------------------------------------------------------------------ issue 18, phase 3
+
+    @Test
+    void aFamilyIsListedWithItsVariationsAndAVariationAddedUpdatesTheListing() {
+        try (World w = new World()) {
+            SyncPlan plan = w.engine(w.families(1, 2, PUBLISH), w.fx.remote()).plan(PlanOptions.defaults());
+            assertThat(plan.changes()).filteredOn(c -> c instanceof Change.CreateListing).singleElement()
+                    .satisfies(c -> assertThat(((Change.CreateListing) c).values().variations())
+                            .extracting(v -> v.product().sku()).containsExactly("FAM01-1", "FAM01-2"));
+            w.syncTwice(w.families(1, 2, PUBLISH));
+            assertThat(w.listings()).singleElement().satisfies(l -> {
+                assertThat(l.state()).isEqualTo(RemoteListing.State.PUBLISHED);
+                assertThat(l.variations()).extracting(RemoteListing.Variation::name)
+                        .containsExactly(w.required.get(0) + ":Opção 1", w.required.get(0) + ":Opção 2");
+                assertThat(l.variations()).allMatch(v -> v.id() > 0);
+            });
+            // The body Bling holds names each variation's product and its own value.
+            io.cathalog.bling.dto.BlingListing read = w.fx.client().listings().get(w.listings().get(0).id(),
+                    "MercadoLivre", w.storeId).orElseThrow();
+            assertThat(read.variacoes()).hasSize(2);
+
+            SyncPlan added = w.engine(w.families(1, 3, PUBLISH), w.fx.remote()).plan(PlanOptions.defaults());
+            assertThat(added.changes()).filteredOn(c -> c.entity() == EntityKind.LISTING).singleElement()
+                    .isInstanceOf(Change.UpdateListing.class)
+                    .satisfies(c -> assertThat(c.fields()).extracting(f -> f.field()).containsExactly("variation FAM01-3"));
+            List<Long> ids = w.listings().get(0).variations().stream().map(RemoteListing.Variation::id).toList();
+            w.syncTwice(w.families(1, 3, PUBLISH));
+            assertThat(w.listings()).singleElement().satisfies(l -> {
+                assertThat(l.variations()).hasSize(3);
+                // The variations kept keep their ids.
+                assertThat(l.variations().subList(0, 2)).extracting(RemoteListing.Variation::id).isEqualTo(ids);
+            });
+        }
+    }
+
+    @Test
+    void aChangeOfListingTypeInThePolicyIsOneUpdateOverTheSandbox() {
+        try (World w = new World()) {
+            ListingPolicy special = ListingPolicy.builder().listingType("gold_special").build();
+            w.syncTwice(w.catalog(2, BigDecimal.TEN, ProductStatus.ACTIVE, special, "none"));
+            ListingPolicy pro = ListingPolicy.builder().listingType("gold_pro").build();
+            SyncPlan plan = w.engine(w.catalog(2, BigDecimal.TEN, ProductStatus.ACTIVE, pro, "none"), w.fx.remote())
+                    .plan(PlanOptions.defaults());
+            assertThat(plan.changes()).hasSize(2).allSatisfy(c -> {
+                assertThat(c).isInstanceOf(Change.UpdateListing.class);
+                assertThat(c.fields()).singleElement().satisfies(f -> {
+                    assertThat(f.field()).isEqualTo("listing type");
+                    assertThat(f.before().orElseThrow()).contains("as last written");
+                    assertThat(f.after()).contains("gold_pro");
+                });
+            });
+            int puts = w.fx.sandbox.requestLog().forRoute("PUT /anuncios/{idAnuncio}").size();
+            w.syncTwice(w.catalog(2, BigDecimal.TEN, ProductStatus.ACTIVE, pro, "none"));
+            assertThat(w.fx.sandbox.requestLog().forRoute("PUT /anuncios/{idAnuncio}")).hasSize(puts + 2);
+        }
+    }
+
+    @Test
+    void thePlansEstimateIsTheRequestsOfARealRunForAStoreWithListings() {
+        int n = 12;
+        io.cathalog.core.testing.MutableClock clock = new io.cathalog.core.testing.MutableClock(java.time.Instant.now());
+        try (World w = new World(clock)) {
+            w.syncTwice(w.catalog(n, BigDecimal.TEN, ProductStatus.ACTIVE, PUBLISH, "none"));
+            // Past the window the next run reads again behind its cursor: its reads do not depend on timing.
+            clock.advance(java.time.Duration.ofHours(1));
+            // A run that reads the N listings (four lists, then each in full) and rewrites each.
+            Catalog edited = w.catalog(n, BigDecimal.TEN, ProductStatus.ACTIVE,
+                    ListingPolicy.builder().listingType("gold_pro").build(), "none");
+            SyncEngine engine = w.engine(edited, w.fx.remote());
+            SyncPlan plan = engine.plan(PlanOptions.defaults());
+            assertThat(plan.changes()).hasSize(n).allMatch(c -> c instanceof Change.UpdateListing);
+            int start = w.fx.sandbox.requestLog().size();
+            engine.apply(plan);
+            List<io.cathalog.bling.sandbox.RecordedRequest> made = w.fx.sandbox.requestLog().entries()
+                    .subList(start, w.fx.sandbox.requestLog().size());
+            long reads = made.stream().takeWhile(r -> !r.write()).count();
+            assertThat(made.stream().filter(r -> r.route().equals("GET /anuncios/{idAnuncio}"))).hasSize(n);
+            assertThat(plan.readRequests()).as("the plan's reads: what the apply's observation made").isEqualTo(reads);
+            assertThat(plan.estimatedRequests()).as("the plan's estimate: every request of the apply")
+                    .isEqualTo(made.size());
+        }
+    }
+
+    @Test
+    void aCrashAfterEachWriteOfAPlanWithListedFamiliesThenARerunLeavesNoDuplicate() {
+        List<String> expected;
+        int writes;
+        try (World w = new World()) {
+            SyncEngine engine = w.engine(w.families(2, 2, PUBLISH), w.fx.remote());
+            SyncPlan plan = engine.plan(PlanOptions.defaults());
+            assertThat(plan.changes()).filteredOn(c -> c instanceof Change.CreateListing).hasSize(2);
+            int before = w.fx.sandbox.requestLog().writes().size();
+            engine.apply(plan);
+            writes = w.fx.sandbox.requestLog().writes().size() - before;
+            expected = w.listingContents();
+            assertThat(expected).hasSize(2);
+        }
+        for (int crashAt = 1; crashAt <= writes; crashAt++) {
+            try (World w = new World()) {
+                Catalog families = w.families(2, 2, PUBLISH);
+                CrashingRemote crashing = new CrashingRemote(w.fx.remote(), crashAt);
+                assertThatThrownBy(() -> w.engine(families, crashing).sync(PlanOptions.defaults()))
+                        .isInstanceOf(CrashingRemote.Crash.class);
+                SyncEngine again = w.engine(families, w.fx.remote());
+                ApplyReport resumed = again.sync(PlanOptions.defaults());
+                assertThat(resumed.outcomes()).as("crash after write %d: %s", crashAt, resumed)
+                        .noneMatch(o -> o.outcome() == Outcome.FAILED);
+                assertThat(w.listingContents()).as("crash after write %d", crashAt).isEqualTo(expected);
+                assertThat(again.plan(PlanOptions.defaults()).changes()).as("crash after write %d", crashAt).isEmpty();
+            }
         }
     }
 }

@@ -41,6 +41,11 @@ public enum RemoteOperation {
     LISTING_STATUS,
     /** Looks a product's listing in a store up (after a lost answer). */
     FIND_LISTING,
-    /** Reads a store's listings, in full. */
-    LIST_LISTINGS
+    /** Lists a store's listings: one page of a hundred (Bling: the four situations, one list each). */
+    LIST_LISTINGS,
+    /**
+     * Reads one listed listing in full after the list (Bling: {@code GET /anuncios/{id}}, as its
+     * list has neither the product nor the attributes); a remote whose list gives everything says 0.
+     */
+    READ_LISTING
 }

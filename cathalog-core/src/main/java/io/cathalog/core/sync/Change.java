@@ -22,8 +22,8 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
         Change.ReplaceCategory, Change.DeleteCategory, Change.CreateProduct, Change.UpdateProduct,
         Change.UpdateVariations,
         Change.CreateStoreCategoryLink, Change.UpdateStoreCategoryLink, Change.CreateProductStoreLink,
-        Change.UpdateProductStoreLink, Change.CreateListing, Change.UpdateListing, Change.PublishListing,
-        Change.PauseListing {
+        Change.UpdateProductStoreLink, Change.CreateListing, Change.UpdateListing,
+        Change.SetListingStatus {
 
     /**
      * What the change does.
@@ -200,15 +200,7 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
          * @param c the change
          * @return the result
          */
-        R publishListing(PublishListing c);
-
-        /**
-         * Handles one kind.
-         *
-         * @param c the change
-         * @return the result
-         */
-        R pauseListing(PauseListing c);
+        R setListingStatus(SetListingStatus c);
     }
 
     /**
@@ -737,6 +729,13 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
             out.add(created("title", values.title()));
             out.add(created("price", values.price().toPlainString()));
             values.attributes().forEach((id, value) -> out.add(created("attribute " + id, value)));
+            values.listingType().ifPresent(t -> out.add(created("listing type", t)));
+            out.add(created("free shipping", values.freeShipping() ? "yes" : "no"));
+            for (ListingValues.Variation v : values.variations()) {
+                String at = "variation " + v.product().sku();
+                out.add(created(at, v.name() + " at " + v.price().toPlainString()));
+                v.attributes().forEach((id, value) -> out.add(created(at + " attribute " + id, value)));
+            }
             out.add(created("status", publish ? "published" : "paused"));
             return out;
         }
@@ -795,8 +794,35 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
                     out.add(new FieldChange("attribute " + id, was, now, Optional.empty()));
                 }
             }
+            // The ERP does not report these back: "before" is what the engine last wrote, and a
+            // hand edit of them in the ERP cannot be seen.
+            if (!before.listingType().equals(after.listingType())) {
+                out.add(new FieldChange("listing type", before.listingType().map(t -> t + LAST_WRITTEN),
+                        after.listingType(), Optional.empty()));
+            }
+            if (before.freeShipping() != after.freeShipping()) {
+                out.add(changed("free shipping", (before.freeShipping() ? "yes" : "no") + LAST_WRITTEN,
+                        after.freeShipping() ? "yes" : "no"));
+            }
+            java.util.Map<String, ListingValues.Variation> was = new java.util.LinkedHashMap<>();
+            before.variations().forEach(v -> was.put(v.product().sku(), v));
+            for (ListingValues.Variation v : after.variations()) {
+                String at = "variation " + v.product().sku();
+                ListingValues.Variation old = was.remove(v.product().sku());
+                if (old == null) {
+                    out.add(created(at, v.name() + " at " + v.price().toPlainString()));
+                } else if (!old.sameAs(v)) {
+                    out.add(changed(at, old.name() + " at " + old.price().toPlainString() + " " + old.attributes(),
+                            v.name() + " at " + v.price().toPlainString() + " " + v.attributes()));
+                }
+            }
+            was.values().forEach(v -> out.add(new FieldChange("variation " + v.product().sku(),
+                    Optional.of(v.name() + " at " + v.price().toPlainString()), Optional.empty(), Optional.empty())));
             return out;
         }
+
+        /** Said of a value the ERP does not report back. */
+        private static final String LAST_WRITTEN = " (as last written: the ERP does not report it, so a hand edit there is not seen)";
 
         private static void diff(List<FieldChange> out, String field, String was, String now) {
             if (!was.equals(now)) {
@@ -806,16 +832,20 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
     }
 
     /**
-     * Publishes a paused (or draft) listing: its product became active.
+     * Publishes or pauses a listing: publishes a paused (or draft) one whose product became active,
+     * pauses a published one whose product is inactive or that the policy keeps paused. Key
+     * {@code store/sku}. (Plan JSON 2.2's {@code publish_listing} and {@code pause_listing} read
+     * into it.)
      *
      * @param storeKey    the store's key in the catalog
      * @param listingId   the listing's ERP id
      * @param storeId     the store's ERP id
      * @param marketplace the store's marketplace plugin id
      * @param sku         the product's SKU
+     * @param status      the status the listing is to have
      */
-    record PublishListing(String storeKey, long listingId, long storeId, String marketplace, String sku)
-            implements Change {
+    record SetListingStatus(String storeKey, long listingId, long storeId, String marketplace, String sku,
+                            io.cathalog.core.model.ListingPolicy.ListingStatus status) implements Change {
         /**
          * Validates the components.
          *
@@ -824,55 +854,35 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
          * @param storeId     as described above
          * @param marketplace as described above
          * @param sku         as described above
+         * @param status      as described above
          * @throws IllegalArgumentException when a text is empty
          */
-        public PublishListing {
+        public SetListingStatus {
             requireText(storeKey, "storeKey");
             requireText(marketplace, "marketplace");
             requireText(sku, "sku");
+            Objects.requireNonNull(status, "status");
         }
 
-        @Override public ChangeAction action() { return ChangeAction.UPDATE; }
-        @Override public EntityKind entity() { return EntityKind.LISTING; }
-        @Override public String key() { return storeKey + "/" + sku; }
-        @Override public OptionalLong remoteId() { return OptionalLong.of(listingId); }
-        @Override public List<FieldChange> fields() { return List.of(changed("status", "paused", "published")); }
-        @Override public <R> R accept(Visitor<R> v) { return v.publishListing(this); }
-    }
-
-    /**
-     * Pauses a published listing: its product is inactive, or the policy keeps it paused.
-     *
-     * @param storeKey    the store's key in the catalog
-     * @param listingId   the listing's ERP id
-     * @param storeId     the store's ERP id
-     * @param marketplace the store's marketplace plugin id
-     * @param sku         the product's SKU
-     */
-    record PauseListing(String storeKey, long listingId, long storeId, String marketplace, String sku)
-            implements Change {
         /**
-         * Validates the components.
+         * Whether it publishes the listing.
          *
-         * @param storeKey    as described above
-         * @param listingId   as described above
-         * @param storeId     as described above
-         * @param marketplace as described above
-         * @param sku         as described above
-         * @throws IllegalArgumentException when a text is empty
+         * @return true when the target status is published
          */
-        public PauseListing {
-            requireText(storeKey, "storeKey");
-            requireText(marketplace, "marketplace");
-            requireText(sku, "sku");
+        public boolean publish() {
+            return status == io.cathalog.core.model.ListingPolicy.ListingStatus.PUBLISHED;
         }
 
         @Override public ChangeAction action() { return ChangeAction.UPDATE; }
         @Override public EntityKind entity() { return EntityKind.LISTING; }
         @Override public String key() { return storeKey + "/" + sku; }
         @Override public OptionalLong remoteId() { return OptionalLong.of(listingId); }
-        @Override public List<FieldChange> fields() { return List.of(changed("status", "published", "paused")); }
-        @Override public <R> R accept(Visitor<R> v) { return v.pauseListing(this); }
+        @Override public <R> R accept(Visitor<R> v) { return v.setListingStatus(this); }
+
+        @Override
+        public List<FieldChange> fields() {
+            return List.of(publish() ? changed("status", "paused", "published") : changed("status", "published", "paused"));
+        }
     }
 
     private static List<FieldChange> withVariations(List<FieldChange> own, List<VariationEntry> variations) {

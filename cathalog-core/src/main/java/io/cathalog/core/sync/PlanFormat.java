@@ -28,9 +28,12 @@ public enum PlanFormat {
      * The version of the JSON form; a plan of another major version is refused. 2.1 added families
      * (a {@code create_product} with {@code variations}, {@code update_variations}); 2.2 added listings ({@code create_listing}, {@code update_listing},
      * {@code publish_listing}, {@code pause_listing}) and the per-store {@code requirement_sources};
-     * 2.0 and 2.1 files read as before.
+     * 2.3 made publishing and pausing one kind, {@code set_listing_status} with its target
+     * {@code status}, and gave listing values their {@code variations}. 2.0, 2.1 and 2.2 files read as
+     * before (2.2's {@code publish_listing} and {@code pause_listing} read as
+     * {@code set_listing_status}).
      */
-    public static final String JSON_VERSION = "2.2";
+    public static final String JSON_VERSION = "2.3";
 
     /**
      * Renders a plan in this form.

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cathalog.core.CathalogException;
 import io.cathalog.core.model.Dimensions;
 import io.cathalog.core.model.Length;
+import io.cathalog.core.model.ListingPolicy;
 import io.cathalog.core.model.ProductStatus;
 import io.cathalog.core.model.Weight;
 
@@ -69,18 +70,7 @@ final class PlanJson {
         plan.categoryIds().forEach(ids::put);
         ArrayNode changes = root.putArray("changes");
         for (Change c : plan.changes()) {
-            ObjectNode o = changes.addObject();
-            o.put("kind", kind(c));
-            o.put("action", lower(c.action()));
-            o.put("entity", lower(c.entity()));
-            o.put("key", c.key());
-            if (c.remoteId().isPresent()) {
-                o.put("remote_id", c.remoteId().getAsLong());
-            } else {
-                o.putNull("remote_id");
-            }
-            o.put("destructive", c.destructive());
-            c.accept(new Writer(o));
+            change(changes.addObject(), c);
         }
         ArrayNode attention = root.putArray("attention");
         for (AttentionItem a : plan.attention()) {
@@ -98,6 +88,62 @@ final class PlanJson {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void change(ObjectNode o, Change c) {
+        o.put("kind", kind(c));
+        o.put("action", lower(c.action()));
+        o.put("entity", lower(c.entity()));
+        o.put("key", c.key());
+        if (c.remoteId().isPresent()) {
+            o.put("remote_id", c.remoteId().getAsLong());
+        } else {
+            o.putNull("remote_id");
+        }
+        o.put("destructive", c.destructive());
+        c.accept(new Writer(o));
+    }
+
+    /**
+     * An apply's report in this form (its changes as a plan writes them, each with its outcome),
+     * so that it survives Java serialization ({@link ApplyStoppedException}).
+     */
+    static String writeReport(ApplyReport report) {
+        ObjectNode root = F.objectNode();
+        root.put("format_version", PlanFormat.JSON_VERSION);
+        root.put("run_id", report.runId());
+        root.put("duration_millis", report.duration().toMillis());
+        ArrayNode items = root.putArray("outcomes");
+        for (ItemOutcome item : report.outcomes()) {
+            ObjectNode o = items.addObject();
+            o.put("outcome", lower(item.outcome()));
+            text(o, "error", item.error());
+            change(o.putObject("change"), item.change());
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads back what {@link #writeReport} wrote. */
+    static ApplyReport readReport(String json) {
+        try {
+            JsonNode root = MAPPER.readTree(json);
+            List<ItemOutcome> outcomes = new ArrayList<>();
+            JsonNode items = arr(root, "outcomes", "");
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode o = items.get(i);
+                String at = "/outcomes/" + i;
+                outcomes.add(new ItemOutcome(change(obj(o, "change", at), at + "/change"),
+                        enumOf(Outcome.class, str(o, "outcome", at), at + "/outcome"), optText(o, "error", at)));
+            }
+            return new ApplyReport(str(root, "run_id", ""), outcomes,
+                    Duration.ofMillis(longOf(root.path("duration_millis"), "/duration_millis")));
+        } catch (JsonProcessingException | Invalid | IllegalArgumentException e) {
+            throw new CathalogException("not an apply report: " + e.getMessage(), e);
         }
     }
 
@@ -224,16 +270,9 @@ final class PlanJson {
         }
 
         @Override
-        public Void publishListing(Change.PublishListing c) {
+        public Void setListingStatus(Change.SetListingStatus c) {
             o.put("store_key", c.storeKey()).put("listing_id", c.listingId()).put("store_id", c.storeId())
-                    .put("marketplace", c.marketplace()).put("sku", c.sku());
-            return null;
-        }
-
-        @Override
-        public Void pauseListing(Change.PauseListing c) {
-            o.put("store_key", c.storeKey()).put("listing_id", c.listingId()).put("store_id", c.storeId())
-                    .put("marketplace", c.marketplace()).put("sku", c.sku());
+                    .put("marketplace", c.marketplace()).put("sku", c.sku()).put("status", lower(c.status()));
             return null;
         }
 
@@ -273,6 +312,14 @@ final class PlanJson {
         v.attributes().forEach(attributes::put);
         text(o, "listing_type", v.listingType());
         o.put("free_shipping", v.freeShipping());
+        ArrayNode variations = o.putArray("variations");
+        for (ListingValues.Variation x : v.variations()) {
+            ObjectNode n = variations.addObject();
+            n.set("product", ref(x.product()));
+            n.put("name", x.name()).put("price", x.price());
+            ObjectNode a = n.putObject("attributes");
+            x.attributes().forEach(a::put);
+        }
         return o;
     }
 
@@ -283,9 +330,23 @@ final class PlanJson {
         java.util.LinkedHashMap<String, String> attributes = new java.util.LinkedHashMap<>();
         obj(o, "attributes", at).fields().forEachRemaining(e -> attributes.put(e.getKey(),
                 textOf(e.getValue(), at + "/attributes/" + e.getKey())));
+        // 2.2 files have no variations: families were not listed then.
+        List<ListingValues.Variation> variations = new ArrayList<>();
+        if (o.has("variations")) {
+            JsonNode array = arr(o, "variations", at);
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode n = array.get(i);
+                String vat = at + "/variations/" + i;
+                java.util.LinkedHashMap<String, String> own = new java.util.LinkedHashMap<>();
+                obj(n, "attributes", vat).fields().forEachRemaining(e -> own.put(e.getKey(),
+                        textOf(e.getValue(), vat + "/attributes/" + e.getKey())));
+                variations.add(new ListingValues.Variation(productRef(obj(n, "product", vat), vat + "/product"),
+                        str(n, "name", vat), decimalOf(n.path("price"), vat + "/price"), own));
+            }
+        }
         return new ListingValues(str(o, "marketplace", at), str(o, "category_id", at), str(o, "title", at),
                 decimalOf(o.path("price"), at + "/price"), attributes, optText(o, "listing_type", at),
-                bool(o, "free_shipping", at));
+                bool(o, "free_shipping", at), variations);
     }
 
     private static ArrayNode variations(List<VariationEntry> entries) {
@@ -455,14 +516,19 @@ final class PlanJson {
                     longOf(c.path("listing_id"), at + "/listing_id"), longOf(c.path("store_id"), at + "/store_id"),
                     productRef(obj(c, "product", at), at + "/product"), listing(c.path("before"), at + "/before"),
                     listing(c.path("after"), at + "/after"));
-            case "publish_listing" -> new Change.PublishListing(str(c, "store_key", at),
-                    longOf(c.path("listing_id"), at + "/listing_id"), longOf(c.path("store_id"), at + "/store_id"),
-                    str(c, "marketplace", at), str(c, "sku", at));
-            case "pause_listing" -> new Change.PauseListing(str(c, "store_key", at),
-                    longOf(c.path("listing_id"), at + "/listing_id"), longOf(c.path("store_id"), at + "/store_id"),
-                    str(c, "marketplace", at), str(c, "sku", at));
+            case "set_listing_status" -> listingStatus(c, at, enumOf(ListingPolicy.ListingStatus.class,
+                    str(c, "status", at), at + "/status"));
+            // 2.2's two kinds are the one kind with its target status.
+            case "publish_listing" -> listingStatus(c, at, ListingPolicy.ListingStatus.PUBLISHED);
+            case "pause_listing" -> listingStatus(c, at, ListingPolicy.ListingStatus.PAUSED);
             default -> throw new Invalid("unknown change kind '" + kind + "' at " + at + "/kind");
         };
+    }
+
+    private static Change listingStatus(JsonNode c, String at, ListingPolicy.ListingStatus status) {
+        return new Change.SetListingStatus(str(c, "store_key", at),
+                longOf(c.path("listing_id"), at + "/listing_id"), longOf(c.path("store_id"), at + "/store_id"),
+                str(c, "marketplace", at), str(c, "sku", at), status);
     }
 
     private static List<VariationEntry> variations(JsonNode array, String at) {

@@ -134,13 +134,15 @@ class ListingEngineTest {
 
         catalog = catalog(new BigDecimal("89.90"), ProductStatus.INACTIVE, ListingPolicy.builder().build());
         assertThat(engine().plan(PlanOptions.defaults()).changes()).filteredOn(c -> c.entity() == EntityKind.LISTING)
-                .singleElement().isInstanceOf(Change.PauseListing.class);
+                .singleElement().isEqualTo(new Change.SetListingStatus("ml", listings().get(0).id(), 77, "mercadolivre", "S1",
+                        ListingPolicy.ListingStatus.PAUSED));
         sync();
         assertThat(listings()).singleElement().satisfies(l -> assertThat(l.state()).isEqualTo(RemoteListing.State.PAUSED));
 
         catalog = catalog(new BigDecimal("89.90"), ProductStatus.ACTIVE, ListingPolicy.builder().build());
         assertThat(engine().plan(PlanOptions.defaults()).changes()).filteredOn(c -> c.entity() == EntityKind.LISTING)
-                .singleElement().isInstanceOf(Change.PublishListing.class);
+                .singleElement().isInstanceOf(Change.SetListingStatus.class)
+                .satisfies(c -> assertThat(((Change.SetListingStatus) c).status()).isEqualTo(ListingPolicy.ListingStatus.PUBLISHED));
         sync();
         assertThat(listings()).singleElement().satisfies(l -> assertThat(l.state()).isEqualTo(RemoteListing.State.PUBLISHED));
         assertThat(state.remoteId("acme", EntityKind.LISTING, "ml/S1")).contains(listings().get(0).id());
@@ -150,7 +152,7 @@ class ListingEngineTest {
     void aPlanWithListingsSurvivesItsJsonForm() {
         SyncPlan plan = engine().plan(PlanOptions.defaults());
         String json = plan.toJson();
-        assertThat(json).contains("\"format_version\" : \"2.2\"").contains("\"kind\" : \"create_listing\"");
+        assertThat(json).contains("\"format_version\" : \"2.3\"").contains("\"kind\" : \"create_listing\"");
         assertThat(SyncPlan.fromJson(json)).isEqualTo(plan);
     }
 
@@ -179,10 +181,13 @@ class ListingEngineTest {
         engine.apply(engine.plan(PlanOptions.defaults()));
         assertThat(listings()).hasSize(1);
         clock.advance(java.time.Duration.ofMinutes(1));
-        // The rerun sees the listing: it is published, not created again.
+        // The rerun sees the listing: it is published, not created again (and written once, as what
+        // the engine wrote to it was never recorded).
         SyncPlan rerun = engine.plan(PlanOptions.defaults());
-        assertThat(rerun.changes()).filteredOn(c -> c.entity() == EntityKind.LISTING).singleElement()
-                .isInstanceOf(Change.PublishListing.class);
+        assertThat(rerun.changes()).filteredOn(c -> c.entity() == EntityKind.LISTING)
+                .extracting(c -> c.getClass().getSimpleName()).containsExactly("UpdateListing", "SetListingStatus");
+        assertThat(rerun.changes()).filteredOn(c -> c instanceof Change.SetListingStatus)
+                .singleElement().satisfies(c -> assertThat(((Change.SetListingStatus) c).publish()).isTrue());
         sync();
         assertThat(listings()).singleElement().satisfies(l -> assertThat(l.published()).isTrue());
     }
@@ -236,5 +241,198 @@ class ListingEngineTest {
                 .build().plan(PlanOptions.defaults());
         assertThat(plan.readRequests()).isEqualTo(without + 3);
         assertThat(plan.estimatedRequests() - plan.writeRequests()).isEqualTo(without + 3);
+    }
+
+    // ------------------------------------------------------------------ families (issue 18, phase 3)
+
+    /**
+     * A marketplace whose category MLB2 varies on COLOR (from the option or attribute "Cor", not
+     * asked of a family's parent) and requires a GTIN of each listed product or variation.
+     */
+    static final class FamilyMarketplace implements MarketplaceMapper {
+        @Override public String id() { return "mercadolivre"; }
+        @Override public String displayName() { return "Test ML"; }
+        @Override public String spiVersion() { return SPI_VERSION; }
+
+        @Override
+        public CategoryRequirements requirements(String categoryId) {
+            return new CategoryRequirements(id(), categoryId, "Roupas", List.of("Roupas"), true,
+                    List.of(AttributeRequirement.builder("COLOR", "Cor").build(),
+                            AttributeRequirement.builder("GTIN", "GTIN").build()),
+                    new ListingLimits(0, 60, false, false, GtinPolicy.NOT_ASKED), Optional.empty());
+        }
+
+        @Override
+        public Normalisation normalise(NormalisationRequest request) {
+            Product p = request.product();
+            Map<String, ResolvedValue> values = new java.util.HashMap<>();
+            List<Violation> violations = new java.util.ArrayList<>();
+            Optional<AttributeValue> color = p.attribute("Cor");
+            color.ifPresent(c -> values.put("COLOR", new ResolvedValue("COLOR", "Cor", c, List.of(), c.asText(),
+                    ProductSlot.TITLE, ValueOrigin.PRODUCT_ATTRIBUTE)));
+            if (color.isEmpty() && !p.isFamily()) {
+                violations.add(new Violation("COLOR", Violation.Code.MISSING_REQUIRED, "Cor is required"));
+            }
+            if (p.gtin().isPresent()) {
+                values.put("GTIN", new ResolvedValue("GTIN", "GTIN", AttributeValue.text(p.gtin().get().digits()),
+                        List.of(), p.gtin().get().digits(), ProductSlot.TITLE, ValueOrigin.PRODUCT_ATTRIBUTE));
+            } else if (!p.isFamily()) {
+                violations.add(new Violation("GTIN", Violation.Code.MISSING_GTIN, "the category requires a GTIN"));
+            }
+            return new Normalisation(id(), request.categoryId(), values, violations, List.of(), "{}");
+        }
+    }
+
+    private static io.cathalog.core.model.Variation variation(String sku, String color, String gtin, String price) {
+        io.cathalog.core.model.Variation.Builder b = io.cathalog.core.model.Variation.builder(sku).option("Cor", color);
+        if (gtin != null) {
+            b.gtin(gtin);
+        }
+        if (price != null) {
+            b.price(new BigDecimal(price));
+        }
+        return b.build();
+    }
+
+    private static final List<io.cathalog.core.model.Variation> SHIRTS = List.of(
+            variation("CAM-AZ", "Azul", "7891000315507", null), variation("CAM-VM", "Vermelho", "7891000100103", null));
+
+    private static Catalog families(List<io.cathalog.core.model.Variation> variations, ListingPolicy policy) {
+        Product.Builder shirt = Product.builder("CAM", "Camiseta").category("roupas").price(new BigDecimal("49.90"));
+        variations.forEach(shirt::variation);
+        return Catalog.builder().category(Category.root("roupas", "Roupas")).product(shirt.build())
+                .store(new Store("ml", STORE, "mercadolivre", "Mercado Livre", Map.of("roupas", "MLB2"), policy))
+                .build();
+    }
+
+    private SyncEngine familyEngine() {
+        return SyncEngine.builder().account("acme").source(() -> catalog).remote(remote).state(state).clock(clock)
+                .marketplaces(MarketplaceRegistry.builder().withoutDiscovery().override(new FamilyMarketplace()).build())
+                .build();
+    }
+
+    private ApplyReport familySync() {
+        clock.advance(java.time.Duration.ofMinutes(1));
+        SyncEngine engine = familyEngine();
+        ApplyReport report = engine.apply(engine.plan(PlanOptions.defaults()));
+        assertThat(report.hasFailures()).as(report.toString()).isFalse();
+        clock.advance(java.time.Duration.ofMinutes(1));
+        SyncPlan again = engine.plan(PlanOptions.defaults());
+        assertThat(again.changes()).as("a second plan after applying: %s", again.render()).isEmpty();
+        return report;
+    }
+
+    private Change.UpdateListing onlyListingUpdate(SyncPlan plan) {
+        List<Change> listing = plan.changes().stream().filter(c -> c.entity() == EntityKind.LISTING).toList();
+        assertThat(listing).as(plan.render()).singleElement().isInstanceOf(Change.UpdateListing.class);
+        return (Change.UpdateListing) listing.get(0);
+    }
+
+    @Test
+    void aFamilyIsListedWithItsVariationsAndTheListingFollowsThem() {
+        catalog = families(SHIRTS, ListingPolicy.builder().build());
+        SyncPlan plan = familyEngine().plan(PlanOptions.defaults());
+        Change.CreateListing create = plan.changes().stream().filter(c -> c instanceof Change.CreateListing)
+                .map(c -> (Change.CreateListing) c).findFirst().orElseThrow(() -> new AssertionError(plan.render()));
+        assertThat(create.key()).isEqualTo("ml/CAM");
+        assertThat(create.values().variations()).extracting(v -> v.product().sku()).containsExactly("CAM-AZ", "CAM-VM");
+        assertThat(create.values().variations().get(1).attributes())
+                .containsExactly(Map.entry("COLOR", "Vermelho"), Map.entry("GTIN", "7891000100103"));
+        assertThat(plan.render()).contains("variation CAM-VM: \"Cor:Vermelho at 49.90\"");
+        assertThat(SyncPlan.fromJson(plan.toJson())).isEqualTo(plan);
+
+        familySync();
+        RemoteListing listing = listings().get(0);
+        assertThat(listing.variations()).extracting(RemoteListing.Variation::name)
+                .containsExactly("Cor:Azul", "Cor:Vermelho");
+        io.cathalog.core.remote.ListingWrite written = remote.lastListingWrite(listing.id()).orElseThrow();
+        assertThat(written.variations()).extracting(io.cathalog.core.remote.ListingWrite.Variation::productId)
+                .containsExactlyElementsOf(remote.productsWithSku("CAM").get(0).variations().stream()
+                        .map(io.cathalog.core.remote.RemoteVariation::id).toList());
+
+        // A variation added: the listing is rewritten with it.
+        List<io.cathalog.core.model.Variation> three = new java.util.ArrayList<>(SHIRTS);
+        three.add(variation("CAM-VD", "Verde", "7891000053508", null));
+        catalog = families(three, ListingPolicy.builder().build());
+        Change.UpdateListing added = onlyListingUpdate(familyEngine().plan(PlanOptions.defaults()));
+        assertThat(added.fields()).extracting(FieldChange::field).containsExactly("variation CAM-VD");
+        familySync();
+        assertThat(listings().get(0).variations()).hasSize(3);
+
+        // A variation's own price changed: the listing is rewritten.
+        three.set(0, variation("CAM-AZ", "Azul", "7891000315507", "39.90"));
+        catalog = families(three, ListingPolicy.builder().build());
+        Change.UpdateListing changed = onlyListingUpdate(familyEngine().plan(PlanOptions.defaults()));
+        assertThat(changed.fields()).extracting(FieldChange::field).containsExactly("variation CAM-AZ");
+        familySync();
+        assertThat(remote.lastListingWrite(listing.id()).orElseThrow().variations().get(0).price())
+                .isEqualByComparingTo("39.90");
+
+        // A variation removed from the catalog: the listing is rewritten without it.
+        catalog = families(three.subList(0, 2), ListingPolicy.builder().build());
+        Change.UpdateListing removed = onlyListingUpdate(familyEngine().plan(PlanOptions.defaults()));
+        assertThat(removed.fields()).extracting(FieldChange::field).containsExactly("variation CAM-VD");
+        assertThat(removed.fields().get(0).after()).isEmpty();
+        familySync();
+        assertThat(listings().get(0).variations()).extracting(RemoteListing.Variation::name)
+                .containsExactly("Cor:Azul", "Cor:Vermelho");
+
+        // A variation removed from the listing by hand in the ERP: written again.
+        remote.removeListingVariationByHand(listing.id(), "Cor:Vermelho");
+        onlyListingUpdate(familyEngine().plan(PlanOptions.defaults()));
+        familySync();
+        assertThat(listings().get(0).variations()).hasSize(2);
+        assertThat(listings()).hasSize(1);
+    }
+
+    @Test
+    void aVariationThatNeedsAttentionBlocksTheFamilysListingAndIsNamed() {
+        catalog = families(List.of(SHIRTS.get(0), variation("CAM-VM", "Vermelho", null, null)),
+                ListingPolicy.builder().build());
+        SyncPlan plan = familyEngine().plan(PlanOptions.defaults());
+        assertThat(plan.changes()).noneMatch(c -> c.entity() == EntityKind.LISTING);
+        assertThat(plan.attention()).anySatisfy(a -> {
+            assertThat(a.entity()).isEqualTo(EntityKind.LISTING);
+            assertThat(a.key()).isEqualTo("ml/CAM");
+            assertThat(a.reason()).contains("variation CAM-VM").contains("GTIN");
+        });
+    }
+
+    @Test
+    void aChangeOfListingTypeOrFreeShippingInThePolicyIsOneUpdate() {
+        catalog = catalog(new BigDecimal("99.90"), ProductStatus.ACTIVE,
+                ListingPolicy.builder().listingType("gold_special").build());
+        sync();
+        long id = listings().get(0).id();
+        assertThat(remote.lastListingWrite(id).orElseThrow().listingType()).contains("gold_special");
+
+        catalog = catalog(new BigDecimal("99.90"), ProductStatus.ACTIVE,
+                ListingPolicy.builder().listingType("gold_pro").build());
+        SyncPlan plan = engine().plan(PlanOptions.defaults());
+        Change.UpdateListing update = onlyListingUpdate(plan);
+        assertThat(update.fields()).singleElement().satisfies(f -> {
+            assertThat(f.field()).isEqualTo("listing type");
+            assertThat(f.before().orElseThrow()).startsWith("gold_special").contains("as last written");
+            assertThat(f.after()).contains("gold_pro");
+        });
+        sync();
+        assertThat(remote.lastListingWrite(id).orElseThrow().listingType()).contains("gold_pro");
+
+        catalog = catalog(new BigDecimal("99.90"), ProductStatus.ACTIVE,
+                ListingPolicy.builder().listingType("gold_pro").freeShipping(true).build());
+        assertThat(onlyListingUpdate(engine().plan(PlanOptions.defaults())).fields()).extracting(FieldChange::field)
+                .containsExactly("free shipping");
+        sync();
+        assertThat(remote.lastListingWrite(id).orElseThrow().freeShipping()).isTrue();
+    }
+
+    @Test
+    void aListingWrittenByTheFirstReleaseIsWrittenOnceToRecordItsSettings() {
+        sync();
+        long id = listings().get(0).id();
+        // The first release recorded category and price only.
+        state.putSnapshot("acme", EntityKind.LISTING, "#" + id, "MLB1|99.90");
+        onlyListingUpdate(engine().plan(PlanOptions.defaults()));
+        sync();
     }
 }

@@ -95,13 +95,55 @@ class PlanFormatTest {
     void theJsonNamesEachKindAndTheFormatVersion() throws Exception {
         ObjectNode root = (ObjectNode) MAPPER.readTree(everyKind().toJson());
 
-        assertThat(root.path("format_version").asText()).isEqualTo("2.2");
+        assertThat(root.path("format_version").asText()).isEqualTo("2.3");
         assertThat(root.path("changes")).extracting(c -> c.path("kind").asText()).containsExactly(
                 "create_custom_field", "create_category", "create_category", "rename_category", "replace_category",
                 "update_product", "create_product", "update_store_category_link", "create_store_category_link",
                 "update_product_store_link", "create_product_store_link", "delete_category", "delete_category");
         assertThat(root.at("/changes/5/values/price/after").decimalValue()).isEqualByComparingTo("12.90");
         assertThat(root.at("/changes/2/parent/remote_id").isNull()).isTrue();
+    }
+
+    @Test
+    void aVersionTwoTwoPlanReadsItsPublishAndPauseAsSetListingStatus() {
+        String old = """
+                {
+                  "format_version" : "2.2",
+                  "account" : "acme",
+                  "observed_fingerprint" : "sha256:abc",
+                  "drift_policy" : "overwrite",
+                  "options" : { "prune" : false, "allow_moves" : false, "drift" : "overwrite", "full_refresh" : false },
+                  "estimated_requests" : 8,
+                  "read_requests" : 0,
+                  "estimated_seconds" : 3,
+                  "requirement_sources" : { },
+                  "category_ids" : { },
+                  "changes" : [ {
+                    "kind" : "publish_listing", "action" : "update", "entity" : "listing", "key" : "ml/S1",
+                    "remote_id" : 900, "destructive" : false,
+                    "store_key" : "ml", "listing_id" : 900, "store_id" : 77, "marketplace" : "mercadolivre", "sku" : "S1"
+                  }, {
+                    "kind" : "pause_listing", "action" : "update", "entity" : "listing", "key" : "ml/S2",
+                    "remote_id" : 901, "destructive" : false,
+                    "store_key" : "ml", "listing_id" : 901, "store_id" : 77, "marketplace" : "mercadolivre", "sku" : "S2"
+                  } ],
+                  "attention" : [ ],
+                  "drift" : [ ]
+                }
+                """;
+
+        SyncPlan plan = PlanFormat.parseJson(old);
+
+        assertThat(plan.changes()).containsExactly(
+                new Change.SetListingStatus("ml", 900, 77, "mercadolivre", "S1",
+                        io.cathalog.core.model.ListingPolicy.ListingStatus.PUBLISHED),
+                new Change.SetListingStatus("ml", 901, 77, "mercadolivre", "S2",
+                        io.cathalog.core.model.ListingPolicy.ListingStatus.PAUSED));
+        // Saved again, it is the 2.3 kind with its target status, and reads back the same.
+        String again = plan.toJson();
+        assertThat(again).contains("\"kind\" : \"set_listing_status\"").contains("\"status\" : \"paused\"")
+                .doesNotContain("pause_listing");
+        assertThat(PlanFormat.parseJson(again)).isEqualTo(plan);
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -138,6 +139,7 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
     private final Map<Call, Integer> calls = new EnumMap<>(Call.class);
     /** Listings by id: created as drafts, like Bling's. */
     private final TreeMap<Long, io.cathalog.core.remote.RemoteListing> listings = new TreeMap<>();
+    private final Map<Long, io.cathalog.core.remote.ListingWrite> listingWrites = new HashMap<>();
     private final Map<Call, Deque<Fault>> faults = new EnumMap<>(Call.class);
     private final Map<RemoteOperation, Integer> costs = new EnumMap<>(RemoteOperation.class);
     private final List<ProductQuery> productQueries = new ArrayList<>();
@@ -639,9 +641,12 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
         if (!products.containsKey(w.productId())) {
             throw validationError("POST /anuncios", "product " + w.productId() + " does not exist");
         }
+        checkVariations("POST /anuncios", w);
         long id = ++nextId;
         listings.put(id, new io.cathalog.core.remote.RemoteListing(id, w.productId(), w.storeId(),
-                Optional.of(w.categoryId()), w.title(), Optional.of(w.price()), io.cathalog.core.remote.RemoteListing.State.DRAFT, w.attributes()));
+                Optional.of(w.categoryId()), w.title(), Optional.of(w.price()), io.cathalog.core.remote.RemoteListing.State.DRAFT,
+                w.attributes(), variations(List.of(), w)));
+        listingWrites.put(id, w);
         return lose(f, id);
     }
 
@@ -652,8 +657,11 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
         if (l == null) {
             throw notFound("PUT /anuncios/{id}", "listing " + id);
         }
+        checkVariations("PUT /anuncios/{id}", w);
         listings.put(id, new io.cathalog.core.remote.RemoteListing(id, l.productId(), l.storeId(),
-                Optional.of(w.categoryId()), w.title(), Optional.of(w.price()), l.state(), w.attributes()));
+                Optional.of(w.categoryId()), w.title(), Optional.of(w.price()), l.state(), w.attributes(),
+                variations(l.variations(), w)));
+        listingWrites.put(id, w);
         lose(f, 0);
     }
 
@@ -666,8 +674,53 @@ public final class InMemoryCatalogRemote implements CatalogRemote {
         }
         listings.put(id, new io.cathalog.core.remote.RemoteListing(id, l.productId(), l.storeId(), l.categoryId(),
                 l.title(), l.price(), publish ? io.cathalog.core.remote.RemoteListing.State.PUBLISHED
-                : io.cathalog.core.remote.RemoteListing.State.PAUSED, l.attributes()));
+                : io.cathalog.core.remote.RemoteListing.State.PAUSED, l.attributes(), l.variations()));
         lose(f, 0);
+    }
+
+    private void checkVariations(String route, io.cathalog.core.remote.ListingWrite w) {
+        for (io.cathalog.core.remote.ListingWrite.Variation v : w.variations()) {
+            if (!products.containsKey(v.productId()) && products.values().stream().noneMatch(p -> p.product()
+                    .variations().stream().anyMatch(x -> x.id() == v.productId()))) {
+                throw validationError(route, "variation product " + v.productId() + " does not exist");
+            }
+        }
+    }
+
+    /** A listing's variations after a write: one per variation written, an id kept for a name kept. */
+    private List<io.cathalog.core.remote.RemoteListing.Variation> variations(
+            List<io.cathalog.core.remote.RemoteListing.Variation> had, io.cathalog.core.remote.ListingWrite w) {
+        Map<String, Long> ids = new HashMap<>();
+        had.forEach(v -> ids.put(v.name(), v.id()));
+        List<io.cathalog.core.remote.RemoteListing.Variation> out = new ArrayList<>();
+        for (io.cathalog.core.remote.ListingWrite.Variation v : w.variations()) {
+            Long id = ids.get(v.name());
+            out.add(new io.cathalog.core.remote.RemoteListing.Variation(id == null ? ++nextId : id, v.name()));
+        }
+        return out;
+    }
+
+    /**
+     * The last body written to a listing (what the ERP holds beyond what it reports).
+     *
+     * @param listingId the listing
+     * @return the last create or update of it, if any
+     */
+    public synchronized Optional<io.cathalog.core.remote.ListingWrite> lastListingWrite(long listingId) {
+        return Optional.ofNullable(listingWrites.get(listingId));
+    }
+
+    /**
+     * Removes a listing's variation by hand (as a person could in the marketplace).
+     *
+     * @param listingId the listing
+     * @param name      the variation's name
+     */
+    public synchronized void removeListingVariationByHand(long listingId, String name) {
+        io.cathalog.core.remote.RemoteListing l = listings.get(listingId);
+        listings.put(listingId, new io.cathalog.core.remote.RemoteListing(l.id(), l.productId(), l.storeId(),
+                l.categoryId(), l.title(), l.price(), l.state(), l.attributes(),
+                l.variations().stream().filter(v -> !v.name().equals(name)).toList()));
     }
 
     /**

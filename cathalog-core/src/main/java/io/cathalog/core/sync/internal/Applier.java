@@ -604,13 +604,14 @@ final class Applier {
                 id = l.id();
                 boolean same = l.categoryId().equals(Optional.of(c.values().categoryId()))
                         && l.price().map(p -> p.compareTo(c.values().price()) == 0).orElse(false)
-                        && l.title().equals(c.values().title()) && l.attributes().equals(c.values().attributes());
+                        && l.title().equals(c.values().title()) && l.attributes().equals(c.values().attributes())
+                        && l.variations().size() == c.values().variations().size();
                 outcome = Outcome.UNCHANGED;
                 if (!same) {
                     remote.updateListing(id, write);
                     outcome = Outcome.UPDATED;
                 }
-                recorder.listingWritten(id, c.values());
+                recorder.listingWritten(id, resolved(c.values(), write));
                 if (c.publish() != l.published()) {
                     remote.setListingPublished(id, c.storeId(), marketplace, c.publish());
                     outcome = Outcome.UPDATED;
@@ -625,7 +626,7 @@ final class Applier {
                         .orElseThrow(() -> lost);
             }
             recorder.listingId(c.key(), id);
-            recorder.listingWritten(id, c.values());
+            recorder.listingWritten(id, resolved(c.values(), write));
             if (c.publish()) {
                 remote.setListingPublished(id, c.storeId(), marketplace, true);
             }
@@ -634,26 +635,37 @@ final class Applier {
 
         @Override
         public Done updateListing(Change.UpdateListing c) {
-            remote.updateListing(c.listingId(), write(productId(c.product()), c.storeId(), c.after()));
-            recorder.listingWritten(c.listingId(), c.after());
+            ListingWrite write = write(productId(c.product()), c.storeId(), c.after());
+            remote.updateListing(c.listingId(), write);
+            recorder.listingWritten(c.listingId(), resolved(c.after(), write));
             return Done.of(Outcome.UPDATED, c.listingId());
         }
 
         @Override
-        public Done publishListing(Change.PublishListing c) {
-            remote.setListingPublished(c.listingId(), c.storeId(), c.marketplace(), true);
-            return Done.of(Outcome.UPDATED, c.listingId());
-        }
-
-        @Override
-        public Done pauseListing(Change.PauseListing c) {
-            remote.setListingPublished(c.listingId(), c.storeId(), c.marketplace(), false);
+        public Done setListingStatus(Change.SetListingStatus c) {
+            remote.setListingPublished(c.listingId(), c.storeId(), c.marketplace(), c.publish());
             return Done.of(Outcome.UPDATED, c.listingId());
         }
 
         private ListingWrite write(long productId, long storeId, ListingValues v) {
+            List<ListingWrite.Variation> variations = new ArrayList<>();
+            for (ListingValues.Variation x : v.variations()) {
+                variations.add(new ListingWrite.Variation(productId(x.product()), x.name(), x.price(), x.attributes()));
+            }
             return new ListingWrite(productId, storeId, v.marketplace(), v.categoryId(), v.title(), v.price(),
-                    v.attributes(), v.listingType(), v.freeShipping());
+                    v.attributes(), v.listingType(), v.freeShipping(), variations);
+        }
+
+        /** The values as written: each variation's product with the id it was written with. */
+        private ListingValues resolved(ListingValues v, ListingWrite w) {
+            List<ListingValues.Variation> variations = new ArrayList<>();
+            for (int i = 0; i < v.variations().size(); i++) {
+                ListingValues.Variation x = v.variations().get(i);
+                variations.add(new ListingValues.Variation(ProductRef.existing(x.product().sku(),
+                        w.variations().get(i).productId()), x.name(), x.price(), x.attributes()));
+            }
+            return new ListingValues(v.marketplace(), v.categoryId(), v.title(), v.price(), v.attributes(),
+                    v.listingType(), v.freeShipping(), variations);
         }
 
         /** A product's ERP id: from the plan, from this run's creation of it, or from the state. */

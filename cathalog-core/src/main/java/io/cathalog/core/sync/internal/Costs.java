@@ -93,12 +93,7 @@ final class Costs {
             }
 
             @Override
-            public Long publishListing(Change.PublishListing c) {
-                return cost(RemoteOperation.LISTING_STATUS);
-            }
-
-            @Override
-            public Long pauseListing(Change.PauseListing c) {
+            public Long setListingStatus(Change.SetListingStatus c) {
                 return cost(RemoteOperation.LISTING_STATUS);
             }
 

@@ -34,6 +34,8 @@ import java.util.SortedMap;
  * @param orphans      listed variations whose parent the listing does not show
  * @param listings     the listings of each store whose policy manages them, by store id (stores
  *                     without a policy are not read)
+ * @param listingsWritten by listing id, what the engine last wrote to it that the ERP does not
+ *                     report back (its state; absent for a listing it never wrote)
  */
 public record Observation(Instant at, List<RemoteStore> stores, List<RemoteCategory> categories,
                           SortedMap<String, RemoteProduct> products, Map<String, RemoteProduct> previous,
@@ -41,7 +43,36 @@ public record Observation(Instant at, List<RemoteStore> stores, List<RemoteCateg
                           SortedMap<Long, List<StoreCategoryLink>> categoryLinks,
                           SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks,
                           Map<Long, List<Long>> categoryMembers, long readRequests,
-                          List<RemoteProductSummary> orphans, SortedMap<Long, List<RemoteListing>> listings) {
+                          List<RemoteProductSummary> orphans, SortedMap<Long, List<RemoteListing>> listings,
+                          Map<Long, WrittenListing> listingsWritten) {
+
+    /**
+     * An observation whose listings' written values are not known (none recorded).
+     *
+     * @param at              when it was made
+     * @param stores          the ERP's stores
+     * @param categories      its categories
+     * @param products        managed products by SKU
+     * @param previous        their baselines
+     * @param unkeyed         products without a SKU
+     * @param customFields    its custom fields
+     * @param categoryLinks   store-category links per store
+     * @param productLinks    product-store links per store
+     * @param categoryMembers products of prunable categories
+     * @param readRequests    what reading cost
+     * @param orphans         orphan variations
+     * @param listings        listings per store
+     */
+    public Observation(Instant at, List<RemoteStore> stores, List<RemoteCategory> categories,
+                       SortedMap<String, RemoteProduct> products, Map<String, RemoteProduct> previous,
+                       List<RemoteProductSummary> unkeyed, List<RemoteCustomField> customFields,
+                       SortedMap<Long, List<StoreCategoryLink>> categoryLinks,
+                       SortedMap<Long, SortedMap<Long, ProductStoreLink>> productLinks,
+                       Map<Long, List<Long>> categoryMembers, long readRequests, List<RemoteProductSummary> orphans,
+                       SortedMap<Long, List<RemoteListing>> listings) {
+        this(at, stores, categories, products, previous, unkeyed, customFields, categoryLinks, productLinks,
+                categoryMembers, readRequests, orphans, listings, Map.of());
+    }
 
     /**
      * An observation that read no listings.

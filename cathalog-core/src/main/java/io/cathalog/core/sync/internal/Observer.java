@@ -171,17 +171,21 @@ final class Observer {
         }
         // Listings are read only for the stores whose policy manages them: the others cost nothing.
         SortedMap<Long, List<RemoteListing>> listings = new TreeMap<>();
+        Map<Long, WrittenListing> listingsWritten = new HashMap<>();
+        Map<String, String> written = null;
         for (Store store : catalog.stores()) {
             if (store.managesListings()) {
                 List<RemoteListing> all = remote.listings(store.remoteId(), store.marketplace());
                 reads.listings(all.size());
-                Map<String, String> written = state.snapshots(EntityKind.LISTING);
+                if (written == null) {
+                    written = state.snapshots(EntityKind.LISTING);
+                }
                 List<RemoteListing> completed = new ArrayList<>();
                 for (RemoteListing l : all) {
-                    String w = written.get("#" + l.id());
-                    int bar = w == null ? -1 : w.lastIndexOf('|');
-                    completed.add(bar < 0 ? l : l.completedWith(w.substring(0, bar),
-                            new java.math.BigDecimal(w.substring(bar + 1))));
+                    Optional<WrittenListing> w = Optional.ofNullable(written.get("#" + l.id()))
+                            .flatMap(WrittenListing::parse);
+                    w.ifPresent(v -> listingsWritten.put(l.id(), v));
+                    completed.add(w.map(v -> l.completedWith(v.categoryId(), v.price())).orElse(l));
                 }
                 listings.put(store.remoteId(), List.copyOf(completed));
             }
@@ -200,7 +204,7 @@ final class Observer {
         List<RemoteProductSummary> orphans = variationsListed.stream()
                 .filter(v -> v.parentId().isEmpty() || !parentsListed.contains(v.parentId().getAsLong())).toList();
         return new Observed(new Observation(started, stores, categories, products, previous, unkeyed, customFields,
-                categoryLinks, productLinks, members, reads.requests, orphans, listings), update);
+                categoryLinks, productLinks, members, reads.requests, orphans, listings, Map.copyOf(listingsWritten)), update);
     }
 
     /**
@@ -322,9 +326,13 @@ final class Observer {
             return stream.peek(x -> items[0]++).onClose(() -> pages(items[0]));
         }
 
-        /** A store's listings: the remote's cost of one full read, per hundred listings. */
+        /**
+         * A store's listings: the remote's cost of listing them, per hundred, and of reading each
+         * listed one in full (what {@link CatalogRemote#listings} does).
+         */
         void listings(long items) {
-            requests += Math.max(1, (items + LIST_PAGE - 1) / LIST_PAGE) * Math.max(1, remote.requests(RemoteOperation.LIST_LISTINGS));
+            requests += Math.max(1, (items + LIST_PAGE - 1) / LIST_PAGE) * Math.max(1, remote.requests(RemoteOperation.LIST_LISTINGS))
+                    + items * Math.max(0, remote.requests(RemoteOperation.READ_LISTING));
         }
 
         private void pages(long items) {

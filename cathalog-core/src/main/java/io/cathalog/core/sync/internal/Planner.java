@@ -300,25 +300,31 @@ public final class Planner {
             }
             boolean family = product != null ? product.isFamily()
                     : d.observed().map(o -> !o.variations().isEmpty()).orElse(false);
-            if (family) {
-                attention.add(new AttentionItem(EntityKind.LISTING, store.key() + "/" + d.sku(), Optional.of(store.key()),
-                        "families are not listed yet: list it in the marketplace by hand"));
+            String key = store.key() + "/" + d.sku();
+            if (family && product == null) {
+                attention.add(new AttentionItem(EntityKind.LISTING, key, Optional.of(store.key()),
+                        "no listing: the family is not in the catalog, so its variations are not known"));
                 continue;
             }
             RemoteListing existing = d.observed().map(o -> held.get(o.id())).orElse(null);
-            ListingDecision decision = in.marketplaces.listing(toModel(d), store, mpCategory.get());
+            Product model = toModel(d);
+            ListingDecision decision = in.marketplaces.listing(model, store, mpCategory.get());
             if (decision instanceof ListingDecision.NotListed no) {
                 if (no.reason() != ListingDecision.Reason.POLICY) {
-                    attention.add(new AttentionItem(EntityKind.LISTING, store.key() + "/" + d.sku(),
-                            Optional.of(store.key()), "no listing: " + no.message() + no.violations().stream()
-                            .map(v -> v.attribute() + " (" + v.message() + ")")
-                            .reduce((a, b) -> a + "; " + b).map(v -> ": " + v).orElse("")));
+                    attention.add(new AttentionItem(EntityKind.LISTING, key, Optional.of(store.key()),
+                            "no listing: " + no.message() + violations(no)));
                 }
                 continue;
             }
             DesiredListing want = ((ListingDecision.Listed) decision).listing();
+            Optional<List<ListingValues.Variation>> variations = family
+                    ? listingVariations(store, mpCategory.get(), d, model, product, want, key)
+                    : Optional.of(List.of());
+            if (variations.isEmpty()) {
+                continue;
+            }
             ListingValues values = new ListingValues(store.marketplace(), want.categoryId(), want.title(), want.price(),
-                    want.attributes(), want.listingType(), want.freeShipping());
+                    want.attributes(), want.listingType(), want.freeShipping(), variations.get());
             boolean publish = want.status() == ListingPolicy.ListingStatus.PUBLISHED;
             ProductRef ref = productRefs.computeIfAbsent(d.sku(), sku -> d.observed().isPresent()
                     ? ProductRef.existing(sku, d.observed().get().id()) : ProductRef.planned(sku));
@@ -326,23 +332,100 @@ public final class Planner {
                 out.add(new Change.CreateListing(store.key(), store.remoteId(), ref, values, publish));
                 continue;
             }
-            // What the ERP does not report (Bling: category, price) and the engine never wrote is
-            // written once, so that it is known from then on.
-            boolean unknown = existing.categoryId().isEmpty() || existing.price().isEmpty();
+            // What the ERP does not report (Bling: category, price, listing type, free shipping, the
+            // variations' products and values) is compared with what the engine last wrote; what
+            // it never wrote is written once, so that it is known from then on. Hand edits of
+            // these in the ERP cannot be seen.
+            WrittenListing written = in.observed.listingsWritten().get(existing.id());
+            boolean unknown = existing.categoryId().isEmpty() || existing.price().isEmpty() || written == null
+                    || !written.settingsKnown()
+                    // A variation added or removed in the ERP by hand shows in its count.
+                    || existing.variations().size() != written.variations().size();
             ListingValues before = new ListingValues(store.marketplace(), existing.categoryId().orElse("(not reported)"),
-                    existing.title(), existing.price().orElse(want.price()), existing.attributes(), want.listingType(),
-                    want.freeShipping());
+                    existing.title(), existing.price().orElse(want.price()), existing.attributes(),
+                    written != null && written.settingsKnown() ? written.listingType() : want.listingType(),
+                    written != null && written.settingsKnown() ? written.freeShipping() : want.freeShipping(),
+                    written == null ? List.of() : written.variations());
             if (unknown || !values.sameAs(before)) {
                 out.add(new Change.UpdateListing(store.key(), existing.id(), store.remoteId(), ref, before, values));
             }
             if (publish && !existing.published()) {
-                out.add(new Change.PublishListing(store.key(), existing.id(), store.remoteId(), store.marketplace(), d.sku()));
+                out.add(new Change.SetListingStatus(store.key(), existing.id(), store.remoteId(), store.marketplace(),
+                        d.sku(), ListingPolicy.ListingStatus.PUBLISHED));
             } else if (!publish && existing.published()) {
-                out.add(new Change.PauseListing(store.key(), existing.id(), store.remoteId(), store.marketplace(), d.sku()));
+                out.add(new Change.SetListingStatus(store.key(), existing.id(), store.remoteId(), store.marketplace(),
+                        d.sku(), ListingPolicy.ListingStatus.PAUSED));
             }
         }
         if (!storeSources.isEmpty()) {
             sources.put(store.key(), String.join("; ", storeSources));
+        }
+    }
+
+    private static String violations(ListingDecision.NotListed no) {
+        return no.violations().stream().map(v -> v.attribute() + " (" + v.message() + ")")
+                .reduce((a, b) -> a + "; " + b).map(v -> ": " + v).orElse("");
+    }
+
+    /**
+     * A family's listing's variations: each variation decided as a product of its own (the
+     * family's values with the variation's options, attributes, GTIN and price), so that the
+     * plugin maps its values to the category's attribute ids and names what it lacks. A variation
+     * that needs attention blocks the family's listing: empty, with an attention item naming the
+     * variation.
+     */
+    private Optional<List<ListingValues.Variation>> listingVariations(Store store, String mpCategory, DesiredProduct d,
+                                                                      Product model, Product family,
+                                                                      DesiredListing parent, String key) {
+        Map<String, Long> have = new HashMap<>();
+        d.observed().ifPresent(o -> o.variations().forEach(v -> v.sku().ifPresent(sku -> have.putIfAbsent(sku, v.id()))));
+        List<ListingValues.Variation> out = new ArrayList<>();
+        boolean blocked = false;
+        for (Variation v : family.variations()) {
+            ListingDecision vd = in.marketplaces.listing(variationModel(model, v), store, mpCategory);
+            if (vd instanceof ListingDecision.NotListed no) {
+                if (no.reason() == ListingDecision.Reason.POLICY) {
+                    continue;
+                }
+                attention.add(new AttentionItem(EntityKind.LISTING, key, Optional.of(store.key()),
+                        "no listing: variation " + v.sku() + " (" + optionsText(v.options()) + ") of " + d.sku()
+                                + " needs attention: " + no.message() + violations(no)));
+                blocked = true;
+                continue;
+            }
+            DesiredListing mine = ((ListingDecision.Listed) vd).listing();
+            // A variation's own values: those that differ from the family's (its options, its GTIN).
+            Map<String, String> own = new LinkedHashMap<>();
+            mine.attributes().forEach((id, value) -> {
+                if (!value.equals(parent.attributes().get(id))) {
+                    own.put(id, value);
+                }
+            });
+            Long id = have.get(v.sku());
+            out.add(new ListingValues.Variation(id == null ? ProductRef.planned(v.sku()) : ProductRef.existing(v.sku(), id),
+                    optionsText(v.options()), mine.price(), own));
+        }
+        return blocked ? Optional.empty() : Optional.of(out);
+    }
+
+    /** A variation as the plugin sees a product: the family's values, the variation's own over them. */
+    private static Product variationModel(Product family, Variation v) {
+        Product.Builder b = Product.builder(v.sku(), variationName(family.name(), v)).status(family.status());
+        family.brand().ifPresent(b::brand);
+        v.gtin().ifPresent(b::gtin);
+        v.price().or(family::price).ifPresent(b::price);
+        family.categoryKey().ifPresent(b::category);
+        v.dimensions().or(family::dimensions).ifPresent(b::dimensions);
+        v.netWeight().or(family::netWeight).ifPresent(b::netWeight);
+        v.grossWeight().or(family::grossWeight).ifPresent(b::grossWeight);
+        family.attributes().forEach(b::attribute);
+        v.options().forEach((name, value) -> b.attribute(name, io.cathalog.core.model.AttributeValue.text(value)));
+        v.attributes().forEach(b::attribute);
+        try {
+            return b.build();
+        } catch (RuntimeException invalid) {
+            return Product.builder(v.sku(), v.sku()).status(family.status())
+                    .category(family.categoryKey().orElse("uncategorised")).build();
         }
     }
 

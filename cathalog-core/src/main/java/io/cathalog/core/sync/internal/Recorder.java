@@ -106,10 +106,11 @@ final class Recorder {
 
     /**
      * What the engine wrote to a listing that the ERP does not report back (Bling's listing read
-     * has neither category nor price), keyed {@code #id}.
+     * has no category, price, listing type or free shipping, and only the ids and names of a
+     * family's variations), keyed {@code #id} ({@link WrittenListing}).
      */
     void listingWritten(long id, io.cathalog.core.sync.ListingValues v) {
-        store.putSnapshot(account, EntityKind.LISTING, "#" + id, v.categoryId() + "|" + v.price().toPlainString());
+        store.putSnapshot(account, EntityKind.LISTING, "#" + id, WrittenListing.of(v).toSnapshot());
     }
 
     void customFieldId(String name, long id) {
