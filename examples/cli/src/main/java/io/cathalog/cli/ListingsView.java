@@ -274,13 +274,8 @@ final class ListingsView {
         }
 
         @Override
-        public Optional<StoreRow> publishListing(Change.PublishListing c) {
-            return status(c.storeKey(), c.sku(), true);
-        }
-
-        @Override
-        public Optional<StoreRow> pauseListing(Change.PauseListing c) {
-            return status(c.storeKey(), c.sku(), false);
+        public Optional<StoreRow> setListingStatus(Change.SetListingStatus c) {
+            return status(c.storeKey(), c.sku(), c.publish());
         }
     };
 }

@@ -146,8 +146,8 @@ class DemoListingsReportTest {
                 Map.of("MODEL", "Tune"), Optional.empty(), false);
         SyncPlan plan = plan(List.of(
                 new Change.UpdateListing("ml", 91L, 204L, ProductRef.existing("A", 1L), before, after),
-                new Change.PublishListing("ml", 92L, 204L, "mercadolivre", "B"),
-                new Change.PauseListing("ml", 93L, 204L, "mercadolivre", "C")), List.of());
+                new Change.SetListingStatus("ml", 92L, 204L, "mercadolivre", "B", ListingPolicy.ListingStatus.PUBLISHED),
+                new Change.SetListingStatus("ml", 93L, 204L, "mercadolivre", "C", ListingPolicy.ListingStatus.PAUSED)), List.of());
 
         Element ml = byId(HtmlAuditTest.parse(HtmlPlan.render(plan, List.of())), "listings-ml");
 
