@@ -162,7 +162,24 @@ public final class ScaleBenchInstance {
         long lastSample = 0;
         boolean untilFirst = args.length > 13 && args[13].equals("first");
         java.util.Set<String> completed = new java.util.HashSet<>();
-        while (clock.instant().isBefore(end) && !(untilFirst && completed.size() == accounts.size())) {
+        // Until every account completed a run on some instance: this instance writes the accounts
+        // it completed to <report>.completed; the benchmark creates <report>.stop when the union
+        // of all instances' is every account.
+        Path completedFile = Path.of(report + ".completed");
+        Path stopFile = Path.of(report + ".stop");
+        int written = 0;
+        long lastCheck = 0;
+        while (clock.instant().isBefore(end)) {
+            if (untilFirst && System.currentTimeMillis() - lastCheck > 1000) {
+                lastCheck = System.currentTimeMillis();
+                if (completed.size() > written) {
+                    Files.write(completedFile, completed);
+                    written = completed.size();
+                }
+                if (Files.exists(stopFile)) {
+                    break;
+                }
+            }
             for (AccountStatus s : scheduler.statuses()) {
                 if (s.lastRun().isPresent()) {
                     RunRecord r = s.lastRun().get();

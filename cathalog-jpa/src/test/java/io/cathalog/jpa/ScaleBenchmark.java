@@ -162,6 +162,24 @@ public final class ScaleBenchmark {
                             }
                         }
                         Thread.sleep(500);
+                        if (untilFirst && samples % 4 == 0) {
+                            java.util.Set<String> done = new java.util.HashSet<>();
+                            for (Path r : reports) {
+                                Path completed = Path.of(r + ".completed");
+                                if (Files.exists(completed)) {
+                                    try {
+                                        done.addAll(Files.readAllLines(completed));
+                                    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                                        // being written: read it at the next look
+                                    }
+                                }
+                            }
+                            if (done.size() >= accounts) {
+                                for (Path r : reports) {
+                                    Files.writeString(Path.of(r + ".stop"), "");
+                                }
+                            }
+                        }
                         if (++samples % 20 == 0) {
                             cpu.sample();
                             loads.add(Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
