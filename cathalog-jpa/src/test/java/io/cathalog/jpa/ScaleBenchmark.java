@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * arrival on the one simulated clock), the retries, one writer per account, and per instance heap,
  * threads and database connections. Not a test: run by hand (docs/benchmarks.md).
  *
- * <p>Arguments: accounts, products, concurrent runs per instance, {@code seed} or {@code noseed}, phases.
+ * <p>Arguments: accounts, products ({@code 1000}, or {@code 1000x50+100}: the first 50 accounts 1 000
+ * products, the others 100), concurrent runs per instance, {@code seed} or {@code noseed}, phases.
  */
 public final class ScaleBenchmark {
     private ScaleBenchmark() {
@@ -58,7 +59,20 @@ public final class ScaleBenchmark {
      */
     private static void phased(String[] args) throws Exception {
         int accounts = Integer.parseInt(args[0]);
-        int products = Integer.parseInt(args[1]);
+        // "1000" or "1000x50+100": the first 50 accounts with 1 000 products, the others with 100.
+        int bigProducts;
+        int bigAccounts;
+        int products;
+        if (args[1].contains("x")) {
+            String[] big = args[1].split("\\+")[0].split("x");
+            bigProducts = Integer.parseInt(big[0]);
+            bigAccounts = Integer.parseInt(big[1]);
+            products = Integer.parseInt(args[1].split("\\+")[1]);
+        } else {
+            bigProducts = products = Integer.parseInt(args[1]);
+            bigAccounts = 0;
+        }
+        java.util.function.IntUnaryOperator productsOf = i -> i < bigAccounts ? bigProducts : products;
         int runs = Integer.parseInt(args[2]);
         boolean seed = args[3].equals("seed");
         List<String> phases = List.of(args).subList(4, args.length);
@@ -95,18 +109,23 @@ public final class ScaleBenchmark {
             b.account(ScaleInstance.accountId(i), "Conta " + i);
         }
         try (TestDatabase db = TestDatabase.postgres(); BlingSandbox bling = b.start()) {
-            System.out.println("scale benchmark: " + accounts + " accounts x " + products + " products, phases " + phases
+            System.out.println("scale benchmark: " + accounts + " accounts (" + bigAccounts + " of " + bigProducts
+                    + " products, the others " + products + "), phases " + phases
                     + ", " + runs + " concurrent runs per instance; logs in " + dir);
             if (seed) {
                 long t0 = System.nanoTime();
-                ScaleSeed.Template template = ScaleSeed.template(products);
-                System.out.println("seed template: " + template.categories().size() + " categories, "
-                        + template.products().size() + " products, the engine's own first sync");
-                System.out.println(ScaleSeed.adoptionCheck(template, products));
-                java.util.stream.IntStream.range(0, accounts).parallel()
-                        .forEach(i -> ScaleSeed.copyInto(bling.account(ScaleInstance.accountId(i)), template));
-                System.out.printf("seeded %d accounts x %d products through the sandbox's API in %.1f s%n", accounts,
-                        products, (System.nanoTime() - t0) / 1e9);
+                Map<Integer, ScaleSeed.Template> templates = new HashMap<>();
+                for (int size : new java.util.TreeSet<>(List.of(products, bigProducts))) {
+                    ScaleSeed.Template template = ScaleSeed.template(size);
+                    templates.put(size, template);
+                    System.out.println("seed template: " + template.categories().size() + " categories, "
+                            + template.products().size() + " products, the engine's own first sync");
+                    System.out.println(ScaleSeed.adoptionCheck(template, size));
+                }
+                java.util.stream.IntStream.range(0, accounts).parallel().forEach(i -> ScaleSeed.copyInto(
+                        bling.account(ScaleInstance.accountId(i)), templates.get(productsOf.applyAsInt(i))));
+                System.out.printf("seeded %d accounts through the sandbox's API in %.1f s%n", accounts,
+                        (System.nanoTime() - t0) / 1e9);
             }
             long sim = simStart;
             int phaseNo = 0;
@@ -130,7 +149,7 @@ public final class ScaleBenchmark {
                     String owner = "instance-" + n;
                     List<String> lines = new ArrayList<>();
                     for (int i = 0; i < accounts; i++) {
-                        lines.add(ScaleInstance.accountId(i) + " " + products + " "
+                        lines.add(ScaleInstance.accountId(i) + " " + productsOf.applyAsInt(i) + " "
                                 + bling.issueTokens(owner, ScaleInstance.accountId(i)).accessToken());
                     }
                     Path file = dir.resolve(owner + ".accounts");
@@ -201,7 +220,11 @@ public final class ScaleBenchmark {
                         loads.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                         loads.isEmpty() ? 0 : loads.stream().sorted().toList().get(loads.size() / 2),
                         loads.stream().mapToDouble(Double::doubleValue).max().orElse(0), cpu.total());
-                report(reports, maxConnections, bling, accounts, phaseStart, !untilFirst);
+                java.util.Set<String> big = new java.util.HashSet<>();
+                for (int i = 0; i < bigAccounts; i++) {
+                    big.add(ScaleInstance.accountId(i));
+                }
+                report(reports, maxConnections, bling, accounts, phaseStart, !untilFirst, big);
             }
         }
     }
@@ -287,7 +310,7 @@ public final class ScaleBenchmark {
     }
 
     private static void report(List<Path> reports, Map<String, Integer> connections, BlingSandbox bling, int accounts,
-                               long phaseStart, boolean window) throws Exception {
+                               long phaseStart, boolean window, java.util.Set<String> big) throws Exception {
         List<Run> all = new ArrayList<>();
         Map<String, Map<String, Long>> stats = new TreeMap<>();
         for (Path p : reports) {
@@ -340,6 +363,28 @@ public final class ScaleBenchmark {
                 }
             }
             accountsMeasured += any ? 1 : 0;
+        }
+        if (!big.isEmpty()) {
+            for (boolean large : new boolean[] {true, false}) {
+                long[] l = measured.stream().filter(r -> big.contains(r.account) == large).mapToLong(r -> r.end - r.start)
+                        .sorted().toArray();
+                if (l.length > 0) {
+                    System.out.printf("run latency (simulated), %s accounts: p50 %.1f s, p99 %.1f s, max %.1f s (%d runs)%n",
+                            large ? "large" : "small", l[l.length / 2] / 1000.0, l[(int) Math.min(l.length - 1, l.length * 0.99)] / 1000.0,
+                            l[l.length - 1] / 1000.0, l.length);
+                }
+            }
+            if (!window) {
+                for (boolean large : new boolean[] {true, false}) {
+                    long[] l = all.stream().filter(r -> big.contains(r.account) == large && r.outcome.startsWith("COMPLETED")
+                            && firstEnd.get(r.account) == r.end).mapToLong(r -> r.end - r.start).sorted().toArray();
+                    if (l.length > 0) {
+                        System.out.printf("first runs, %s accounts (simulated): p50 %.1f s, p99 %.1f s, max %.1f s (%d)%n",
+                                large ? "large" : "small", l[l.length / 2] / 1000.0,
+                                l[(int) Math.min(l.length - 1, l.length * 0.99)] / 1000.0, l[l.length - 1] / 1000.0, l.length);
+                    }
+                }
+            }
         }
         long[] latency = measured.stream().mapToLong(r -> r.end - r.start).sorted().toArray();
         long notCompleted = measured.stream().filter(r -> !r.outcome.startsWith("COMPLETED")).count();
