@@ -81,15 +81,30 @@ final class ScaleInstance {
     static AccountJob job(String accountId, int products, String accessToken, URI sandbox, HttpClient http,
                           SyncStateStore state, Clock clock, io.cathalog.core.http.Sleeper sleeper,
                           double ratePerSecond, Duration interval, Duration jitter) {
+        return job(accountId, products, accessToken, sandbox, http, state, clock, sleeper, ratePerSecond, interval, jitter,
+                l -> l, io.cathalog.core.http.RequestListener.NONE);
+    }
+
+    /**
+     * {@link #job(String, int, String, URI, HttpClient, SyncStateStore, Clock, io.cathalog.core.http.Sleeper, double,
+     * Duration, Duration)} with the account's limiter wrapped (the benchmark records each permit's
+     * time) and a listener on the client's attempts (their send times and statuses).
+     */
+    static AccountJob job(String accountId, int products, String accessToken, URI sandbox, HttpClient http,
+                          SyncStateStore state, Clock clock, io.cathalog.core.http.Sleeper sleeper,
+                          double ratePerSecond, Duration interval, Duration jitter,
+                          java.util.function.UnaryOperator<io.cathalog.core.http.RequestLimiter> wrap,
+                          io.cathalog.core.http.RequestListener listener) {
         LocalRequestLimiter.Builder limiter = LocalRequestLimiter.builder(accountId, BlingPacing.standard()).clock(clock).sleeper(sleeper);
         if (ratePerSecond != 2.85) {
             int perSecond = (int) Math.ceil(ratePerSecond);
             limiter.ratePerSecond(ratePerSecond).window(perSecond, Duration.ofSeconds(1), Duration.ZERO);
         }
-        return AccountJob.builder(accountId).limiter(limiter.build()).interval(interval).jitter(jitter)
+        return AccountJob.builder(accountId).limiter(wrap.apply(limiter.build())).interval(interval).jitter(jitter)
                 .engine((JobContext ctx) -> {
                     BlingClient client = BlingClient.builder().baseUrl(sandbox).httpClient(http)
-                            .tokens(AccessTokenProvider.fixed(accessToken)).limiter(ctx.limiter()).clock(clock).build();
+                            .tokens(AccessTokenProvider.fixed(accessToken)).limiter(ctx.limiter()).clock(clock)
+                            .sleeper(sleeper).listener(listener).build();
                     return SyncEngine.builder().account(accountId).source(source(products))
                             .remote(new BlingCatalogRemote(client)).state(ctx.fenced(state)).clock(clock)
                             .progress(ctx.progress()).build();
