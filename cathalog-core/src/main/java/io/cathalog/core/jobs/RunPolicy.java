@@ -106,6 +106,15 @@ final class RunPolicy {
         return s.withNextRunAt(webhooksWaiting ? now.plus(leaseRetry) : now.plus(interval).plus(jitter));
     }
 
+    /**
+     * Another instance completed a run of the account and marked it in step until {@code until}
+     * (its interval after that run): look again then, plus this instance's jitter, so that the
+     * instances do not all come back at once.
+     */
+    Schedule syncedElsewhere(Schedule s, Instant until, Duration jitter) {
+        return s.withNextRunAt(until.plus(jitter));
+    }
+
     /** Nothing can be sent before {@code until} (the budget is spent): wait without spending anything. */
     Schedule budgetSpent(Schedule s, Instant until) {
         return new Schedule(until, s.failures(), s.pause(), true, s.split());

@@ -59,6 +59,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       instances a run holds the {@link LeaseLock} lease {@code sync:<accountId>}, renewed while
  *       the run goes on, released when it ends. An instance that finds the lease held skips the
  *       run and tries again later.</li>
+ *   <li><b>Instances share the work.</b> A run that completes takes the lease
+ *       {@code synced:<accountId>} for the account's interval and keeps it (it lapses by itself).
+ *       Another instance whose schedule finds that mark held by someone else does not run the
+ *       account (unless webhooks or a person asked for a run) and looks again when it lapses, plus
+ *       its own jitter: N instances sync each account once per interval, not N times.</li>
  *   <li><b>Backoff.</b> A failed run is retried after an exponentially growing delay, capped; a
  *       run that completes resets it. An IP block waits at least {@link Builder#blockedBackoff}.</li>
  *   <li><b>Pause.</b> An account whose authorization is dead is paused with the authorize URL
@@ -416,6 +421,11 @@ public final class SyncScheduler implements AutoCloseable {
         }
     }
 
+    /** The lease name whose holder synced the account last, held for the account's interval. */
+    private static String syncedName(String accountId) {
+        return "synced:" + accountId;
+    }
+
     /** One run of one account; empty when no run was made (lease held elsewhere, budget spent, paused). */
     private Optional<RunRecord> run(Account a) {
         String id = a.job.accountId();
@@ -435,6 +445,23 @@ public final class SyncScheduler implements AutoCloseable {
             }
             LOG.log(Level.INFO, "account {0}: the day''s budget is spent; next run at {1}", id, noBudgetUntil.get());
             return Optional.empty();
+        }
+        boolean scheduledOnly;
+        synchronized (a) {
+            scheduledOnly = a.pending.isEmpty() && a.requested.isEmpty();
+        }
+        if (scheduledOnly) {
+            // Instances that share the leases share the work: an account another instance synced
+            // within its interval is not synced again here (a webhook or a person asking still is).
+            Optional<Lease> synced = leases.holder(syncedName(id));
+            if (synced.isPresent() && !synced.get().owner().equals(owner)) {
+                synchronized (a) {
+                    a.schedule = policy.syncedElsewhere(a.schedule, synced.get().expiresAt(), jitter(a.job.jitter()));
+                }
+                LOG.log(Level.DEBUG, () -> "account " + id + ": synced by " + synced.get().owner()
+                        + " within its interval; next look at " + nextRun(a).map(Instant::toString).orElse("none"));
+                return Optional.empty();
+            }
         }
         String leaseName = "sync:" + id;
         Optional<Lease> lease = leases.tryAcquire(leaseName, owner, leaseTtl);
@@ -496,6 +523,17 @@ public final class SyncScheduler implements AutoCloseable {
         RunRecord record = attempt.record();
         synchronized (a) {
             a.lastRun = Optional.of(record);
+        }
+        if (record.outcome() == RunOutcome.COMPLETED || record.outcome() == RunOutcome.COMPLETED_WITH_FAILURES) {
+            // Tells the other instances the account is in step until its interval has passed. A
+            // mark another instance holds (a requested run here beside its schedule) stays theirs.
+            try {
+                leases.tryAcquire(syncedName(id), owner, a.job.interval());
+            } catch (RuntimeException e) {
+                // Only costs another instance a redundant run.
+                LOG.log(Level.WARNING, "account {0}: could not mark the run as done for the other instances: {1}",
+                        id, e.toString());
+            }
         }
         Level level = record.outcome() == RunOutcome.FAILED || record.outcome() == RunOutcome.REAUTHORIZATION_REQUIRED
                 ? Level.WARNING : Level.INFO;

@@ -305,4 +305,61 @@ class SchedulerScaleTest {
         });
         assertThat(engines.get("acme").appliedInOrder).containsExactly("SKU-000", "SKU-001");
     }
+
+    /**
+     * Two instances sharing the leases, each with all ten accounts registered: every account is
+     * synced once per interval in all (not once per instance), the instances take turns, and when
+     * one stops the other carries every account within its interval plus one look.
+     */
+    @Test
+    void instancesSharingTheLeasesSyncEachAccountOncePerIntervalNotOncePerInstance() {
+        InMemoryLeaseLock shared = new InMemoryLeaseLock(clock);
+        Duration interval = Duration.ofMinutes(15);
+        SyncScheduler one = SyncScheduler.builder().clock(clock).owner("one").leases(shared).leaseTtl(Duration.ofHours(2)).build();
+        SyncScheduler two = SyncScheduler.builder().clock(clock).owner("two").leases(shared).leaseTtl(Duration.ofHours(2)).build();
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger max = new AtomicInteger();
+        Map<String, FakeEngine> engines = new HashMap<>();
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String account = "acct-" + i;
+            accounts.add(account);
+            one.register(job(account, 1, 120_000, interval, new HashMap<>(), inside, max));
+            two.register(job(account, 1, 120_000, interval, engines, inside, max));
+        }
+        Map<String, List<RunRecord>> runs = new HashMap<>();
+        Instant end = clock.instant().plus(Duration.ofHours(2));
+        java.util.Random turns = new java.util.Random(21);
+        while (clock.instant().isBefore(end)) {
+            // Which instance looks first at each tick is left to chance, as between processes.
+            List<SyncScheduler> order = turns.nextBoolean() ? List.of(one, two) : List.of(two, one);
+            for (SyncScheduler s : order) {
+                s.runDue().forEach(r -> runs.computeIfAbsent(r.accountId(), k -> new ArrayList<>()).add(r));
+            }
+            clock.advance(Duration.ofSeconds(30));
+        }
+        for (String account : accounts) {
+            List<RunRecord> mine = runs.get(account);
+            // Due at once, then every 15 minutes for two hours: 9 runs, whoever made them.
+            assertThat(mine).as(account).hasSizeBetween(8, 9);
+            for (int k = 1; k < mine.size(); k++) {
+                assertThat(Duration.between(mine.get(k - 1).endedAt(), mine.get(k).startedAt()))
+                        .as("%s between runs %d and %d", account, k - 1, k)
+                        .isGreaterThanOrEqualTo(interval).isLessThanOrEqualTo(interval.plusSeconds(30));
+            }
+        }
+        assertThat(runs.values().stream().flatMap(List::stream).map(RunRecord::owner).distinct())
+                .as("both instances ran accounts").containsExactlyInAnyOrder("one", "two");
+
+        // Instance one stops: two carries every account, each within its interval and one look.
+        one.close();
+        Instant stopped = clock.instant();
+        Map<String, Instant> lastByTwo = new HashMap<>();
+        Instant later = stopped.plus(Duration.ofMinutes(40));
+        while (clock.instant().isBefore(later)) {
+            two.runDue().forEach(r -> lastByTwo.put(r.accountId(), r.startedAt()));
+            clock.advance(Duration.ofSeconds(30));
+        }
+        assertThat(lastByTwo.keySet()).as("instance two took every account over").containsExactlyInAnyOrderElementsOf(accounts);
+    }
 }
