@@ -736,7 +736,8 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
                 out.add(created(at, v.name() + " at " + v.price().toPlainString()));
                 v.attributes().forEach((id, value) -> out.add(created(at + " attribute " + id, value)));
             }
-            out.add(created("status", publish ? "published" : "paused"));
+            // The ERP creates a listing as a draft; it stays one unless published (a draft cannot be paused).
+            out.add(created("status", publish ? "published" : listingState(io.cathalog.core.remote.RemoteListing.State.DRAFT)));
             return out;
         }
     }
@@ -843,9 +844,12 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      * @param marketplace the store's marketplace plugin id
      * @param sku         the product's SKU
      * @param status      the status the listing is to have
+     * @param from        the state the ERP holds the listing in, when the plan knows it (a draft
+     *                    is never paused: the ERP pauses published listings only)
      */
     record SetListingStatus(String storeKey, long listingId, long storeId, String marketplace, String sku,
-                            io.cathalog.core.model.ListingPolicy.ListingStatus status) implements Change {
+                            io.cathalog.core.model.ListingPolicy.ListingStatus status,
+                            Optional<io.cathalog.core.remote.RemoteListing.State> from) implements Change {
         /**
          * Validates the components.
          *
@@ -855,6 +859,7 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
          * @param marketplace as described above
          * @param sku         as described above
          * @param status      as described above
+         * @param from        as described above
          * @throws IllegalArgumentException when a text is empty
          */
         public SetListingStatus {
@@ -862,6 +867,24 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
             requireText(marketplace, "marketplace");
             requireText(sku, "sku");
             Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(from, "from");
+        }
+
+        /**
+         * A status change whose current state the plan does not know (a plan file of format 2.3
+         * or older).
+         *
+         * @param storeKey    the store's key in the catalog
+         * @param listingId   the listing's ERP id
+         * @param storeId     the store's ERP id
+         * @param marketplace the store's marketplace plugin id
+         * @param sku         the product's SKU
+         * @param status      the status the listing is to have
+         * @throws IllegalArgumentException when a text is empty
+         */
+        public SetListingStatus(String storeKey, long listingId, long storeId, String marketplace, String sku,
+                                io.cathalog.core.model.ListingPolicy.ListingStatus status) {
+            this(storeKey, listingId, storeId, marketplace, sku, status, Optional.empty());
         }
 
         /**
@@ -881,8 +904,24 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
 
         @Override
         public List<FieldChange> fields() {
-            return List.of(publish() ? changed("status", "paused", "published") : changed("status", "published", "paused"));
+            String was = from.map(Change::listingState).orElse(publish() ? "not published" : "published");
+            return List.of(changed("status", was, publish() ? "published" : "paused"));
         }
+    }
+
+    /**
+     * A listing's state as plans show it: a listing created and never published is a draft, which
+     * the ERP does not pause.
+     *
+     * @param state the state
+     * @return its text: {@code published}, {@code paused} or {@code draft (not published)}
+     */
+    static String listingState(io.cathalog.core.remote.RemoteListing.State state) {
+        return switch (state) {
+            case PUBLISHED -> "published";
+            case PAUSED -> "paused";
+            case DRAFT -> "draft (not published)";
+        };
     }
 
     private static List<FieldChange> withVariations(List<FieldChange> own, List<VariationEntry> variations) {

@@ -77,7 +77,7 @@ class DemoListingsReportTest {
             assertThat(items(jbl, "attributes")).contains("BRAND: JBL", "MODEL: Tune", "IS_WIRELESS: Sim",
                     "GTIN: 7896900471995");
             Element inactive = creates.stream().filter(r -> cell(r, "sku").equals("ELE-FON-0007")).findFirst().orElseThrow();
-            assertThat(cell(inactive, "status")).as("an inactive product's listing is not published").isEqualTo("paused");
+            assertThat(cell(inactive, "status")).as("an inactive product's listing is not published").isEqualTo("draft (not published)");
             Element notListed = (Element) ml.getElementsByTagName("table").item(1);
             assertThat(notListed.getAttribute("class")).isEqualTo("not-listed");
             Element pan = rowsOf(notListed).stream().filter(r -> cell(r, "sku").equals("CAS-UTL-0001")).findFirst()
@@ -181,11 +181,22 @@ class DemoListingsReportTest {
     }
 
     @Test
-    void theAttributesAnItemNamesAreReadFromItsText() {
-        assertThat(ListingsView.missing("no listing: X needs attention in store ml (2 problem(s) for category MLB1):"
-                + " MODEL (Modelo (MODEL) is required); GTIN (a GTIN, or an EMPTY_GTIN_REASON (17055158 \"x\"))"))
-                .containsExactly("MODEL", "GTIN");
-        assertThat(ListingsView.missing("no listing: X has no price for its listing in store ml")).isEmpty();
+    void theMissingAttributesComeFromTheItemsDataNotItsText() throws Exception {
+        Store store = new Store("ml", 204L, "mercadolivre", "Loja", Map.of())
+                .withListingPolicy(ListingPolicy.builder().build());
+        // The text names MODEL and GTIN among its problems; the data says which are missing.
+        SyncPlan plan = plan(List.of(), List.of(
+                new AttentionItem(EntityKind.LISTING, "ml/X", Optional.of("ml"), "no listing: X needs attention in"
+                        + " store ml (2 problem(s) for category MLB1): MODEL (too long); GTIN (a GTIN is required)",
+                        List.of("GTIN")),
+                new AttentionItem(EntityKind.LISTING, "ml/Y", Optional.of("ml"),
+                        "no listing: Y has no price for its listing in store ml")));
+        Element ml = byId(HtmlAuditTest.parse(HtmlPlan.render(SyncPlan.fromJson(plan.toJson()), List.of(store))),
+                "listings-ml");
+        Element notListed = (Element) ml.getElementsByTagName("table").item(0);
+        assertThat(notListed.getAttribute("class")).isEqualTo("not-listed");
+        assertThat(rowsOf(notListed)).extracting(r -> cell(r, "sku") + " " + items(r, "missing"))
+                .containsExactly("X [GTIN]", "Y []");
     }
 
     private static SyncPlan plan(List<Change> changes, List<AttentionItem> attention) {
