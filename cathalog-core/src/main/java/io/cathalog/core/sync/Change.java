@@ -916,7 +916,7 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      * @param state the state
      * @return its text: {@code published}, {@code paused} or {@code draft (not published)}
      */
-    static String listingState(io.cathalog.core.remote.RemoteListing.State state) {
+    private static String listingState(io.cathalog.core.remote.RemoteListing.State state) {
         return switch (state) {
             case PUBLISHED -> "published";
             case PAUSED -> "paused";

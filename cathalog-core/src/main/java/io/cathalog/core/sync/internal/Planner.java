@@ -109,6 +109,9 @@ public final class Planner {
     /**
      * A plan and the resolved products behind it (the audit reads those).
      *
+     * @param plan                the plan
+     * @param categoryMapping     category key to ERP id, as planned
+     * @param unclaimedCategories the ERP categories no catalog category claims, by id
      * @param listingsInPolicy the listings the planner decides ({@code store/sku}: a store whose
      *                         policy lists the product, in a mapped category), with the
      *                         marketplace category each is to be in
