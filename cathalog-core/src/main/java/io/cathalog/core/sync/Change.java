@@ -727,7 +727,7 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
             out.add(created("product", product.sku()));
             out.add(created("category", values.categoryId()));
             out.add(created("title", values.title()));
-            out.add(created("price", values.price().toPlainString()));
+            out.add(created("price", values.price().toPlainString() + priceSource(values)));
             values.attributes().forEach((id, value) -> out.add(created("attribute " + id, value)));
             values.listingType().ifPresent(t -> out.add(created("listing type", t)));
             out.add(created("free shipping", values.freeShipping() ? "yes" : "no"));
@@ -784,7 +784,8 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
             diff(out, "category", before.categoryId(), after.categoryId());
             diff(out, "title", before.title(), after.title());
             if (before.price().compareTo(after.price()) != 0) {
-                out.add(changed("price", before.price().toPlainString(), after.price().toPlainString()));
+                out.add(changed("price", before.price().toPlainString(), after.price().toPlainString()
+                        + priceSource(after)));
             }
             java.util.Set<String> ids = new java.util.LinkedHashSet<>(after.attributes().keySet());
             ids.addAll(before.attributes().keySet());
@@ -916,6 +917,11 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      * @param state the state
      * @return its text: {@code published}, {@code paused} or {@code draft (not published)}
      */
+    /** Where a listing's price comes from, when it is not the catalog's. */
+    private static String priceSource(ListingValues values) {
+        return values.priceFromErp() ? " (the price the ERP holds: the catalog gives none)" : "";
+    }
+
     private static String listingState(io.cathalog.core.remote.RemoteListing.State state) {
         return switch (state) {
             case PUBLISHED -> "published";

@@ -313,6 +313,9 @@ final class PlanJson {
     private static ObjectNode listing(ListingValues v) {
         ObjectNode o = F.objectNode().put("marketplace", v.marketplace()).put("category_id", v.categoryId())
                 .put("title", v.title()).put("price", v.price());
+        if (v.priceFromErp()) {
+            o.put("price_from_erp", true);
+        }
         ObjectNode attributes = o.putObject("attributes");
         v.attributes().forEach(attributes::put);
         text(o, "listing_type", v.listingType());
@@ -351,7 +354,9 @@ final class PlanJson {
         }
         return new ListingValues(str(o, "marketplace", at), str(o, "category_id", at), str(o, "title", at),
                 decimalOf(o.path("price"), at + "/price"), attributes, optText(o, "listing_type", at),
-                bool(o, "free_shipping", at), variations);
+                bool(o, "free_shipping", at), variations,
+                // Absent in plans of 2.3 and older, and when the catalog or policy gives the price.
+                o.hasNonNull("price_from_erp") && bool(o, "price_from_erp", at));
     }
 
     private static ArrayNode variations(List<VariationEntry> entries) {

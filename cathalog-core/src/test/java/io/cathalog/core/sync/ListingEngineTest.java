@@ -287,7 +287,10 @@ class ListingEngineTest {
                 .satisfies(c -> {
                     assertThat(c.key()).isEqualTo("ml/F-9");
                     assertThat(((Change.CreateListing) c).values().price()).isEqualByComparingTo("59.90");
+                    assertThat(((Change.CreateListing) c).values().priceFromErp()).isTrue();
                 });
+        assertThat(plan.render()).contains("price: \"59.90 (the price the ERP holds: the catalog gives none)\"");
+        assertThat(SyncPlan.fromJson(plan.toJson())).isEqualTo(plan);
         sync();
         assertThat(listings()).singleElement().satisfies(l -> assertThat(l.price().orElseThrow())
                 .isEqualByComparingTo("59.90"));

@@ -341,8 +341,9 @@ public final class Planner {
             if (variations.isEmpty()) {
                 continue;
             }
+            boolean priceFromErp = d.price().isEmpty() && store.listingPolicy().forProduct(d.sku()).price().isEmpty();
             ListingValues values = new ListingValues(store.marketplace(), want.categoryId(), want.title(), want.price(),
-                    want.attributes(), want.listingType(), want.freeShipping(), variations.get());
+                    want.attributes(), want.listingType(), want.freeShipping(), variations.get(), priceFromErp);
             boolean publish = want.status() == ListingPolicy.ListingStatus.PUBLISHED;
             ProductRef ref = productRefs.computeIfAbsent(d.sku(), sku -> d.observed().isPresent()
                     ? ProductRef.existing(sku, d.observed().get().id()) : ProductRef.planned(sku));
