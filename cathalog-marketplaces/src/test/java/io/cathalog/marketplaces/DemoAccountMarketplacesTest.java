@@ -52,7 +52,7 @@ class DemoAccountMarketplacesTest {
             // The others are the free attributes the demo catalog's rules give (issue 18: what the
             // listed categories require, under the seller's own names).
             assertThat(fields).isNotEmpty().filteredOn(f -> ErpLanding.parseCustomFieldName(f).isEmpty())
-                    .containsExactlyInAnyOrder("Modelo", "Quantidade de peças", "É sem fio");
+                    .containsExactlyInAnyOrder("Gênero", "Modelo", "Quantidade de peças", "É sem fio");
             assertThat(fields).anySatisfy(f -> assertThat(f).startsWith("Mercado Livre: "));
             assertThat(plan.changes()).filteredOn(c -> c.entity() == EntityKind.PRODUCT)
                     .anySatisfy(c -> assertThat(c.fields()).anySatisfy(f -> assertThat(f.field()).startsWith("custom:Mercado Livre: ")));
@@ -64,11 +64,18 @@ class DemoAccountMarketplacesTest {
 
             // Issue 18: the Mercado Livre store's policy lists what satisfies its categories.
             assertThat(plan.changes()).filteredOn(c -> c instanceof io.cathalog.core.sync.Change.CreateListing)
-                    .hasSize(16);
+                    .hasSize(35);
+            // 16 declared products, 18 only in Bling (listed at Bling's price) and the T-shirt family
+            // MOD-CAM-V1 with its three sizes (GTINs from the rule gtin-camiseta-hering).
+            assertThat(plan.changes()).filteredOn(c -> c instanceof io.cathalog.core.sync.Change.CreateListing cl
+                            && cl.product().sku().equals("MOD-CAM-V1")).singleElement()
+                    .satisfies(c -> assertThat(((io.cathalog.core.sync.Change.CreateListing) c).values().variations())
+                            .extracting(v -> v.attributes().get("SIZE") + " " + v.attributes().get("GTIN"))
+                            .containsExactly("P 7891033001019", "M 7891033001026", "G 7891033001033"));
             var report = engine.apply(plan);
             assertThat(report.outcomes()).noneMatch(o -> o.outcome() == Outcome.FAILED);
-            assertThat(sandbox.account().listings()).hasSize(16)
-                    .filteredOn(l -> l.path("status").asInt() == 1).as("published").hasSize(15);
+            assertThat(sandbox.account().listings()).hasSize(35)
+                    .filteredOn(l -> l.path("status").asInt() == 1).as("published").hasSize(33);
 
             // After the sync nothing is left to fill, and what needs a person is the same list.
             SyncPlan after = engine.plan(PlanOptions.defaults());

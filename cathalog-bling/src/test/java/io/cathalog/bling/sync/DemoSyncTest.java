@@ -111,7 +111,7 @@ class DemoSyncTest {
             b = fx.demoEngine().plan(PlanOptions.defaults().withPrune(true)).toJson();
         }
         assertThat(a).isEqualTo(b);
-        assertThat(a).startsWith("{\n  \"format_version\" : \"2.3\"");
+        assertThat(a).startsWith("{\n  \"format_version\" : \"2.4\"");
         SyncPlan read = SyncPlan.fromJson(a);
         for (int i = 0; i < plan.changes().size(); i++) {
             assertThat(read.changes().get(i)).as("change %d reads back typed", i).isEqualTo(plan.changes().get(i));

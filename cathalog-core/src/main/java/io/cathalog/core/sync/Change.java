@@ -727,7 +727,7 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
             out.add(created("product", product.sku()));
             out.add(created("category", values.categoryId()));
             out.add(created("title", values.title()));
-            out.add(created("price", values.price().toPlainString()));
+            out.add(created("price", values.price().toPlainString() + priceSource(values)));
             values.attributes().forEach((id, value) -> out.add(created("attribute " + id, value)));
             values.listingType().ifPresent(t -> out.add(created("listing type", t)));
             out.add(created("free shipping", values.freeShipping() ? "yes" : "no"));
@@ -736,7 +736,8 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
                 out.add(created(at, v.name() + " at " + v.price().toPlainString()));
                 v.attributes().forEach((id, value) -> out.add(created(at + " attribute " + id, value)));
             }
-            out.add(created("status", publish ? "published" : "paused"));
+            // The ERP creates a listing as a draft; it stays one unless published (a draft cannot be paused).
+            out.add(created("status", publish ? "published" : listingState(io.cathalog.core.remote.RemoteListing.State.DRAFT)));
             return out;
         }
     }
@@ -783,7 +784,8 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
             diff(out, "category", before.categoryId(), after.categoryId());
             diff(out, "title", before.title(), after.title());
             if (before.price().compareTo(after.price()) != 0) {
-                out.add(changed("price", before.price().toPlainString(), after.price().toPlainString()));
+                out.add(changed("price", before.price().toPlainString(), after.price().toPlainString()
+                        + priceSource(after)));
             }
             java.util.Set<String> ids = new java.util.LinkedHashSet<>(after.attributes().keySet());
             ids.addAll(before.attributes().keySet());
@@ -843,9 +845,12 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
      * @param marketplace the store's marketplace plugin id
      * @param sku         the product's SKU
      * @param status      the status the listing is to have
+     * @param from        the state the ERP holds the listing in, when the plan knows it (a draft
+     *                    is never paused: the ERP pauses published listings only)
      */
     record SetListingStatus(String storeKey, long listingId, long storeId, String marketplace, String sku,
-                            io.cathalog.core.model.ListingPolicy.ListingStatus status) implements Change {
+                            io.cathalog.core.model.ListingPolicy.ListingStatus status,
+                            Optional<io.cathalog.core.remote.RemoteListing.State> from) implements Change {
         /**
          * Validates the components.
          *
@@ -855,6 +860,7 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
          * @param marketplace as described above
          * @param sku         as described above
          * @param status      as described above
+         * @param from        as described above
          * @throws IllegalArgumentException when a text is empty
          */
         public SetListingStatus {
@@ -862,6 +868,24 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
             requireText(marketplace, "marketplace");
             requireText(sku, "sku");
             Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(from, "from");
+        }
+
+        /**
+         * A status change whose current state the plan does not know (a plan file of format 2.3
+         * or older).
+         *
+         * @param storeKey    the store's key in the catalog
+         * @param listingId   the listing's ERP id
+         * @param storeId     the store's ERP id
+         * @param marketplace the store's marketplace plugin id
+         * @param sku         the product's SKU
+         * @param status      the status the listing is to have
+         * @throws IllegalArgumentException when a text is empty
+         */
+        public SetListingStatus(String storeKey, long listingId, long storeId, String marketplace, String sku,
+                                io.cathalog.core.model.ListingPolicy.ListingStatus status) {
+            this(storeKey, listingId, storeId, marketplace, sku, status, Optional.empty());
         }
 
         /**
@@ -881,8 +905,29 @@ public sealed interface Change permits Change.CreateCustomField, Change.CreateCa
 
         @Override
         public List<FieldChange> fields() {
-            return List.of(publish() ? changed("status", "paused", "published") : changed("status", "published", "paused"));
+            String was = from.map(Change::listingState).orElse(publish() ? "not published" : "published");
+            return List.of(changed("status", was, publish() ? "published" : "paused"));
         }
+    }
+
+    /**
+     * A listing's state as plans show it: a listing created and never published is a draft, which
+     * the ERP does not pause.
+     *
+     * @param state the state
+     * @return its text: {@code published}, {@code paused} or {@code draft (not published)}
+     */
+    /** Where a listing's price comes from, when it is not the catalog's. */
+    private static String priceSource(ListingValues values) {
+        return values.priceFromErp() ? " (the price the ERP holds: the catalog gives none)" : "";
+    }
+
+    private static String listingState(io.cathalog.core.remote.RemoteListing.State state) {
+        return switch (state) {
+            case PUBLISHED -> "published";
+            case PAUSED -> "paused";
+            case DRAFT -> "draft (not published)";
+        };
     }
 
     private static List<FieldChange> withVariations(List<FieldChange> own, List<VariationEntry> variations) {

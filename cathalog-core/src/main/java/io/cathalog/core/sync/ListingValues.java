@@ -21,10 +21,13 @@ import java.util.Optional;
  * @param listingType  Mercado Livre's listing type, if set
  * @param freeShipping whether shipping is free
  * @param variations   a family's variations, in the catalog's order; empty for a simple product
+ * @param priceFromErp whether the price is the one the ERP holds on the product, because neither
+ *                     the catalog nor the policy gives one (a product the catalog does not declare);
+ *                     said in the plan, never compared
  */
 public record ListingValues(String marketplace, String categoryId, String title, BigDecimal price,
                             Map<String, String> attributes, Optional<String> listingType, boolean freeShipping,
-                            List<Variation> variations) {
+                            List<Variation> variations, boolean priceFromErp) {
     /**
      * Checks and copies the values.
      *
@@ -36,6 +39,7 @@ public record ListingValues(String marketplace, String categoryId, String title,
      * @param listingType  as described above
      * @param freeShipping as described above
      * @param variations   as described above
+     * @param priceFromErp as described above
      * @throws IllegalArgumentException when the category or title is empty, the price negative or
      *                                  two variations have the same SKU
      */
@@ -56,6 +60,26 @@ public record ListingValues(String marketplace, String categoryId, String title,
     }
 
     /**
+     * A listing whose price is the catalog's or the policy's.
+     *
+     * @param marketplace  the marketplace plugin's id
+     * @param categoryId   the marketplace category
+     * @param title        the title
+     * @param price        the price
+     * @param attributes   values by attribute id
+     * @param listingType  Mercado Livre's listing type, if set
+     * @param freeShipping whether shipping is free
+     * @param variations   a family's variations; empty for a simple product
+     * @throws IllegalArgumentException when the category or title is empty, the price negative or
+     *                                  two variations have the same SKU
+     */
+    public ListingValues(String marketplace, String categoryId, String title, BigDecimal price,
+                         Map<String, String> attributes, Optional<String> listingType, boolean freeShipping,
+                         List<Variation> variations) {
+        this(marketplace, categoryId, title, price, attributes, listingType, freeShipping, variations, false);
+    }
+
+    /**
      * A simple product's listing: no variations.
      *
      * @param marketplace  the marketplace plugin's id
@@ -69,7 +93,7 @@ public record ListingValues(String marketplace, String categoryId, String title,
      */
     public ListingValues(String marketplace, String categoryId, String title, BigDecimal price,
                          Map<String, String> attributes, Optional<String> listingType, boolean freeShipping) {
-        this(marketplace, categoryId, title, price, attributes, listingType, freeShipping, List.of());
+        this(marketplace, categoryId, title, price, attributes, listingType, freeShipping, List.of(), false);
     }
 
     /**

@@ -29,11 +29,12 @@ public enum PlanFormat {
      * (a {@code create_product} with {@code variations}, {@code update_variations}); 2.2 added listings ({@code create_listing}, {@code update_listing},
      * {@code publish_listing}, {@code pause_listing}) and the per-store {@code requirement_sources};
      * 2.3 made publishing and pausing one kind, {@code set_listing_status} with its target
-     * {@code status}, and gave listing values their {@code variations}. 2.0, 2.1 and 2.2 files read as
-     * before (2.2's {@code publish_listing} and {@code pause_listing} read as
-     * {@code set_listing_status}).
+     * {@code status}, and gave listing values their {@code variations}; 2.4 added a status change's
+     * {@code from} (the state the ERP holds the listing in) and an attention item's
+     * {@code missing_attributes}. 2.0 to 2.3 files read as before (2.2's {@code publish_listing} and
+     * {@code pause_listing} read as {@code set_listing_status}; no {@code from}, no missing attributes).
      */
-    public static final String JSON_VERSION = "2.3";
+    public static final String JSON_VERSION = "2.4";
 
     /**
      * Renders a plan in this form.

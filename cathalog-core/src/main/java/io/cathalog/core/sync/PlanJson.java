@@ -77,6 +77,10 @@ final class PlanJson {
             ObjectNode o = attention.addObject().put("entity", lower(a.entity())).put("key", a.key());
             text(o, "store", a.store());
             o.put("reason", a.reason());
+            if (!a.missingAttributes().isEmpty()) {
+                ArrayNode missing = o.putArray("missing_attributes");
+                a.missingAttributes().forEach(missing::add);
+            }
         }
         ArrayNode drift = root.putArray("drift");
         for (FieldDrift d : plan.drift()) {
@@ -273,6 +277,7 @@ final class PlanJson {
         public Void setListingStatus(Change.SetListingStatus c) {
             o.put("store_key", c.storeKey()).put("listing_id", c.listingId()).put("store_id", c.storeId())
                     .put("marketplace", c.marketplace()).put("sku", c.sku()).put("status", lower(c.status()));
+            c.from().ifPresent(f -> o.put("from", lower(f)));
             return null;
         }
 
@@ -308,6 +313,9 @@ final class PlanJson {
     private static ObjectNode listing(ListingValues v) {
         ObjectNode o = F.objectNode().put("marketplace", v.marketplace()).put("category_id", v.categoryId())
                 .put("title", v.title()).put("price", v.price());
+        if (v.priceFromErp()) {
+            o.put("price_from_erp", true);
+        }
         ObjectNode attributes = o.putObject("attributes");
         v.attributes().forEach(attributes::put);
         text(o, "listing_type", v.listingType());
@@ -346,7 +354,9 @@ final class PlanJson {
         }
         return new ListingValues(str(o, "marketplace", at), str(o, "category_id", at), str(o, "title", at),
                 decimalOf(o.path("price"), at + "/price"), attributes, optText(o, "listing_type", at),
-                bool(o, "free_shipping", at), variations);
+                bool(o, "free_shipping", at), variations,
+                // Absent in plans of 2.3 and older, and when the catalog or policy gives the price.
+                o.hasNonNull("price_from_erp") && bool(o, "price_from_erp", at));
     }
 
     private static ArrayNode variations(List<VariationEntry> entries) {
@@ -450,7 +460,8 @@ final class PlanJson {
                 JsonNode a = att.get(i);
                 String at = "/attention/" + i;
                 attention.add(new AttentionItem(enumOf(EntityKind.class, str(a, "entity", at), at + "/entity"),
-                        str(a, "key", at), optText(a, "store", at), str(a, "reason", at)));
+                        str(a, "key", at), optText(a, "store", at), str(a, "reason", at),
+                        missingAttributes(a, at)));
             }
             List<FieldDrift> drift = new ArrayList<>();
             JsonNode dr = arr(root, "drift", "");
@@ -525,10 +536,29 @@ final class PlanJson {
         };
     }
 
+    /** An attention item's missing attributes: absent in plans of 2.3 and older. */
+    private static List<String> missingAttributes(JsonNode a, String at) {
+        if (!a.hasNonNull("missing_attributes")) {
+            return List.of();
+        }
+        JsonNode missing = arr(a, "missing_attributes", at);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < missing.size(); i++) {
+            if (!missing.get(i).isTextual()) {
+                throw new Invalid("expected text at " + at + "/missing_attributes/" + i);
+            }
+            out.add(missing.get(i).asText());
+        }
+        return out;
+    }
+
     private static Change listingStatus(JsonNode c, String at, ListingPolicy.ListingStatus status) {
         return new Change.SetListingStatus(str(c, "store_key", at),
                 longOf(c.path("listing_id"), at + "/listing_id"), longOf(c.path("store_id"), at + "/store_id"),
-                str(c, "marketplace", at), str(c, "sku", at), status);
+                str(c, "marketplace", at), str(c, "sku", at), status,
+                // Absent in plans of 2.3 and older: the state was not said.
+                c.hasNonNull("from") ? Optional.of(enumOf(io.cathalog.core.remote.RemoteListing.State.class,
+                        str(c, "from", at), at + "/from")) : Optional.empty());
     }
 
     private static List<VariationEntry> variations(JsonNode array, String at) {

@@ -227,11 +227,11 @@ class FamilyEngineTest {
     void aPlanSavedInFormat20StillReads() {
         SyncPlan plan = engine(catalog(base())).plan(PlanOptions.defaults());
         String json = PlanFormat.JSON.render(plan);
-        assertThat(json).contains("\"format_version\" : \"2.3\"");
+        assertThat(json).contains("\"format_version\" : \"2.4\"");
         // A 2.0 file has no families; its changes read as before.
         String simple = PlanFormat.JSON.render(engine(Catalog.builder().category(Category.root("roupas", "Roupas"))
                 .product(Product.builder("S", "Simples").category("roupas").build()).build()).plan(PlanOptions.defaults()));
-        SyncPlan old = PlanFormat.parseJson(simple.replace("\"2.3\"", "\"2.0\""));
+        SyncPlan old = PlanFormat.parseJson(simple.replace("\"2.4\"", "\"2.0\""));
         assertThat(old.changes()).extracting(Change::key).contains("S");
     }
 

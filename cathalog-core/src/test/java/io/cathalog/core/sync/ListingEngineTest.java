@@ -135,7 +135,7 @@ class ListingEngineTest {
         catalog = catalog(new BigDecimal("89.90"), ProductStatus.INACTIVE, ListingPolicy.builder().build());
         assertThat(engine().plan(PlanOptions.defaults()).changes()).filteredOn(c -> c.entity() == EntityKind.LISTING)
                 .singleElement().isEqualTo(new Change.SetListingStatus("ml", listings().get(0).id(), 77, "mercadolivre", "S1",
-                        ListingPolicy.ListingStatus.PAUSED));
+                        ListingPolicy.ListingStatus.PAUSED, Optional.of(RemoteListing.State.PUBLISHED)));
         sync();
         assertThat(listings()).singleElement().satisfies(l -> assertThat(l.state()).isEqualTo(RemoteListing.State.PAUSED));
 
@@ -149,10 +149,52 @@ class ListingEngineTest {
     }
 
     @Test
+    void anInactiveProductsListingIsADraftAndThePlanSaysWhatTheErpHolds() {
+        catalog = catalog(new BigDecimal("99.90"), ProductStatus.INACTIVE, ListingPolicy.builder().build());
+        SyncPlan plan = engine().plan(PlanOptions.defaults());
+        assertThat(plan.render()).contains("+ listing ml/S1").contains("status: \"draft (not published)\"")
+                .doesNotContain("paused");
+        assertThat(SyncPlan.fromJson(plan.toJson())).isEqualTo(plan);
+        sync();
+        assertThat(listings()).singleElement().satisfies(l -> assertThat(l.state()).isEqualTo(RemoteListing.State.DRAFT));
+
+        // Active: the draft is published, and the plan says it was a draft.
+        catalog = catalog(new BigDecimal("99.90"), ProductStatus.ACTIVE, ListingPolicy.builder().build());
+        SyncPlan publish = engine().plan(PlanOptions.defaults());
+        assertThat(publish.render()).contains("status: \"draft (not published)\" -> \"published\"");
+        assertThat(SyncPlan.fromJson(publish.toJson())).isEqualTo(publish);
+        sync();
+
+        // Inactive again: the published listing is paused ...
+        catalog = catalog(new BigDecimal("99.90"), ProductStatus.INACTIVE, ListingPolicy.builder().build());
+        assertThat(engine().plan(PlanOptions.defaults()).render()).contains("status: \"published\" -> \"paused\"");
+        sync();
+        assertThat(listings()).singleElement().satisfies(l -> assertThat(l.state()).isEqualTo(RemoteListing.State.PAUSED));
+        // ... and published from paused when active.
+        catalog = catalog(new BigDecimal("99.90"), ProductStatus.ACTIVE, ListingPolicy.builder().build());
+        assertThat(engine().plan(PlanOptions.defaults()).render()).contains("status: \"paused\" -> \"published\"");
+        sync();
+    }
+
+    @Test
+    void anAttentionItemCarriesTheMissingAttributesAsDataThroughItsJsonForm() {
+        SyncPlan plan = engine().plan(PlanOptions.defaults());
+        AttentionItem item = plan.attention().stream().filter(a -> a.key().equals("ml/S2")).findFirst().orElseThrow();
+        assertThat(item.missingAttributes()).containsExactly("COLOR");
+        assertThat(plan.toJson()).contains("\"missing_attributes\" : [ \"COLOR\" ]");
+        assertThat(SyncPlan.fromJson(plan.toJson()).attention()).contains(item);
+        // A plan saved before the attributes were data reads, with none.
+        SyncPlan old = SyncPlan.fromJson(plan.toJson().replace("\"2.4\"", "\"2.3\"")
+                .replaceAll(",\\s*\"missing_attributes\" : \\[ \"COLOR\" \\]", ""));
+        assertThat(old.attention()).filteredOn(a -> a.key().equals("ml/S2")).singleElement()
+                .satisfies(a -> assertThat(a.missingAttributes()).isEmpty());
+    }
+
+    @Test
     void aPlanWithListingsSurvivesItsJsonForm() {
         SyncPlan plan = engine().plan(PlanOptions.defaults());
         String json = plan.toJson();
-        assertThat(json).contains("\"format_version\" : \"2.3\"").contains("\"kind\" : \"create_listing\"");
+        assertThat(json).contains("\"format_version\" : \"2.4\"").contains("\"kind\" : \"create_listing\"");
         assertThat(SyncPlan.fromJson(json)).isEqualTo(plan);
     }
 
@@ -213,6 +255,61 @@ class ListingEngineTest {
             assertThat(f.kind()).isEqualTo("listing-not-in-policy");
             assertThat(f.store()).contains("ml");
             assertThat(f.detail()).contains("S1");
+        });
+    }
+
+    /** A catalog that declares no product: rules categorise what Bling holds and give it its colour. */
+    private static Catalog rulesOnly(ListingPolicy policy) {
+        return Catalog.builder().category(Category.root("phones", "Fones"))
+                .categorisationRule(new io.cathalog.core.model.CategorisationRule("by-prefix", "phones",
+                        io.cathalog.core.model.ProductMatch.builder().skuPrefix("F-").build()))
+                .attributeRule(new io.cathalog.core.model.AttributeRule("cor", Optional.of("phones"), "Cor",
+                        new io.cathalog.core.model.AttributeSource.Default(AttributeValue.text("azul"))))
+                .store(new Store("ml", STORE, "mercadolivre", "Mercado Livre", Map.of("phones", "MLB1"), policy))
+                .build();
+    }
+
+    private long undeclaredProductAt(String price) {
+        io.cathalog.core.remote.ProductChanges priced = new io.cathalog.core.remote.ProductChanges(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(new BigDecimal(price)),
+                java.util.OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        return remote.addProduct(new io.cathalog.core.remote.NewProduct("F-9", "Fone importado", ProductStatus.ACTIVE,
+                priced));
+    }
+
+    @Test
+    void aProductTheCatalogDoesNotDeclareIsListedAtThePriceTheErpHolds() {
+        undeclaredProductAt("59.90");
+        catalog = rulesOnly(ListingPolicy.builder().build());
+        SyncPlan plan = engine().plan(PlanOptions.defaults());
+        assertThat(plan.attention()).as(plan.render()).noneMatch(a -> a.entity() == EntityKind.LISTING);
+        assertThat(plan.changes()).filteredOn(c -> c instanceof Change.CreateListing).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.key()).isEqualTo("ml/F-9");
+                    assertThat(((Change.CreateListing) c).values().price()).isEqualByComparingTo("59.90");
+                    assertThat(((Change.CreateListing) c).values().priceFromErp()).isTrue();
+                });
+        assertThat(plan.render()).contains("price: \"59.90 (the price the ERP holds: the catalog gives none)\"");
+        assertThat(SyncPlan.fromJson(plan.toJson())).isEqualTo(plan);
+        sync();
+        assertThat(listings()).singleElement().satisfies(l -> assertThat(l.price().orElseThrow())
+                .isEqualByComparingTo("59.90"));
+    }
+
+    @Test
+    void theAuditCallsAListingNotInPolicyOnlyWhereThePlannerWouldNotListTheProduct() {
+        undeclaredProductAt("59.90");
+        catalog = rulesOnly(ListingPolicy.builder().build());
+        sync();
+        assertThat(listings()).hasSize(1);
+        // The planner lists the product the rules categorise: its listing is in the policy.
+        assertThat(engine().audit().findings()).noneMatch(f -> f.kind().equals("listing-not-in-policy"));
+        // Once an override keeps it out of the store, the listing is not in the policy.
+        catalog = rulesOnly(ListingPolicy.builder().override("F-9", new ListingPolicy.ProductOverride(Optional.of(false),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())).build());
+        assertThat(engine().audit().findings()).anySatisfy(f -> {
+            assertThat(f.kind()).isEqualTo("listing-not-in-policy");
+            assertThat(f.detail()).contains("F-9");
         });
     }
 
@@ -396,6 +493,29 @@ class ListingEngineTest {
             assertThat(a.key()).isEqualTo("ml/CAM");
             assertThat(a.reason()).contains("variation CAM-VM").contains("GTIN");
         });
+    }
+
+    @Test
+    void aFamilyWhoseGtinsARuleFillsIsListedWithTheRulesGtins() {
+        Catalog declared = families(List.of(variation("CAM-AZ", "Azul", null, null),
+                variation("CAM-VM", "Vermelho", null, null)), ListingPolicy.builder().build());
+        Catalog.Builder withRule = Catalog.builder().category(Category.root("roupas", "Roupas"))
+                .attributeRule(new io.cathalog.core.model.AttributeRule("gtins", Optional.empty(), "gtin",
+                        new io.cathalog.core.model.AttributeSource.Overrides(Map.of(
+                                "CAM-AZ", AttributeValue.text("7891000315507"),
+                                "CAM-VM", AttributeValue.text("7891000100103")))));
+        declared.products().forEach(withRule::product);
+        declared.stores().forEach(withRule::store);
+        catalog = withRule.build();
+
+        SyncPlan plan = familyEngine().plan(PlanOptions.defaults());
+        assertThat(plan.attention()).as(plan.render()).noneMatch(a -> a.entity() == EntityKind.LISTING);
+        Change.CreateListing create = plan.changes().stream().filter(c -> c instanceof Change.CreateListing)
+                .map(c -> (Change.CreateListing) c).findFirst().orElseThrow(() -> new AssertionError(plan.render()));
+        assertThat(create.values().variations()).extracting(v -> v.attributes().get("GTIN"))
+                .containsExactly("7891000315507", "7891000100103");
+        familySync();
+        assertThat(listings()).singleElement().satisfies(l -> assertThat(l.variations()).hasSize(2));
     }
 
     @Test

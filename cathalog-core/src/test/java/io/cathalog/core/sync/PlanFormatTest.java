@@ -95,7 +95,7 @@ class PlanFormatTest {
     void theJsonNamesEachKindAndTheFormatVersion() throws Exception {
         ObjectNode root = (ObjectNode) MAPPER.readTree(everyKind().toJson());
 
-        assertThat(root.path("format_version").asText()).isEqualTo("2.3");
+        assertThat(root.path("format_version").asText()).isEqualTo("2.4");
         assertThat(root.path("changes")).extracting(c -> c.path("kind").asText()).containsExactly(
                 "create_custom_field", "create_category", "create_category", "rename_category", "replace_category",
                 "update_product", "create_product", "update_store_category_link", "create_store_category_link",

@@ -146,7 +146,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println(Style.bold("   listings of store " + s.key()) + " (its listing policy: "
                     + store.get().listingPolicy().status().name().toLowerCase(java.util.Locale.ROOT) + "): "
                     + listings.size() + " in Bling " + states + "; " + created + " created by this run"
-                    + (states.containsKey("draft") ? " (an inactive product's listing is created and left unpublished)" : ""));
+                    + (states.containsKey("draft") ? " (an inactive product's listing is created as a draft and left unpublished)" : ""));
             listings.stream().limit(5).forEach(l -> out.println("     #" + l.id() + " " + Style.safe(l.title()) + "  ["
                     + l.state().name().toLowerCase(java.util.Locale.ROOT) + ", " + l.attributes().size() + " attributes]"));
             if (listings.size() > 5) {

@@ -19,8 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,9 +29,6 @@ import java.util.stream.Collectors;
 final class ListingsView {
     /** The audit's finding kinds about listings (see the engine's auditor). */
     static final Set<String> FINDING_KINDS = Set.of("listing-not-in-policy", "listing-category-mismatch");
-
-    /** A violation as the planner writes it after the message: {@code ): ATTR (why)} or {@code ; ATTR (why)}. */
-    private static final Pattern VIOLATION = Pattern.compile("(?:\\): |; )([A-Za-z0-9_.]+) \\(");
 
     private ListingsView() {
     }
@@ -124,7 +119,7 @@ final class ListingsView {
                 String key = a.key();
                 String sku = key.startsWith(a.store().get() + "/") ? key.substring(a.store().get().length() + 1) : key;
                 notListed.computeIfAbsent(a.store().get(), s -> new ArrayList<>())
-                        .add(new NotListed(sku, a.reason(), missing(a.reason())));
+                        .add(new NotListed(sku, a.reason(), a.missingAttributes()));
             }
         }
         Map<String, List<Finding>> found = new TreeMap<>();
@@ -172,20 +167,6 @@ final class ListingsView {
             b.append(", free shipping");
         }
         return b.toString();
-    }
-
-    /**
-     * The marketplace attributes an attention item names. The plan gives them only inside its
-     * text ({@code "no listing: ...: MODEL (Modelo is required); GTIN (...)"}), so they are read back
-     * from it; an item that names none (no price, a family) gives none.
-     */
-    static List<String> missing(String reason) {
-        Set<String> out = new LinkedHashSet<>();
-        Matcher m = VIOLATION.matcher(reason);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return List.copyOf(out);
     }
 
     /**
@@ -260,7 +241,8 @@ final class ListingsView {
         @Override
         public Optional<StoreRow> createListing(Change.CreateListing c) {
             return Optional.of(new StoreRow(c.storeKey(), values("create", c.product().sku(), c.values(),
-                    c.publish() ? "published" : "paused")));
+                    // Bling creates a draft; unpublished, it stays one (a draft is never paused).
+                    c.publish() ? "published" : "draft (not published)")));
         }
 
         @Override

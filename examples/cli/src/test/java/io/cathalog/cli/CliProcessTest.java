@@ -225,9 +225,9 @@ class CliProcessTest {
         // Issue 18: the Mercado Livre store has a listing policy; the demo creates and publishes its
         // listings, and says why the other products are not listed, by the attribute they lack.
         assertThat(demo.out()).contains("mercadolivre: requirements from offline snapshot 2026-01-05 of mercadolivre")
-                .contains("the plan: 16 to create (15 to publish once created)")
-                .containsPattern("listings of store mercadolivre .*: 16 in Bling \\{draft=1, published=15}; 16 created by this run")
-                .contains("96 products not listed").contains("19 missing PIECES_NUMBER (e.g. CAS-UTL-0001)")
+                .contains("the plan: 35 to create (33 to publish once created)")
+                .containsPattern("listings of store mercadolivre .*: 35 in Bling \\{draft=2, published=33}; 35 created by this run")
+                .contains("77 products not listed").contains("19 missing PIECES_NUMBER (e.g. CAS-UTL-0001)")
                 .contains("shopee: requirements from offline snapshot 2026-01-05 of shopee");
         // It shows a family being fixed: the size missing added, the duplicate removed, the GTIN set.
         assertThat(demo.out()).contains("~ family MOD-CAL-V1").contains("+ MOD-CAL-V1-39 Tamanho:39/40")

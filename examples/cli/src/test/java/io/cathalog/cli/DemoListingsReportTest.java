@@ -68,7 +68,7 @@ class DemoListingsReportTest {
             Element ml = byId(page, "listings-mercadolivre");
             assertThat(text(ml, "span", "requirement-source")).containsExactly("offline snapshot 2026-01-05 of mercadolivre");
             List<Element> creates = rows(ml, "listing-create");
-            assertThat(creates).hasSize(16);
+            assertThat(creates).hasSize(35);
             Element jbl = creates.stream().filter(r -> cell(r, "sku").equals("ELE-FON-0002")).findFirst().orElseThrow();
             assertThat(cell(jbl, "category")).isEqualTo("MLB196208");
             assertThat(cell(jbl, "title")).isEqualTo("Fone de Ouvido Bluetooth JBL Tune 68 Branco");
@@ -76,15 +76,19 @@ class DemoListingsReportTest {
             assertThat(cell(jbl, "status")).isEqualTo("published");
             assertThat(items(jbl, "attributes")).contains("BRAND: JBL", "MODEL: Tune", "IS_WIRELESS: Sim",
                     "GTIN: 7896900471995");
+            // The T-shirt family is listed with its sizes (a product only in Bling at Bling's price, too).
+            Element shirt = creates.stream().filter(r -> cell(r, "sku").equals("MOD-CAM-V1")).findFirst().orElseThrow();
+            assertThat(cell(shirt, "category")).isEqualTo("MLB31447");
+            assertThat(items(shirt, "attributes")).contains("GENDER: Masculino", "COLOR: Branco");
             Element inactive = creates.stream().filter(r -> cell(r, "sku").equals("ELE-FON-0007")).findFirst().orElseThrow();
-            assertThat(cell(inactive, "status")).as("an inactive product's listing is not published").isEqualTo("paused");
+            assertThat(cell(inactive, "status")).as("an inactive product's listing is not published").isEqualTo("draft (not published)");
             Element notListed = (Element) ml.getElementsByTagName("table").item(1);
             assertThat(notListed.getAttribute("class")).isEqualTo("not-listed");
             Element pan = rowsOf(notListed).stream().filter(r -> cell(r, "sku").equals("CAS-UTL-0001")).findFirst()
                     .orElseThrow();
             assertThat(items(pan, "missing")).containsExactly("PIECES_NUMBER");
             assertThat(cell(pan, "reason")).contains("Quantidade de peças (PIECES_NUMBER) is required");
-            assertThat(rowsOf(notListed)).hasSize(96);
+            assertThat(rowsOf(notListed)).hasSize(77);
             Element shopee = byId(page, "listings-shopee");
             assertThat(text(shopee, "span", "requirement-source")).containsExactly("offline snapshot 2026-01-05 of shopee");
             assertThat(shopee.getTextContent()).contains("No listing policy");
@@ -93,20 +97,20 @@ class DemoListingsReportTest {
             ApplyReport report = engine.apply(plan);
             assertThat(report.outcomes()).noneMatch(o -> o.outcome() == Outcome.FAILED);
             List<ObjectNode> listings = sandbox.account().listings();
-            assertThat(listings).hasSize(16);
+            assertThat(listings).hasSize(35);
             // Bling's situations: 1 published; a new listing is a draft (2) until published.
-            assertThat(listings).filteredOn(l -> l.path("status").asInt() == 1).hasSize(15);
-            assertThat(listings).filteredOn(l -> l.path("status").asInt() == 2).hasSize(1);
+            assertThat(listings).filteredOn(l -> l.path("status").asInt() == 1).hasSize(33);
+            assertThat(listings).filteredOn(l -> l.path("status").asInt() == 2).hasSize(2);
             // Every one through the Mercado Livre store (the only one with a listing policy).
-            assertThat(new BlingCatalogRemote(client).listings(205000000001L, "mercadolivre")).hasSize(16);
+            assertThat(new BlingCatalogRemote(client).listings(205000000001L, "mercadolivre")).hasSize(35);
 
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             DemoCommand.printListings(plan, report, catalog, new BlingCatalogRemote(client),
                     new PrintStream(buffer, true, StandardCharsets.UTF_8));
             assertThat(buffer.toString(StandardCharsets.UTF_8))
-                    .contains("the plan: 16 to create (15 to publish once created)")
-                    .contains("16 in Bling {draft=1, published=15}; 16 created by this run")
-                    .contains("96 products not listed").contains("19 missing PIECES_NUMBER (e.g. CAS-UTL-0001)");
+                    .contains("the plan: 35 to create (33 to publish once created)")
+                    .contains("35 in Bling {draft=2, published=33}; 35 created by this run")
+                    .contains("77 products not listed").contains("19 missing PIECES_NUMBER (e.g. CAS-UTL-0001)");
 
             SyncPlan second = engine.plan(options);
             assertThat(second.changes()).as(second.render()).isEmpty();
@@ -181,11 +185,22 @@ class DemoListingsReportTest {
     }
 
     @Test
-    void theAttributesAnItemNamesAreReadFromItsText() {
-        assertThat(ListingsView.missing("no listing: X needs attention in store ml (2 problem(s) for category MLB1):"
-                + " MODEL (Modelo (MODEL) is required); GTIN (a GTIN, or an EMPTY_GTIN_REASON (17055158 \"x\"))"))
-                .containsExactly("MODEL", "GTIN");
-        assertThat(ListingsView.missing("no listing: X has no price for its listing in store ml")).isEmpty();
+    void theMissingAttributesComeFromTheItemsDataNotItsText() throws Exception {
+        Store store = new Store("ml", 204L, "mercadolivre", "Loja", Map.of())
+                .withListingPolicy(ListingPolicy.builder().build());
+        // The text names MODEL and GTIN among its problems; the data says which are missing.
+        SyncPlan plan = plan(List.of(), List.of(
+                new AttentionItem(EntityKind.LISTING, "ml/X", Optional.of("ml"), "no listing: X needs attention in"
+                        + " store ml (2 problem(s) for category MLB1): MODEL (too long); GTIN (a GTIN is required)",
+                        List.of("GTIN")),
+                new AttentionItem(EntityKind.LISTING, "ml/Y", Optional.of("ml"),
+                        "no listing: Y has no price for its listing in store ml")));
+        Element ml = byId(HtmlAuditTest.parse(HtmlPlan.render(SyncPlan.fromJson(plan.toJson()), List.of(store))),
+                "listings-ml");
+        Element notListed = (Element) ml.getElementsByTagName("table").item(0);
+        assertThat(notListed.getAttribute("class")).isEqualTo("not-listed");
+        assertThat(rowsOf(notListed)).extracting(r -> cell(r, "sku") + " " + items(r, "missing"))
+                .containsExactly("X [GTIN]", "Y []");
     }
 
     private static SyncPlan plan(List<Change> changes, List<AttentionItem> attention) {

@@ -665,7 +665,7 @@ final class Applier {
                         w.variations().get(i).productId()), x.name(), x.price(), x.attributes()));
             }
             return new ListingValues(v.marketplace(), v.categoryId(), v.title(), v.price(), v.attributes(),
-                    v.listingType(), v.freeShipping(), variations);
+                    v.listingType(), v.freeShipping(), variations, v.priceFromErp());
         }
 
         /** A product's ERP id: from the plan, from this run's creation of it, or from the state. */

@@ -36,33 +36,38 @@ final class Auditor {
     static AuditReport audit(String account, Instant at, Observation o, Planner.Result planned,
                              io.cathalog.core.model.Catalog catalog) {
         List<AuditFinding> findings = new ArrayList<>(audit(account, at, o, planned).findings());
-        listings(o, catalog, findings);
+        listings(o, catalog, planned, findings);
         return new AuditReport(account, at, findings);
     }
 
     /**
-     * Listings of the stores whose policy manages them that the policy does not list (the product
-     * is not declared, or its override lists nothing), and listings whose category is no longer
-     * the one the store maps the product's category to.
+     * Listings of the stores whose policy manages them that the planner would not list (the
+     * product is in no category the store maps, or its override lists nothing: exactly what the
+     * planner leaves alone), and listings whose category is no longer the one the store maps the
+     * product's category to. A product only in the ERP that the rules categorise is listed by the
+     * planner, so its listing is in the policy.
      */
-    private static void listings(Observation o, io.cathalog.core.model.Catalog catalog, List<AuditFinding> findings) {
+    private static void listings(Observation o, io.cathalog.core.model.Catalog catalog, Planner.Result planned,
+                                 List<AuditFinding> findings) {
         Map<Long, String> skuOf = new HashMap<>();
         o.products().forEach((sku, p) -> skuOf.put(p.id(), sku));
         for (io.cathalog.core.model.Store store : catalog.stores()) {
+            if (!store.managesListings()) {
+                continue;
+            }
             for (io.cathalog.core.remote.RemoteListing l : o.listings().getOrDefault(store.remoteId(), List.of())) {
                 String sku = skuOf.get(l.productId());
-                Optional<io.cathalog.core.model.Product> p = sku == null ? Optional.empty() : catalog.product(sku);
-                if (p.isEmpty() || !store.listingPolicy().forProduct(sku).list()) {
+                String mapped = sku == null ? null : planned.listingsInPolicy().get(store.key() + "/" + sku);
+                if (mapped == null) {
                     findings.add(new AuditFinding("listing-not-in-policy", "#" + l.id(), Optional.of(store.key()),
                             "'" + l.title() + "' lists " + (sku == null ? "product #" + l.productId() : sku)
                                     + ", which the store's listing policy does not list"));
                     continue;
                 }
-                Optional<String> mapped = p.get().categoryKey().flatMap(store::marketplaceCategory);
-                if (l.categoryId().isPresent() && mapped.isPresent() && !l.categoryId().equals(mapped)) {
+                if (l.categoryId().isPresent() && !l.categoryId().get().equals(mapped)) {
                     findings.add(new AuditFinding("listing-category-mismatch", store.key() + "/" + sku,
                             Optional.of(store.key()), "listed in " + l.categoryId().get() + "; the store maps its"
-                            + " category to " + mapped.get()));
+                            + " category to " + mapped));
                 }
             }
         }

@@ -106,9 +106,22 @@ public final class Planner {
         }
     }
 
-    /** A plan and the resolved products behind it (the audit reads those). */
-    public record Result(SyncPlan plan, Map<String, Long> categoryMapping, List<String> unclaimedCategories) {
+    /**
+     * A plan and the resolved products behind it (the audit reads those).
+     *
+     * @param plan                the plan
+     * @param categoryMapping     category key to ERP id, as planned
+     * @param unclaimedCategories the ERP categories no catalog category claims, by id
+     * @param listingsInPolicy the listings the planner decides ({@code store/sku}: a store whose
+     *                         policy lists the product, in a mapped category), with the
+     *                         marketplace category each is to be in
+     */
+    public record Result(SyncPlan plan, Map<String, Long> categoryMapping, List<String> unclaimedCategories,
+                         Map<String, String> listingsInPolicy) {
     }
+
+    /** {@code store/sku} to marketplace category of the listings the planner decides. */
+    private final Map<String, String> inPolicy = new HashMap<>();
 
     private final Input in;
     private final CategoryTree tree;
@@ -268,7 +281,7 @@ public final class Planner {
         Set<Long> claimed = new HashSet<>(mapped.values());
         in.observed.categories().stream().filter(c -> !claimed.contains(c.id()))
                 .sorted(Comparator.comparingLong(RemoteCategory::id)).forEach(c -> unclaimed.add(c.id() + ""));
-        return new Result(plan, Map.copyOf(mapped), unclaimed);
+        return new Result(plan, Map.copyOf(mapped), unclaimed, Map.copyOf(inPolicy));
     }
 
     // ------------------------------------------------------------------ listings
@@ -298,6 +311,10 @@ public final class Planner {
             if (!store.managesListings() || (d.observed().isEmpty() && !d.declared())) {
                 continue;
             }
+            if (store.listingPolicy().forProduct(d.sku()).list()) {
+                // The planner decides this product's listing in this store (listed, or needing attention).
+                inPolicy.put(store.key() + "/" + d.sku(), mpCategory.get());
+            }
             boolean family = product != null ? product.isFamily()
                     : d.observed().map(o -> !o.variations().isEmpty()).orElse(false);
             String key = store.key() + "/" + d.sku();
@@ -307,24 +324,26 @@ public final class Planner {
                 continue;
             }
             RemoteListing existing = d.observed().map(o -> held.get(o.id())).orElse(null);
-            Product model = toModel(d);
+            // A product the catalog gives no price (one it does not declare) is listed at the price the ERP holds.
+            Product model = toModel(d, d.observed().flatMap(RemoteProduct::price));
             ListingDecision decision = in.marketplaces.listing(model, store, mpCategory.get());
             if (decision instanceof ListingDecision.NotListed no) {
                 if (no.reason() != ListingDecision.Reason.POLICY) {
                     attention.add(new AttentionItem(EntityKind.LISTING, key, Optional.of(store.key()),
-                            "no listing: " + no.message() + violations(no)));
+                            "no listing: " + no.message() + violations(no), missing(no)));
                 }
                 continue;
             }
             DesiredListing want = ((ListingDecision.Listed) decision).listing();
             Optional<List<ListingValues.Variation>> variations = family
-                    ? listingVariations(store, mpCategory.get(), d, model, product, want, key)
+                    ? listingVariations(store, mpCategory.get(), d, model, want, key)
                     : Optional.of(List.of());
             if (variations.isEmpty()) {
                 continue;
             }
+            boolean priceFromErp = d.price().isEmpty() && store.listingPolicy().forProduct(d.sku()).price().isEmpty();
             ListingValues values = new ListingValues(store.marketplace(), want.categoryId(), want.title(), want.price(),
-                    want.attributes(), want.listingType(), want.freeShipping(), variations.get());
+                    want.attributes(), want.listingType(), want.freeShipping(), variations.get(), priceFromErp);
             boolean publish = want.status() == ListingPolicy.ListingStatus.PUBLISHED;
             ProductRef ref = productRefs.computeIfAbsent(d.sku(), sku -> d.observed().isPresent()
                     ? ProductRef.existing(sku, d.observed().get().id()) : ProductRef.planned(sku));
@@ -351,15 +370,23 @@ public final class Planner {
             }
             if (publish && !existing.published()) {
                 out.add(new Change.SetListingStatus(store.key(), existing.id(), store.remoteId(), store.marketplace(),
-                        d.sku(), ListingPolicy.ListingStatus.PUBLISHED));
+                        d.sku(), ListingPolicy.ListingStatus.PUBLISHED, Optional.of(existing.state())));
             } else if (!publish && existing.published()) {
+                // Only a published listing is paused: a draft stays a draft (the ERP pauses no draft).
                 out.add(new Change.SetListingStatus(store.key(), existing.id(), store.remoteId(), store.marketplace(),
-                        d.sku(), ListingPolicy.ListingStatus.PAUSED));
+                        d.sku(), ListingPolicy.ListingStatus.PAUSED, Optional.of(existing.state())));
             }
         }
         if (!storeSources.isEmpty()) {
             sources.put(store.key(), String.join("; ", storeSources));
         }
+    }
+
+    /** The marketplace attributes whose missing value stops the listing, by id, once each. */
+    private static List<String> missing(ListingDecision.NotListed no) {
+        return no.violations().stream().filter(v -> v.code() == io.cathalog.core.marketplace.Violation.Code.MISSING_REQUIRED
+                || v.code() == io.cathalog.core.marketplace.Violation.Code.MISSING_GTIN)
+                .map(io.cathalog.core.marketplace.Violation::attribute).distinct().toList();
     }
 
     private static String violations(ListingDecision.NotListed no) {
@@ -375,13 +402,15 @@ public final class Planner {
      * variation.
      */
     private Optional<List<ListingValues.Variation>> listingVariations(Store store, String mpCategory, DesiredProduct d,
-                                                                      Product model, Product family,
+                                                                      Product model,
                                                                       DesiredListing parent, String key) {
         Map<String, Long> have = new HashMap<>();
         d.observed().ifPresent(o -> o.variations().forEach(v -> v.sku().ifPresent(sku -> have.putIfAbsent(sku, v.id()))));
         List<ListingValues.Variation> out = new ArrayList<>();
         boolean blocked = false;
-        for (Variation v : family.variations()) {
+        // The resolved variations: what the catalog declares and what attribute rules fill (a GTIN rule).
+        for (DesiredVariation resolved : d.variations()) {
+            Variation v = resolved.toModel();
             ListingDecision vd = in.marketplaces.listing(variationModel(model, v), store, mpCategory);
             if (vd instanceof ListingDecision.NotListed no) {
                 if (no.reason() == ListingDecision.Reason.POLICY) {
@@ -389,7 +418,7 @@ public final class Planner {
                 }
                 attention.add(new AttentionItem(EntityKind.LISTING, key, Optional.of(store.key()),
                         "no listing: variation " + v.sku() + " (" + optionsText(v.options()) + ") of " + d.sku()
-                                + " needs attention: " + no.message() + violations(no)));
+                                + " needs attention: " + no.message() + violations(no), missing(no)));
                 blocked = true;
                 continue;
             }
@@ -990,10 +1019,15 @@ public final class Planner {
     }
 
     private Product toModel(DesiredProduct d) {
+        return toModel(d, Optional.empty());
+    }
+
+    /** The product as the marketplaces see it, priced at {@code priceOtherwise} when the catalog gives no price. */
+    private Product toModel(DesiredProduct d, Optional<BigDecimal> priceOtherwise) {
         Product.Builder b = Product.builder(d.sku(), d.name()).status(d.status());
         d.brand().ifPresent(v -> b.brand(v.value()));
         d.gtin().ifPresent(b::gtin);
-        d.price().ifPresent(b::price);
+        d.price().or(() -> priceOtherwise).ifPresent(b::price);
         d.categoryKey().ifPresent(k -> b.category(k.value()));
         d.dimensions().ifPresent(v -> b.dimensions(v.value()));
         d.netWeight().ifPresent(v -> b.netWeight(v.value()));
