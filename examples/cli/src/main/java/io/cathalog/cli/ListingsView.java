@@ -206,15 +206,6 @@ final class ListingsView {
         return new Row(action, sku, v.categoryId(), v.title(), v.price().toPlainString(), status, attributes);
     }
 
-    /**
-     * A status change: publish or pause. The one place that knows how status changes look, so
-     * that a single status change kind is one edit here.
-     */
-    private static Optional<StoreRow> status(String storeKey, String sku, boolean publish) {
-        return Optional.of(new StoreRow(storeKey, new Row(publish ? "publish" : "pause", sku, "", "", "",
-                publish ? "published" : "paused", List.of())));
-    }
-
     /** Listing changes become rows; every other kind none. */
     private static final Change.Visitor<Optional<StoreRow>> ROWS = new Change.Visitor<>() {
         @Override public Optional<StoreRow> createCustomField(Change.CreateCustomField c) { return Optional.empty(); }
@@ -257,7 +248,9 @@ final class ListingsView {
 
         @Override
         public Optional<StoreRow> setListingStatus(Change.SetListingStatus c) {
-            return status(c.storeKey(), c.sku(), c.publish());
+            boolean publish = c.publish();
+            return Optional.of(new StoreRow(c.storeKey(), new Row(publish ? "publish" : "pause", c.sku(), "", "", "",
+                    publish ? "published" : "paused", List.of())));
         }
     };
 }
