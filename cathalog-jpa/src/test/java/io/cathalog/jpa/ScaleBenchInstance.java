@@ -143,7 +143,11 @@ public final class ScaleBenchInstance {
         for (String line : accounts) {
             String[] f = line.split(" ");
             scheduler.register(ScaleInstance.job(f[0], Integer.parseInt(f[1]), f[2], sandbox, http, state, permitClock,
-                    sleeper, 2.85, Duration.ofMinutes(15), Duration.ofMinutes(1), l -> new PermitRecorder(l, permitClock, requests),
+                    sleeper, 2.85, Duration.ofMinutes(15), Duration.ofMinutes(1),
+                    // The account's pace is shared by every instance through its database row, as
+                    // docs/operations.md prescribes for N instances (not each instance's own limiter).
+                    l -> new PermitRecorder(JpaRequestLimiter.builder(tx, l.accountId(), io.cathalog.bling.BlingPacing.standard())
+                            .clock(permitClock).sleeper(sleeper).build(), permitClock, requests),
                     e -> {
                         // The attempt started (its send) its duration before now; both in simulated ms.
                         long end = clock.millis();

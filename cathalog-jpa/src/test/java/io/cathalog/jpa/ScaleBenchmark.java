@@ -74,7 +74,10 @@ public final class ScaleBenchmark {
         }
         java.util.function.IntUnaryOperator productsOf = i -> i < bigAccounts ? bigProducts : products;
         int runs = Integer.parseInt(args[2]);
-        boolean seed = args[3].equals("seed");
+        // "seed": the sandbox's accounts hold their catalog, the first runs adopt it (a phase "first");
+        // "seed+adopt": also the first runs, in this process, unpaced, before the phases.
+        boolean seed = args[3].startsWith("seed");
+        boolean adopt = args[3].equals("seed+adopt");
         List<String> phases = List.of(args).subList(4, args.length);
         int maxInstances = phases.stream().mapToInt(ph -> Integer.parseInt(ph.split(":")[0])).max().orElse(1);
         long simStart = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
@@ -128,6 +131,19 @@ public final class ScaleBenchmark {
                         (System.nanoTime() - t0) / 1e9);
             }
             long sim = simStart;
+            if (adopt) {
+                sim = adoptAll(bling, db, time, sim, accounts, productsOf);
+            }
+            // Optionally wait, before the phases, until a file exists (e.g. until the instances'
+            // classes named by -Dscale.childClasspath are built).
+            String gate = System.getProperty("scale.waitFor");
+            if (gate != null) {
+                System.out.println("waiting for " + gate + " before the phases");
+                while (!Files.exists(Path.of(gate))) {
+                    Thread.sleep(1000);
+                }
+            }
+            String childClasspath = System.getProperty("scale.childClasspath", System.getProperty("java.class.path"));
             int phaseNo = 0;
             for (String phase : phases) {
                 phaseNo++;
@@ -157,7 +173,7 @@ public final class ScaleBenchmark {
                     Path report = dir.resolve("p" + phaseNo + "-" + owner + ".report");
                     reports.add(report);
                     String java = ProcessHandle.current().info().command().orElse("java");
-                    ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", childClasspath,
                             ScaleBenchInstance.class.getName(), db.url + "&ApplicationName=" + owner, db.user,
                             bling.baseUrl().toString(), owner, file.toString(), Long.toString(phaseStart),
                             Long.toString(realStart), Double.toString(speed), Long.toString(minutes), Integer.toString(runs),
@@ -227,6 +243,87 @@ public final class ScaleBenchmark {
                 report(reports, maxConnections, bling, accounts, phaseStart, !untilFirst, big);
             }
         }
+    }
+
+    /**
+     * Every account's first run, in this process and not paced, into the benchmark's schema: the
+     * engine's real adopting sync (it reads every product and records its id and snapshot), on a
+     * simulated clock at a thousand times the wall clock so that the sandbox's per-second limit is
+     * not met. Prints the requests and the writes (0 expected), and the state rows it left.
+     *
+     * @return the simulated instant after it, where the phases start
+     */
+    private static long adoptAll(BlingSandbox bling, TestDatabase db, java.util.concurrent.atomic.AtomicReference<Clock> time,
+                                 long sim, int accounts, java.util.function.IntUnaryOperator productsOf) throws Exception {
+        long t0 = System.nanoTime();
+        time.set(ScaleBenchInstance.fastClock(sim, System.currentTimeMillis(), 1000));
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return time.get().instant();
+            }
+        };
+        int threads = 4;
+        int logBefore = bling.requestLog().size();
+        jakarta.persistence.EntityManagerFactory emf = TestDatabase.factory(db.url + "&ApplicationName=adopt", db.user,
+                db.password, "bench-adopt", threads + 2);
+        java.util.concurrent.ExecutorService httpThreads = ScaleInstance.httpExecutor(2);
+        java.net.http.HttpClient http = ScaleInstance.sharedHttpClient(httpThreads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            JpaSyncStateStore state = new JpaSyncStateStore(JpaTransactions.resourceLocal(emf));
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < accounts; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    io.cathalog.core.sync.ApplyReport r = ScaleSeed.adopt(bling, http, ScaleInstance.accountId(n),
+                            productsOf.applyAsInt(n), state, clock, "instance-1");
+                    if (r.hasFailures()) {
+                        throw new IllegalStateException(ScaleInstance.accountId(n) + ": " + r.summary());
+                    }
+                    int k = done.incrementAndGet();
+                    if (k % 50 == 0) {
+                        System.out.printf("adopted %d accounts in %.0f s%n", k, (System.nanoTime() - t0) / 1e9);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+            httpThreads.shutdownNow();
+            emf.close();
+        }
+        List<io.cathalog.bling.sandbox.RecordedRequest> log = bling.requestLog().entries();
+        long requests = log.size() - logBefore;
+        long writes = log.stream().skip(logBefore).filter(io.cathalog.bling.sandbox.RecordedRequest::write).count();
+        long after = clock.instant().toEpochMilli() + 1_000;
+        time.set(Clock.fixed(Instant.ofEpochMilli(after), java.time.ZoneOffset.UTC));
+        StringBuilder rows = new StringBuilder();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (String table : List.of("cathalog_remote_id", "cathalog_snapshot", "cathalog_cursor", "cathalog_journal")) {
+                try (ResultSet r = st.executeQuery("select count(*) from " + table)) {
+                    r.next();
+                    rows.append(table).append(' ').append(r.getLong(1)).append("; ");
+                }
+            }
+        }
+        System.out.printf("adopting first runs of %d accounts, in this process, unpaced: %d requests, %d writes, %.0f s; "
+                + "state rows: %s%n", accounts, requests, writes, (System.nanoTime() - t0) / 1e9, rows);
+        return after;
     }
 
     /**

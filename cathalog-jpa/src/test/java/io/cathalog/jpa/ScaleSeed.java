@@ -63,6 +63,28 @@ final class ScaleSeed {
     }
 
     /**
+     * The account's first run, adopting what its Bling account holds, written to the benchmark's
+     * shared state store: the engine's real first sync (the reads of every product, the ids and
+     * snapshots it records), only not paced at Bling's rate, so that the measured windows can start
+     * from 500 accounts of 1 000 products without an hour of first runs (the caller runs the
+     * sandbox's clock fast meanwhile, so its per-second limit is not met either).
+     *
+     * @return the run's report
+     */
+    static ApplyReport adopt(BlingSandbox bling, java.net.http.HttpClient http, String account, int products,
+                             io.cathalog.core.sync.SyncStateStore state, java.time.Clock clock, String tokenClient) {
+        BlingClient client = BlingClient.builder().baseUrl(bling.baseUrl()).httpClient(http)
+                .tokens(AccessTokenProvider.fixed(bling.issueTokens(tokenClient, account).accessToken()))
+                .limiter(LocalRequestLimiter.builder(account, BlingPacing.standard()).clock(clock).ratePerSecond(1000)
+                        .window(1000, Duration.ofSeconds(1), Duration.ZERO).sleeper(d -> { }).build())
+                .clock(clock).retryPolicy(new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ZERO, true))
+                .sleeper(d -> { }).build();
+        SyncEngine engine = SyncEngine.builder().account(account).source(ScaleInstance.source(products))
+                .remote(new BlingCatalogRemote(client)).state(state).clock(clock).build();
+        return engine.sync(PlanOptions.defaults());
+    }
+
+    /**
      * Copies the template into an account that has no category and no product yet: its categories
      * first (parents before children, each with the new id of its parent), then every product
      * without its id, pointing at the account's category of the same place.
