@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * The pacing rule of an account's requests: requests spaced evenly at a target rate, never more
  * than {@code windowRequests} in any window (checked on the actual permit times, so a late thread
- * cannot bunch requests up), a daily budget counted in the ERP's time zone; every limiter also
+ * cannot bunch requests up; a permit from {@link RequestLimiter#acquirePermit()} counts from its
+ * grant until its answer and then at its answer, so that no delay between permit and arrival can
+ * bunch them at the ERP either), a daily budget counted in the ERP's time zone; every limiter also
  * pauses after a 429 and a spent remote quota. Limiters keep their state where they need it — in
  * memory ({@link LocalRequestLimiter}), in a database row (the JPA module's) — and all pace alike.
  * Immutable.
