@@ -27,6 +27,7 @@ import java.util.Objects;
  * (NTP) to well within the spacing.
  */
 public final class JpaRequestLimiter implements RequestLimiter {
+    private static final System.Logger LOG = System.getLogger(JpaRequestLimiter.class.getName());
     private final Db db;
     private final String accountId;
     private final Pacing pacing;
@@ -78,10 +79,17 @@ public final class JpaRequestLimiter implements RequestLimiter {
         java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
         return () -> {
             if (closed.compareAndSet(false, true)) {
-                db.exec("recording the answer of a request of account " + accountId, em -> {
-                    RateLimitRow row = em.find(RateLimitRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-                    store(row, pacer.answered(state(row), granted, clock.instant()));
-                });
+                try {
+                    db.exec("recording the answer of a request of account " + accountId, em -> {
+                        RateLimitRow row = em.find(RateLimitRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+                        store(row, pacer.answered(state(row), granted, clock.instant()));
+                    });
+                } catch (RuntimeException e) {
+                    // The request's answer is here and must reach its caller (a write may have been
+                    // applied); the permit then counts as in flight until its maxInFlight, which is safe.
+                    LOG.log(System.Logger.Level.WARNING, "could not record the answer of a request of account "
+                            + accountId + "; its permit expires after " + pacing.maxInFlight(), e);
+                }
             }
         };
     }
