@@ -8,7 +8,10 @@ import java.time.ZoneId;
 /**
  * Bling's request limits as a {@link Pacing} rule: 2.85 requests a second (95 % of the 3 Bling
  * allows), at most 3 in any second with 50 ms to spare, 120 000 a day counted in São Paulo's day.
- * Give it to the account's limiter:
+ * The client's transport counts each request in that window until its answer arrives, then at its
+ * answer (Bling counts arrivals, which come between the two), so no delay before a request reaches
+ * Bling can put four in one of Bling's seconds; a permit never answered counts as answered after
+ * {@link Pacing#maxInFlight()}. Give it to the account's limiter:
  *
  * <pre>{@code
  * RequestLimiter limiter = LocalRequestLimiter.builder("acme", BlingPacing.standard()).build();

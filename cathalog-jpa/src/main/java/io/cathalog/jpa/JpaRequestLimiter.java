@@ -20,13 +20,14 @@ import java.util.Objects;
  * The account's {@link RequestLimiter} shared by every process that uses the database: the same
  * {@link Pacing} rule as {@link io.cathalog.core.http.LocalRequestLimiter}, with its state in the
  * account's row of {@code cathalog_rate_limit}. Each permit is a short transaction that locks the
- * row, applies the rule and commits; the wait until the slot happens outside any transaction. A
+ * row, applies the rule and commits (closing a permit from {@link #acquirePermit()} is another); the wait until the slot happens outside any transaction. A
  * pause after a 429 and a spent daily quota are seen by all.
  *
  * <p>Times come from the injected {@link Clock}: processes sharing an account need clocks in step
  * (NTP) to well within the spacing.
  */
 public final class JpaRequestLimiter implements RequestLimiter {
+    private static final System.Logger LOG = System.getLogger(JpaRequestLimiter.class.getName());
     private final Db db;
     private final String accountId;
     private final Pacing pacing;
@@ -63,18 +64,49 @@ public final class JpaRequestLimiter implements RequestLimiter {
 
     @Override
     public void acquire() throws InterruptedException {
+        take(false);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here the permit is in flight in the account's row, seen by every process, until closed;
+     * closing it is one short transaction on the row.
+     */
+    @Override
+    public Permit acquirePermit() throws InterruptedException {
+        Instant granted = micros(take(true));
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                try {
+                    db.exec("recording the answer of a request of account " + accountId, em -> {
+                        RateLimitRow row = em.find(RateLimitRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+                        store(row, pacer.answered(state(row), granted, clock.instant()));
+                    });
+                } catch (RuntimeException e) {
+                    // The request's answer is here and must reach its caller (a write may have been
+                    // applied); the permit then counts as in flight until its maxInFlight, which is safe.
+                    LOG.log(System.Logger.Level.WARNING, "could not record the answer of a request of account "
+                            + accountId + "; its permit expires after " + pacing.maxInFlight(), e);
+                }
+            }
+        };
+    }
+
+    private Instant take(boolean tracked) throws InterruptedException {
         ensureRow();
         while (true) {
-            Duration delay = db.run("pacing account " + accountId, em -> {
+            Pacer.Decision d = db.run("pacing account " + accountId, em -> {
                 RateLimitRow row = em.find(RateLimitRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-                Pacer.Decision d = pacer.reserve(accountId, state(row), clock.instant());
-                store(row, d.state());
-                return d.delay();
+                Pacer.Decision decision = pacer.reserve(accountId, state(row), clock.instant(), tracked);
+                store(row, decision.state());
+                return decision;
             });
-            if (delay.isZero()) {
-                return;
+            if (d.granted()) {
+                return d.grantedAt();
             }
-            sleeper.sleep(delay);
+            sleeper.sleep(d.delay());
         }
     }
 
@@ -108,20 +140,36 @@ public final class JpaRequestLimiter implements RequestLimiter {
                 em -> pacer.usage(accountId, state(em.find(RateLimitRow.class, accountId)), clock.instant()));
     }
 
+    /** In the row's list of times, a request in flight is its grant time after this mark; rows written before it had none. */
+    private static final String IN_FLIGHT = "~";
+
     private static Pacer.State state(RateLimitRow row) {
         List<Instant> recent = new ArrayList<>();
+        List<Instant> inFlight = new ArrayList<>();
         if (!row.recent.isEmpty()) {
             for (String t : row.recent.split(",")) {
-                recent.add(Instant.parse(t));
+                if (t.startsWith(IN_FLIGHT)) {
+                    inFlight.add(Instant.parse(t.substring(IN_FLIGHT.length())));
+                } else {
+                    recent.add(Instant.parse(t));
+                }
             }
         }
-        return new Pacer.State(row.nextSlot, recent, row.day, row.usedToday, row.pausedUntil, row.quotaExhaustedUntil);
+        return new Pacer.State(row.nextSlot, recent, row.day, row.usedToday, row.pausedUntil, row.quotaExhaustedUntil,
+                inFlight);
     }
 
-    /** Times to the microsecond: what the timestamp(6) columns keep, so what is read is what was written. */
+    /**
+     * Times to the microsecond: what the timestamp(6) columns keep, so what is read is what was
+     * written. The list of times holds at most {@code windowRequests} counted and as many in flight
+     * (a permit needs fewer than that in both): 100 times of 28 characters fit the column's 4000.
+     */
     private static void store(RateLimitRow row, Pacer.State s) {
         row.nextSlot = micros(s.nextSlot());
-        row.recent = String.join(",", s.recent().stream().map(t -> micros(t).toString()).toList());
+        List<String> times = new ArrayList<>();
+        s.recent().forEach(t -> times.add(micros(t).toString()));
+        s.inFlight().forEach(t -> times.add(IN_FLIGHT + micros(t)));
+        row.recent = String.join(",", times);
         row.day = s.day();
         row.usedToday = s.usedToday();
         row.pausedUntil = micros(s.pausedUntil());

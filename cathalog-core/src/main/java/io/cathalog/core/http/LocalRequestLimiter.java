@@ -10,8 +10,9 @@ import java.util.Objects;
 
 /**
  * The in-process {@link RequestLimiter}: the {@link Pacing} rule (requests spaced evenly at a
- * target rate, never a burst; a window on the actual permit times; a daily budget in the ERP's
- * time zone) with its state in this object's memory.
+ * target rate, never a burst; a window on the actual permit times, or on the answer times of
+ * permits from {@link #acquirePermit()}; a daily budget in the ERP's time zone) with its state in
+ * this object's memory.
  *
  * <pre>{@code
  * RequestLimiter limiter = LocalRequestLimiter.builder("acme", BlingPacing.standard()).build(); // one per account
@@ -64,20 +65,44 @@ public final class LocalRequestLimiter implements RequestLimiter {
 
     @Override
     public void acquire() throws InterruptedException {
-        while (true) {
-            Duration wait = tryReserve();
-            if (wait.isZero()) {
-                return;
+        take(false);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here the permit is in flight, in this object's memory, until closed.
+     */
+    @Override
+    public Permit acquirePermit() throws InterruptedException {
+        Instant granted = take(true);
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                answered(granted);
             }
-            sleeper.sleep(wait);
+        };
+    }
+
+    private Instant take(boolean tracked) throws InterruptedException {
+        while (true) {
+            Pacer.Decision d = tryReserve(tracked);
+            if (d.granted()) {
+                return d.grantedAt();
+            }
+            sleeper.sleep(d.delay());
         }
     }
 
-    /** Takes a permit and returns zero, or returns how long to wait before trying again. */
-    private synchronized Duration tryReserve() {
-        Pacer.Decision d = pacer.reserve(accountId, state, clock.instant());
+    /** Takes a permit, or says how long to wait before trying again. */
+    private synchronized Pacer.Decision tryReserve(boolean tracked) {
+        Pacer.Decision d = pacer.reserve(accountId, state, clock.instant(), tracked);
         state = d.state();
-        return d.delay();
+        return d;
+    }
+
+    private synchronized void answered(Instant granted) {
+        state = pacer.answered(state, granted, clock.instant());
     }
 
     @Override

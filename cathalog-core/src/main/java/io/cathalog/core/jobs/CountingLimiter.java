@@ -53,6 +53,24 @@ final class CountingLimiter implements RequestLimiter {
     }
 
     @Override
+    public Permit acquirePermit() throws InterruptedException {
+        Permit permit = delegate.acquirePermit();
+        java.util.Optional<String> refused;
+        try {
+            refused = guard.get();
+        } catch (RuntimeException e) {
+            permit.close();
+            throw e;
+        }
+        if (refused.isPresent()) {
+            permit.close(); // nothing is sent: it counts from now, not in flight
+            throw new io.cathalog.core.RunCancelledException("request not sent: " + refused.get());
+        }
+        sent.incrementAndGet();
+        return permit;
+    }
+
+    @Override
     public void pause(Duration pause) {
         delegate.pause(pause);
     }

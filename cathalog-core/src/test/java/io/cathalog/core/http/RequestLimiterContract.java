@@ -161,4 +161,79 @@ public abstract class RequestLimiterContract {
         b.acquire();
         assertThat(clock.instant()).as("a pause recorded by one holds the other").isAfterOrEqualTo(paused.plusSeconds(5));
     }
+
+    /** Fast enough that only the window decides: 50 a second, 3 in any second, permits in flight at most 5 s. */
+    private static Pacing windowOnly() {
+        return pacing().withRate(50).withDailyBudget(100).withMaxInFlight(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void permitsCountFromTheirAnswersNotTheirGrants() throws Exception {
+        RequestLimiter l = limiter(windowOnly());
+        List<RequestLimiter.Permit> open = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            open.add(l.acquirePermit());
+        }
+        clock.advance(Duration.ofMillis(300)); // the answers take 300 ms
+        Instant firstAnswer = clock.instant();
+        for (RequestLimiter.Permit p : open) {
+            p.close();
+            p.close(); // closing twice changes nothing
+            clock.advance(Duration.ofMillis(10));
+        }
+
+        l.acquirePermit().close();
+
+        assertThat(clock.instant()).as("the 4th permit waits a window after the first answer, not the first grant")
+                .isEqualTo(firstAnswer.plusSeconds(1));
+    }
+
+    @Test
+    void aPermitNeverClosedCountsAsAnsweredAfterMaxInFlight() throws Exception {
+        RequestLimiter l = limiter(windowOnly());
+        Instant first = clock.instant();
+        for (int i = 0; i < 3; i++) {
+            l.acquirePermit(); // never closed: a caller that forgot
+        }
+
+        l.acquirePermit().close();
+
+        assertThat(clock.instant()).as("in flight 5 s, then counted a window").isEqualTo(first.plusSeconds(6));
+    }
+
+    @Test
+    void permitsOfAcquireStillCountAtTheirGrant() throws Exception {
+        RequestLimiter l = limiter(windowOnly());
+        Instant first = clock.instant();
+        for (int i = 0; i < 3; i++) {
+            l.acquire();
+        }
+        clock.advance(Duration.ofMillis(300));
+
+        l.acquirePermit().close();
+
+        assertThat(clock.instant()).isEqualTo(first.plusSeconds(1));
+    }
+
+    @Test
+    void aPermitTakenOnOneInstanceIsClosedOverTheOthersState() throws Exception {
+        RequestLimiter a = limiter(windowOnly());
+        Optional<RequestLimiter> other = anotherInstance("acme", windowOnly(), clock, clock::advance);
+        if (other.isEmpty()) {
+            return; // state of its own: nothing shared to check
+        }
+        RequestLimiter b = other.get();
+        RequestLimiter.Permit p1 = a.acquirePermit();
+        RequestLimiter.Permit p2 = b.acquirePermit();
+        RequestLimiter.Permit p3 = b.acquirePermit();
+        clock.advance(Duration.ofMillis(400));
+        Instant firstAnswer = clock.instant();
+        p1.close(); // over the state b wrote since
+        p2.close();
+        p3.close();
+
+        a.acquirePermit().close();
+        assertThat(clock.instant()).as("b's permits were in flight for a too").isEqualTo(firstAnswer.plusSeconds(1));
+        assertThat(b.usage().usedToday()).isEqualTo(4);
+    }
 }

@@ -115,17 +115,16 @@ public final class HttpTransport {
                 throw new BlockedException(request.describe(), 0, "CIRCUIT_OPEN", "requests suspended",
                         "too many errors in a short time; no request is sent until " + open.get());
             }
-            try {
-                limiter.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CathalogException("interrupted while waiting to send " + request.describe(), e);
-            }
-            String token = rejectedToken != null ? tokens.refreshAfterRejection(rejectedToken) : tokens.accessToken();
-            rejectedToken = null;
+            RequestLimiter.Permit permit = permit(request);
+            String token = null;
             Instant start = clock.instant();
             HttpResponse<byte[]> raw;
-            try {
+            // The permit is closed the moment the answer or the failure is here (before any catch
+            // runs): the ERP counted the request before that, so the window counts it until then.
+            try (permit) {
+                token = rejectedToken != null ? tokens.refreshAfterRejection(rejectedToken) : tokens.accessToken();
+                rejectedToken = null;
+                start = clock.instant();
                 raw = sendWithin(toHttp(request, token));
             } catch (BoundedBody.TooLarge e) {
                 circuit.recordError();
@@ -193,6 +192,15 @@ public final class HttpTransport {
                 continue;
             }
             throw classifier.failure(request, response);
+        }
+    }
+
+    private RequestLimiter.Permit permit(ApiRequest request) {
+        try {
+            return limiter.acquirePermit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CathalogException("interrupted while waiting to send " + request.describe(), e);
         }
     }
 
