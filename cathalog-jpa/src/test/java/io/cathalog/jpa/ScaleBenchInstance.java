@@ -248,6 +248,13 @@ public final class ScaleBenchInstance {
         }
 
         @Override
+        public Permit acquirePermit() throws InterruptedException {
+            Permit permit = delegate.acquirePermit();
+            out.add("P " + delegate.accountId() + " " + ((LastReading) clock).last());
+            return permit;
+        }
+
+        @Override
         public void pause(Duration pause) {
             delegate.pause(pause);
         }
