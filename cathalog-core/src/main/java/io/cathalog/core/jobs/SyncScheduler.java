@@ -59,11 +59,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       instances a run holds the {@link LeaseLock} lease {@code sync:<accountId>}, renewed while
  *       the run goes on, released when it ends. An instance that finds the lease held skips the
  *       run and tries again later.</li>
- *   <li><b>Instances share the work.</b> A run that completes takes the lease
- *       {@code synced:<accountId>} for the account's interval and keeps it (it lapses by itself).
- *       Another instance whose schedule finds that mark held by someone else does not run the
- *       account (unless webhooks or a person asked for a run) and looks again when it lapses, plus
- *       its own jitter: N instances sync each account once per interval, not N times.</li>
+ *   <li><b>Instances share the work evenly.</b> A run that completes takes the lease
+ *       {@code synced:<accountId>} for the account's interval less a hand-off (its jitter plus one
+ *       {@linkplain Builder#tickEvery look}, at most half the interval) and keeps it (it lapses by
+ *       itself). Another instance whose schedule finds that mark held by someone else does not
+ *       run the account (unless webhooks or a person asked for a run) and looks again when it
+ *       lapses, plus its own jitter: before the instance that ran it last is due again (its
+ *       interval plus jitter after the run's end). So the next run goes to another live instance,
+ *       the one that ran the account least recently tending to look first, and N instances carry
+ *       about 1/N of the runs each, once per interval in all, each account still within its
+ *       interval plus its jitter after the previous run's end. An instance that finds the run
+ *       lease {@code sync:<accountId>} held elsewhere looks again when it lapses (at the latest
+ *       after the interval): a dead instance's accounts are taken over within the lease's time
+ *       to live. One instance alone runs as if alone: its own mark does not hold it back.</li>
  *   <li><b>Backoff.</b> A failed run is retried after an exponentially growing delay, capped; a
  *       run that completes resets it. An IP block waits at least {@link Builder#blockedBackoff}.</li>
  *   <li><b>Pause.</b> An account whose authorization is dead is paused with the authorize URL
