@@ -99,17 +99,42 @@ final class RunPolicy {
     }
 
     /**
-     * Another instance holds the account's lease: try again after the interval, or soon when
-     * webhooks wait to be handled.
+     * Another instance holds the account's run lease: look again when that lease lapses unless
+     * renewed ({@code heldUntil}; by then the run has ended and marked the account, or its instance
+     * died and the account is free), at the latest after the interval, and soon when webhooks wait
+     * to be handled. Unknown {@code heldUntil} (released meanwhile): after the lease retry.
      */
-    Schedule leaseHeldElsewhere(Schedule s, Instant now, Duration interval, Duration jitter, boolean webhooksWaiting) {
-        return s.withNextRunAt(webhooksWaiting ? now.plus(leaseRetry) : now.plus(interval).plus(jitter));
+    Schedule leaseHeldElsewhere(Schedule s, Instant now, Optional<Instant> heldUntil, Duration interval,
+                                Duration jitter, boolean webhooksWaiting) {
+        Instant next = heldUntil.orElse(now.plus(leaseRetry));
+        Instant latest = webhooksWaiting ? now.plus(leaseRetry) : now.plus(interval).plus(jitter);
+        return s.withNextRunAt(next.isBefore(latest) ? next : latest);
     }
 
     /**
-     * Another instance completed a run of the account and marked it in step until {@code until}
-     * (its interval after that run): look again then, plus this instance's jitter, so that the
-     * instances do not all come back at once.
+     * How much earlier than the last runner the other instances look again at an account: more
+     * than its jitter (and one look of the scheduler), so that an instance that did not run it last
+     * comes first and takes the next run, and the runs go round the live instances. At most half
+     * the interval.
+     */
+    static Duration handOff(Duration interval, Duration jitter, Duration look) {
+        Duration h = jitter.plus(look);
+        Duration half = interval.dividedBy(2);
+        return h.compareTo(half) > 0 ? half : h;
+    }
+
+    /**
+     * How long the mark of a completed run lasts: the interval less the {@link #handOff}. The
+     * other instances look again when it lapses plus their jitter, so at most the interval plus
+     * the jitter after the run's end (never later than the last runner itself is due).
+     */
+    static Duration markAfterCompleted(Duration interval, Duration jitter, Duration look) {
+        return interval.minus(handOff(interval, jitter, look));
+    }
+
+    /**
+     * Another instance ran the account and marked it until {@code until}: look again then, plus
+     * this instance's jitter, so that the instances do not all come back at once.
      */
     Schedule syncedElsewhere(Schedule s, Instant until, Duration jitter) {
         return s.withNextRunAt(until.plus(jitter));

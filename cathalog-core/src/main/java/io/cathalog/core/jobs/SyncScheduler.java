@@ -59,11 +59,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       instances a run holds the {@link LeaseLock} lease {@code sync:<accountId>}, renewed while
  *       the run goes on, released when it ends. An instance that finds the lease held skips the
  *       run and tries again later.</li>
- *   <li><b>Instances share the work.</b> A run that completes takes the lease
- *       {@code synced:<accountId>} for the account's interval and keeps it (it lapses by itself).
- *       Another instance whose schedule finds that mark held by someone else does not run the
- *       account (unless webhooks or a person asked for a run) and looks again when it lapses, plus
- *       its own jitter: N instances sync each account once per interval, not N times.</li>
+ *   <li><b>Instances share the work evenly.</b> A run that completes takes the lease
+ *       {@code synced:<accountId>} for the account's interval less a hand-off (its jitter plus one
+ *       {@linkplain Builder#tickEvery look}, at most half the interval) and keeps it (it lapses by
+ *       itself). Another instance whose schedule finds that mark held by someone else does not
+ *       run the account (unless webhooks or a person asked for a run) and looks again when it
+ *       lapses, plus its own jitter: before the instance that ran it last is due again (its
+ *       interval plus jitter after the run's end). So the next run goes to another live instance,
+ *       the one that ran the account least recently tending to look first, and N instances carry
+ *       about 1/N of the runs each, once per interval in all, each account still within its
+ *       interval plus its jitter after the previous run's end. An instance that finds the run
+ *       lease {@code sync:<accountId>} held elsewhere looks again when it lapses (at the latest
+ *       after the interval): a dead instance's accounts are taken over within the lease's time
+ *       to live. One instance alone runs as if alone: its own mark does not hold it back.</li>
  *   <li><b>Backoff.</b> A failed run is retried after an exponentially growing delay, capped; a
  *       run that completes resets it. An IP block waits at least {@link Builder#blockedBackoff}.</li>
  *   <li><b>Pause.</b> An account whose authorization is dead is paused with the authorize URL
@@ -456,7 +464,8 @@ public final class SyncScheduler implements AutoCloseable {
             Optional<Lease> synced = leases.holder(syncedName(id));
             if (synced.isPresent() && !synced.get().owner().equals(owner)) {
                 synchronized (a) {
-                    a.schedule = policy.syncedElsewhere(a.schedule, synced.get().expiresAt(), jitter(a.job.jitter()));
+                    a.schedule = policy.syncedElsewhere(a.schedule, synced.get().expiresAt(),
+                            lookAfterMark(a, synced.get().expiresAt()));
                 }
                 LOG.log(Level.DEBUG, () -> "account " + id + ": synced by " + synced.get().owner()
                         + " within its interval; next look at " + nextRun(a).map(Instant::toString).orElse("none"));
@@ -469,9 +478,10 @@ public final class SyncScheduler implements AutoCloseable {
             Optional<Lease> holder = leases.holder(leaseName);
             synchronized (a) {
                 a.leaseHolder = holder.map(Lease::owner);
-                // Someone else is syncing the account; come back sooner when webhooks are waiting.
-                a.schedule = policy.leaseHeldElsewhere(a.schedule, start, a.job.interval(), jitter(a.job.jitter()),
-                        !a.pending.isEmpty());
+                // Someone else is syncing the account: look again when its lease lapses (it has
+                // marked the account by then, or died), sooner when webhooks are waiting.
+                a.schedule = policy.leaseHeldElsewhere(a.schedule, start, holder.map(Lease::expiresAt),
+                        a.job.interval(), jitter(a.job.jitter()), !a.pending.isEmpty());
             }
             LOG.log(Level.DEBUG, () -> "account " + id + ": lease held by " + holder.map(Lease::owner).orElse("?")
                     + "; not running here");
@@ -524,17 +534,7 @@ public final class SyncScheduler implements AutoCloseable {
         synchronized (a) {
             a.lastRun = Optional.of(record);
         }
-        if (record.outcome() == RunOutcome.COMPLETED || record.outcome() == RunOutcome.COMPLETED_WITH_FAILURES) {
-            // Tells the other instances the account is in step until its interval has passed. A
-            // mark another instance holds (a requested run here beside its schedule) stays theirs.
-            try {
-                leases.tryAcquire(syncedName(id), owner, a.job.interval());
-            } catch (RuntimeException e) {
-                // Only costs another instance a redundant run.
-                LOG.log(Level.WARNING, "account {0}: could not mark the run as done for the other instances: {1}",
-                        id, e.toString());
-            }
-        }
+        markFor(a, record);
         Level level = record.outcome() == RunOutcome.FAILED || record.outcome() == RunOutcome.REAUTHORIZATION_REQUIRED
                 ? Level.WARNING : Level.INFO;
         LOG.log(level, () -> "account " + id + " run " + record.runId().orElse("-") + " (" + trigger + "): "
@@ -542,6 +542,27 @@ public final class SyncScheduler implements AutoCloseable {
                 + record.error().map(e -> ": " + e).orElse("") + "; next run at "
                 + nextRun(a).map(Instant::toString).orElse("none (paused)"));
         return Optional.of(record);
+    }
+
+    /**
+     * After a completed run, tells the other instances that the account is in step for the
+     * interval less the hand-off: they look again as the mark lapses (plus their jitter), before
+     * this instance is due itself, so the next run goes to one of them while any is alive and the
+     * runs go round the live instances. A mark another instance holds (a requested run here beside
+     * its schedule) stays theirs.
+     */
+    private void markFor(Account a, RunRecord record) {
+        if (record.outcome() != RunOutcome.COMPLETED && record.outcome() != RunOutcome.COMPLETED_WITH_FAILURES) {
+            return;
+        }
+        try {
+            leases.tryAcquire(syncedName(a.job.accountId()), owner,
+                    RunPolicy.markAfterCompleted(a.job.interval(), a.job.jitter(), tickEvery));
+        } catch (RuntimeException e) {
+            // Only costs another instance a redundant run.
+            LOG.log(Level.WARNING, "account {0}: could not mark the run as done for the other instances: {1}",
+                    a.job.accountId(), e.toString());
+        }
     }
 
     /** The bookkeeping of one run. */
@@ -686,6 +707,25 @@ public final class SyncScheduler implements AutoCloseable {
             return new RunRecord(a.job.accountId(), runId, trigger, owner, start, clock.instant(), outcome, counts,
                     estimated, remaining, used, products, error);
         }
+    }
+
+    /**
+     * When, after another instance's mark lapses, this instance looks again: a jitter in the first
+     * half of the account's jitter, or in the second half when this instance ran the account the
+     * round before the mark's (so of the instances that did not run it last, the one that ran it
+     * least recently tends to come first, and the runs go round all the live instances).
+     */
+    private Duration lookAfterMark(Account a, Instant markLapses) {
+        Duration half = a.job.jitter().dividedBy(2);
+        // The mark lapses about an interval after its run ended, which ended about an interval after
+        // the round before: half an interval earlier than that separates it from the round before it.
+        Instant roundBefore = markLapses.minus(a.job.interval().multipliedBy(5).dividedBy(2));
+        boolean ranRoundBefore;
+        synchronized (a) {
+            ranRoundBefore = a.lastRun.map(r -> r.endedAt().isAfter(roundBefore)).orElse(false);
+        }
+        Duration j = jitter(half);
+        return ranRoundBefore ? j.plus(half) : j;
     }
 
     private Duration jitter(Duration max) {

@@ -96,10 +96,28 @@ class RunPolicyTest {
     }
 
     @Test
-    void aLeaseHeldElsewhereIsTriedAgainAfterTheIntervalOrSoonWhenWebhooksWait() {
+    void aLeaseHeldElsewhereIsLookedAtAgainWhenItLapsesAtTheLatestAfterTheIntervalOrSoonWhenWebhooksWait() {
         Schedule s = Schedule.first(T0);
-        assertThat(policy.leaseHeldElsewhere(s, T0, INTERVAL, JITTER, false).nextRunAt())
-                .isEqualTo(T0.plus(INTERVAL).plus(JITTER));
-        assertThat(policy.leaseHeldElsewhere(s, T0, INTERVAL, JITTER, true).nextRunAt()).isEqualTo(T0.plusSeconds(30));
+        Optional<Instant> lapses = Optional.of(T0.plus(Duration.ofMinutes(5)));
+        assertThat(policy.leaseHeldElsewhere(s, T0, lapses, INTERVAL, JITTER, false).nextRunAt())
+                .as("its holder may have died: look again as its lease lapses").isEqualTo(T0.plus(Duration.ofMinutes(5)));
+        assertThat(policy.leaseHeldElsewhere(s, T0, Optional.of(T0.plus(Duration.ofHours(3))), INTERVAL, JITTER, false)
+                .nextRunAt()).as("a long lease: at the latest after the interval").isEqualTo(T0.plus(INTERVAL).plus(JITTER));
+        assertThat(policy.leaseHeldElsewhere(s, T0, lapses, INTERVAL, JITTER, true).nextRunAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(policy.leaseHeldElsewhere(s, T0, Optional.empty(), INTERVAL, JITTER, false).nextRunAt())
+                .as("released meanwhile").isEqualTo(T0.plusSeconds(30));
+    }
+
+    @Test
+    void theMarkOfACompletedRunLeavesTheOthersAHandOffBeforeTheLastRunnerIsDue() {
+        Duration look = Duration.ofSeconds(1);
+        assertThat(RunPolicy.handOff(Duration.ofMinutes(15), Duration.ofMinutes(1), look)).isEqualTo(Duration.ofSeconds(61));
+        assertThat(RunPolicy.markAfterCompleted(Duration.ofMinutes(15), Duration.ofMinutes(1), look))
+                .as("others look in [end + 13:59, end + 14:59], the last runner in [end + 15:00, end + 16:00]")
+                .isEqualTo(Duration.ofSeconds(15 * 60 - 61));
+        assertThat(RunPolicy.handOff(Duration.ofMinutes(15), Duration.ZERO, look)).as("no jitter: one look earlier")
+                .isEqualTo(look);
+        assertThat(RunPolicy.markAfterCompleted(Duration.ofMinutes(10), Duration.ofMinutes(10), look))
+                .as("at most half the interval").isEqualTo(Duration.ofMinutes(5));
     }
 }

@@ -362,4 +362,167 @@ class SchedulerScaleTest {
         }
         assertThat(lastByTwo.keySet()).as("instance two took every account over").containsExactlyInAnyOrderElementsOf(accounts);
     }
+
+    // ------------------------------------------------------------ instances share evenly (issue 21)
+
+    static final Duration EVERY = Duration.ofMinutes(15);
+    static final Duration JITTER = Duration.ofMinutes(1);
+    static final Duration TTL = Duration.ofMinutes(5);
+    static final Duration STEP = Duration.ofSeconds(30);
+
+    /** One instance of several sharing {@code leases}, every account registered, its own jitter. */
+    SyncScheduler sharing(String owner, InMemoryLeaseLock leases, long seed, List<String> accounts) {
+        SyncScheduler s = SyncScheduler.builder().clock(clock).owner(owner).leases(leases).leaseTtl(TTL)
+                .random(new java.util.Random(seed)).build();
+        for (String account : accounts) {
+            s.register(AccountJob.builder(account).limiter(limiter(account, 120_000)).interval(EVERY).jitter(JITTER)
+                    .engine(ctx -> new FakeEngine(ctx, 1)).build());
+        }
+        return s;
+    }
+
+    static List<String> accounts(int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(String.format("acct-%02d", i));
+        }
+        return ids;
+    }
+
+    /**
+     * Drives the live instances for {@code length}, a look every 30 seconds, always in the order
+     * given: as processes whose ticks keep their phase, the first one takes whatever fell due
+     * for both since their last look. Every run made goes to {@code runs} (per account).
+     */
+    void share(List<SyncScheduler> live, Duration length, Map<String, List<RunRecord>> runs) {
+        Instant end = clock.instant().plus(length);
+        while (clock.instant().isBefore(end)) {
+            for (SyncScheduler s : live) {
+                s.runDue().forEach(r -> runs.computeIfAbsent(r.accountId(), k -> new ArrayList<>()).add(r));
+            }
+            clock.advance(STEP);
+        }
+    }
+
+    static Map<String, Long> runsByOwner(Map<String, List<RunRecord>> runs, Instant from) {
+        Map<String, Long> by = new java.util.TreeMap<>();
+        runs.values().stream().flatMap(List::stream).filter(r -> !r.startedAt().isBefore(from))
+                .forEach(r -> by.merge(r.owner(), 1L, Long::sum));
+        return by;
+    }
+
+    /**
+     * Each account once per interval in all (never two runs at once, never sooner than the interval
+     * less the hand-off) and never later than {@code bound} after its previous run ended.
+     */
+    static void eachAccountOncePerIntervalWithin(Map<String, List<RunRecord>> runs, List<String> accounts, Duration bound) {
+        for (String account : accounts) {
+            List<RunRecord> mine = runs.get(account);
+            assertThat(mine).as(account).isNotNull().hasSizeGreaterThan(2);
+            for (int k = 1; k < mine.size(); k++) {
+                Duration wait = Duration.between(mine.get(k - 1).endedAt(), mine.get(k).startedAt());
+                assertThat(wait).as("%s between runs %d (%s) and %d (%s)", account, k - 1, mine.get(k - 1).owner(),
+                                k, mine.get(k).owner())
+                        .isGreaterThanOrEqualTo(EVERY.minus(JITTER).minus(Duration.ofSeconds(2)))
+                        .isLessThanOrEqualTo(bound.plus(STEP));
+            }
+        }
+    }
+
+    /**
+     * Two instances, twenty accounts, four hours: each instance carries between 35 % and 65 % of
+     * the runs, each account runs once per interval in all, and never later than its interval
+     * plus its jitter after its previous run ended. (Before the hand-off, the instance that ran an
+     * account last was due again as the mark lapsed and kept most of the accounts.)
+     */
+    @Test
+    void twoInstancesEachCarryAboutHalfOfTheRuns() {
+        InMemoryLeaseLock shared = new InMemoryLeaseLock(clock);
+        List<String> accounts = accounts(20);
+        List<SyncScheduler> live = List.of(sharing("one", shared, 1, accounts), sharing("two", shared, 2, accounts));
+        Map<String, List<RunRecord>> runs = new HashMap<>();
+        share(live, Duration.ofHours(4), runs);
+
+        Map<String, Long> by = runsByOwner(runs, Instant.MIN);
+        long total = by.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(total).as("about 4 h / 15.5 min runs per account, once per interval in all, not per instance")
+                .isBetween(20L * 14, 20L * 17);
+        assertThat(by).as("runs per instance of %d", total).containsOnlyKeys("one", "two")
+                .allSatisfy((owner, n) -> assertThat(n).as(owner).isBetween(total * 35 / 100, total * 65 / 100));
+        eachAccountOncePerIntervalWithin(runs, accounts, EVERY.plus(JITTER));
+    }
+
+    /**
+     * Three instances each carry at least a fifth of the runs; when one of them dies (stops
+     * looking, its marks lapse) the other two share its accounts, each account still within its
+     * interval plus jitter plus the lease's time to live.
+     */
+    @Test
+    void threeInstancesShareTheRunsAndTheSurvivorsShareADeadOnesAccounts() {
+        InMemoryLeaseLock shared = new InMemoryLeaseLock(clock);
+        List<String> accounts = accounts(20);
+        SyncScheduler one = sharing("one", shared, 1, accounts);
+        SyncScheduler two = sharing("two", shared, 2, accounts);
+        SyncScheduler three = sharing("three", shared, 3, accounts);
+        Map<String, List<RunRecord>> runs = new HashMap<>();
+        share(List.of(one, two, three), Duration.ofHours(4), runs);
+
+        Map<String, Long> by = runsByOwner(runs, Instant.MIN);
+        long total = by.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(total).isBetween(20L * 14, 20L * 17);
+        assertThat(by).as("runs per instance of %d", total).containsOnlyKeys("one", "two", "three")
+                .allSatisfy((owner, n) -> assertThat(n).as(owner).isGreaterThanOrEqualTo(total * 20 / 100));
+        eachAccountOncePerIntervalWithin(runs, accounts, EVERY.plus(JITTER));
+
+        // Instance three dies: it looks no more; its marks lapse by themselves.
+        Instant died = clock.instant();
+        share(List.of(one, two), Duration.ofHours(3), runs);
+        Map<String, Long> after = runsByOwner(runs, died);
+        long totalAfter = after.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(after).as("runs per survivor of %d", totalAfter).containsOnlyKeys("one", "two")
+                .allSatisfy((owner, n) -> assertThat(n).as(owner).isBetween(totalAfter * 35 / 100, totalAfter * 65 / 100));
+        eachAccountOncePerIntervalWithin(runs, accounts, EVERY.plus(JITTER).plus(TTL));
+        for (String account : accounts) {
+            assertThat(runs.get(account)).as(account).anySatisfy(r -> assertThat(r.startedAt()).isAfter(died.plus(Duration.ofHours(2))));
+        }
+    }
+
+    /**
+     * An instance that died in the middle of a run leaves the run's lease until its time to live
+     * ends: a survivor that found it held looks again when it lapses, not an interval later.
+     */
+    @Test
+    void anInstanceThatDiedMidRunIsTakenOverWhenItsLeaseLapses() {
+        InMemoryLeaseLock shared = new InMemoryLeaseLock(clock);
+        SyncScheduler survivor = sharing("survivor", shared, 1, List.of("acct-00"));
+        // The dead instance took the run's lease (and renewed it once) and then stopped.
+        shared.tryAcquire("sync:acct-00", "dead", TTL).orElseThrow();
+        Instant lapses = clock.instant().plus(TTL);
+        Map<String, List<RunRecord>> runs = new HashMap<>();
+        share(List.of(survivor), Duration.ofMinutes(30), runs);
+        assertThat(runs.get("acct-00")).as("taken over").isNotNull();
+        assertThat(runs.get("acct-00").get(0).startedAt()).as("the survivor runs the account once the lease lapsed")
+                .isAfterOrEqualTo(lapses).isBeforeOrEqualTo(lapses.plus(JITTER).plus(STEP));
+    }
+
+    /** One instance alone runs each account its interval plus a fresh jitter after each run's end, as before. */
+    @Test
+    void oneInstanceAloneRunsAtItsIntervalPlusJitterAfterEachEnd() {
+        InMemoryLeaseLock leases = new InMemoryLeaseLock(clock);
+        SyncScheduler alone = sharing("alone", leases, 7, List.of("acct-00"));
+        java.util.Random same = new java.util.Random(7); // the scheduler's draws, in the same order
+        Instant first = clock.instant().plusMillis(same.nextLong(JITTER.toMillis() + 1));
+        assertThat(alone.status("acct-00").nextRunAt()).contains(first);
+        Map<String, List<RunRecord>> runs = new HashMap<>();
+        Instant end = clock.instant().plus(Duration.ofHours(3));
+        while (clock.instant().isBefore(end)) {
+            for (RunRecord r : alone.runDue()) {
+                runs.computeIfAbsent(r.accountId(), k -> new ArrayList<>()).add(r);
+                assertThat(alone.status("acct-00").nextRunAt()).as("due after the run that ended at %s", r.endedAt())
+                        .contains(r.endedAt().plus(EVERY).plusMillis(same.nextLong(JITTER.toMillis() + 1)));
+            }
+            clock.advance(Duration.ofMillis(250));
+        }
+        assertThat(runs.get("acct-00")).hasSizeBetween(11, 12);
+    }
 }
