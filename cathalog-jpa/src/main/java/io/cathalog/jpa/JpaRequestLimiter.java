@@ -135,9 +135,11 @@ public final class JpaRequestLimiter implements RequestLimiter {
 
     @Override
     public Usage usage() {
-        ensureRow();
-        return db.run("reading the usage of account " + accountId,
-                em -> pacer.usage(accountId, state(em.find(RateLimitRow.class, accountId)), clock.instant()));
+        // One read, no row created: a dashboard over hundreds of accounts calls this for each.
+        return db.run("reading the usage of account " + accountId, em -> {
+            RateLimitRow row = em.find(RateLimitRow.class, accountId);
+            return pacer.usage(accountId, row == null ? Pacer.State.initial() : state(row), clock.instant());
+        });
     }
 
     /** In the row's list of times, a request in flight is its grant time after this mark; rows written before it had none. */

@@ -62,7 +62,7 @@ class JpaRequestLimiterInFlightTest {
             Pacing three = new Pacing(100, 3, Duration.ofSeconds(1), 10_000, ZoneId.of("America/Sao_Paulo"));
             JpaRequestLimiter l = JpaRequestLimiter.builder(tx, "acme", three).clock(clock)
                     .sleeper(clock::advance).build();
-            l.usage(); // creates the row
+            l.pause(Duration.ZERO); // creates the row (usage() only reads it)
             tx.run(em -> {
                 RateLimitRow row = em.find(RateLimitRow.class, "acme");
                 row.recent = START + "," + START.plusMillis(100) + "," + START.plusMillis(200);

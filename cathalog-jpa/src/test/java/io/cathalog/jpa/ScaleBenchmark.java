@@ -84,22 +84,7 @@ public final class ScaleBenchmark {
         // Fixed while the accounts are seeded; each phase sets the formula its instances run.
         java.util.concurrent.atomic.AtomicReference<Clock> time = new java.util.concurrent.atomic.AtomicReference<>(
                 Clock.fixed(Instant.ofEpochMilli(simStart), java.time.ZoneOffset.UTC));
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return time.get().instant();
-            }
-        };
+        Clock clock = following(time);
         Path dir = Files.createTempDirectory("cathalog-scale");
 
         BlingSandbox.Builder b = BlingSandbox.builder().clock(clock).enforceIpBlocks(false)
@@ -245,19 +230,9 @@ public final class ScaleBenchmark {
         }
     }
 
-    /**
-     * Every account's first run, in this process and not paced, into the benchmark's schema: the
-     * engine's real adopting sync (it reads every product and records its id and snapshot), on a
-     * simulated clock at a thousand times the wall clock so that the sandbox's per-second limit is
-     * not met. Prints the requests and the writes (0 expected), and the state rows it left.
-     *
-     * @return the simulated instant after it, where the phases start
-     */
-    private static long adoptAll(BlingSandbox bling, TestDatabase db, java.util.concurrent.atomic.AtomicReference<Clock> time,
-                                 long sim, int accounts, java.util.function.IntUnaryOperator productsOf) throws Exception {
-        long t0 = System.nanoTime();
-        time.set(ScaleBenchInstance.fastClock(sim, System.currentTimeMillis(), 1000));
-        Clock clock = new Clock() {
+    /** A clock that reads whichever clock {@code time} holds (each phase sets its own formula). */
+    private static Clock following(java.util.concurrent.atomic.AtomicReference<Clock> time) {
+        return new Clock() {
             @Override
             public java.time.ZoneId getZone() {
                 return java.time.ZoneOffset.UTC;
@@ -273,6 +248,21 @@ public final class ScaleBenchmark {
                 return time.get().instant();
             }
         };
+    }
+
+    /**
+     * Every account's first run, in this process and not paced, into the benchmark's schema: the
+     * engine's real adopting sync (it reads every product and records its id and snapshot), on a
+     * simulated clock at a thousand times the wall clock so that the sandbox's per-second limit is
+     * not met. Prints the requests and the writes (0 expected), and the state rows it left.
+     *
+     * @return the simulated instant after it, where the phases start
+     */
+    private static long adoptAll(BlingSandbox bling, TestDatabase db, java.util.concurrent.atomic.AtomicReference<Clock> time,
+                                 long sim, int accounts, java.util.function.IntUnaryOperator productsOf) throws Exception {
+        long t0 = System.nanoTime();
+        time.set(ScaleBenchInstance.fastClock(sim, System.currentTimeMillis(), 1000));
+        Clock clock = following(time);
         int threads = 4;
         int logBefore = bling.requestLog().size();
         jakarta.persistence.EntityManagerFactory emf = TestDatabase.factory(db.url + "&ApplicationName=adopt", db.user,
