@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * limiter paces at 2.85). Every account's catalog has {@code products} products; every account's
  * incremental run is due every 15 minutes (plus up to 1 minute of jitter). With {@code seed} the
  * sandbox's accounts first get the products their catalogs describe ({@link ScaleSeed}), so the
- * first runs adopt them. Then the phases, one after the other on the same sandbox and schema, each
+ * first runs adopt them; with {@code seed+adopt} this process then runs every account's adopting
+ * first sync itself, unpaced, into the shared schema ({@link ScaleSeed#adopt}), so that the phases
+ * start from accounts that have completed their first run. Then the phases, one after the other on the same sandbox and schema, each
  * with its instances started afresh and the simulated clock going on from the previous phase:
  * {@code instances:speed:first} runs until every account has completed a run,
  * {@code instances:speed:minutes} for that many simulated minutes. For each phase it prints the
@@ -35,7 +37,10 @@ import java.util.concurrent.TimeUnit;
  * threads and database connections. Not a test: run by hand (docs/benchmarks.md).
  *
  * <p>Arguments: accounts, products ({@code 1000}, or {@code 1000x50+100}: the first 50 accounts 1 000
- * products, the others 100), concurrent runs per instance, {@code seed} or {@code noseed}, phases.
+ * products, the others 100), concurrent runs per instance, {@code seed}, {@code seed+adopt} or
+ * {@code noseed}, phases. System properties: {@code scale.waitFor} (a file to wait for before the
+ * phases) and {@code scale.childClasspath} (the instances' classpath, when it differs from this
+ * process's).
  */
 public final class ScaleBenchmark {
     private ScaleBenchmark() {
