@@ -61,10 +61,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       run and tries again later.</li>
  *   <li><b>Instances share the work evenly.</b> A run that completes takes the lease
  *       {@code synced:<accountId>} for the account's interval less a hand-off (its jitter plus one
- *       {@linkplain Builder#tickEvery look}, at most half the interval) and keeps it (it lapses by
- *       itself). Another instance whose schedule finds that mark held by someone else does not
- *       run the account (unless webhooks or a person asked for a run) and looks again when it
- *       lapses, plus its own jitter: before the instance that ran it last is due again (its
+ *       {@linkplain Builder#tickEvery look}, at most half the interval), before it releases the run
+ *       lease, and keeps it (it lapses by itself). Another instance whose schedule finds that mark held by someone else does not
+ *       run the account (unless webhooks or a person asked for a run; it reads the mark again once
+ *       it holds the run lease) and looks again when it lapses, plus its own jitter: before the instance that ran it last is due again (its
  *       interval plus jitter after the run's end). So the next run goes to another live instance,
  *       the one that ran the account least recently tending to look first, and N instances carry
  *       about 1/N of the runs each, once per interval in all, each account still within its
@@ -487,6 +487,21 @@ public final class SyncScheduler implements AutoCloseable {
                     + "; not running here");
             return Optional.empty();
         }
+        if (scheduledOnly) {
+            // The mark was read before the lease was taken: another instance may have completed a
+            // run and marked the account in between (it marks before it lets go of the lease).
+            Optional<Lease> synced = leases.holder(syncedName(id));
+            if (synced.isPresent() && !synced.get().owner().equals(owner)) {
+                leases.release(lease.get());
+                synchronized (a) {
+                    a.schedule = policy.syncedElsewhere(a.schedule, synced.get().expiresAt(),
+                            lookAfterMark(a, synced.get().expiresAt()));
+                }
+                LOG.log(Level.DEBUG, () -> "account " + id + ": synced by " + synced.get().owner()
+                        + " just now; not running here");
+                return Optional.empty();
+            }
+        }
         Trigger trigger;
         List<ProductRef> products;
         synchronized (a) {
@@ -511,8 +526,13 @@ public final class SyncScheduler implements AutoCloseable {
             a.requestStop("the scheduler is shutting down");
         }
         Attempt attempt = new Attempt(a, trigger, products, start, usage.usedToday());
+        RunRecord record = null;
         try {
             attempt.execute();
+            record = attempt.record();
+            // Marked while the run's lease is still held: an instance that takes the lease next
+            // finds the mark, instead of running the account again right after this run.
+            markFor(a, record);
         } finally {
             Lease held;
             synchronized (a) {
@@ -530,18 +550,17 @@ public final class SyncScheduler implements AutoCloseable {
                 a.clearStop();
             }
         }
-        RunRecord record = attempt.record();
+        RunRecord ended = record;
         synchronized (a) {
-            a.lastRun = Optional.of(record);
+            a.lastRun = Optional.of(ended);
         }
-        markFor(a, record);
-        Level level = record.outcome() == RunOutcome.FAILED || record.outcome() == RunOutcome.REAUTHORIZATION_REQUIRED
+        Level level = ended.outcome() == RunOutcome.FAILED || ended.outcome() == RunOutcome.REAUTHORIZATION_REQUIRED
                 ? Level.WARNING : Level.INFO;
-        LOG.log(level, () -> "account " + id + " run " + record.runId().orElse("-") + " (" + trigger + "): "
-                + record.outcome() + " " + record.counts() + ", " + record.requestsUsed() + " requests"
-                + record.error().map(e -> ": " + e).orElse("") + "; next run at "
+        LOG.log(level, () -> "account " + id + " run " + ended.runId().orElse("-") + " (" + trigger + "): "
+                + ended.outcome() + " " + ended.counts() + ", " + ended.requestsUsed() + " requests"
+                + ended.error().map(e -> ": " + e).orElse("") + "; next run at "
                 + nextRun(a).map(Instant::toString).orElse("none (paused)"));
-        return Optional.of(record);
+        return Optional.of(ended);
     }
 
     /**

@@ -525,4 +525,93 @@ class SchedulerScaleTest {
         }
         assertThat(runs.get("acct-00")).hasSizeBetween(11, 12);
     }
+
+    // ------------------------------------------------------------ no run right after another instance's
+
+    /** A lease lock seen through {@code view}: every call goes to {@code shared}, some are watched or delayed. */
+    static class Watched implements io.cathalog.core.lease.LeaseLock {
+        final io.cathalog.core.lease.LeaseLock shared;
+
+        Watched(io.cathalog.core.lease.LeaseLock shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public java.util.Optional<io.cathalog.core.lease.Lease> tryAcquire(String name, String owner, Duration ttl) {
+            return shared.tryAcquire(name, owner, ttl);
+        }
+
+        @Override
+        public io.cathalog.core.lease.Lease extend(io.cathalog.core.lease.Lease lease, Duration ttl) {
+            return shared.extend(lease, ttl);
+        }
+
+        @Override
+        public void release(io.cathalog.core.lease.Lease lease) {
+            shared.release(lease);
+        }
+
+        @Override
+        public java.util.Optional<io.cathalog.core.lease.Lease> holder(String name) {
+            return shared.holder(name);
+        }
+    }
+
+    SyncScheduler alone(String owner, io.cathalog.core.lease.LeaseLock leases, String account) {
+        SyncScheduler s = SyncScheduler.builder().clock(clock).owner(owner).leases(leases).leaseTtl(TTL).build();
+        s.register(AccountJob.builder(account).limiter(limiter(account, 120_000)).interval(EVERY).jitter(Duration.ZERO)
+                .engine(ctx -> new FakeEngine(ctx, 1)).build());
+        return s;
+    }
+
+    /**
+     * A completed run marks the account before it lets go of the run's lease: the instance that
+     * takes the lease next always finds the mark (the benchmark saw an instance run an account 7 ms
+     * after another instance's run of it had ended, in the gap between the two).
+     */
+    @Test
+    void aCompletedRunMarksTheAccountBeforeItReleasesTheRunLease() {
+        InMemoryLeaseLock shared = new InMemoryLeaseLock(clock);
+        List<Boolean> markedAtRelease = new ArrayList<>();
+        SyncScheduler one = alone("one", new Watched(shared) {
+            @Override
+            public void release(io.cathalog.core.lease.Lease lease) {
+                if (lease.name().startsWith("sync:")) {
+                    markedAtRelease.add(shared.holder("synced:acct").isPresent());
+                }
+                super.release(lease);
+            }
+        }, "acct");
+
+        assertThat(one.runDue()).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo(RunOutcome.COMPLETED));
+
+        assertThat(markedAtRelease).containsExactly(true);
+    }
+
+    /**
+     * An instance that read no mark, then took the run's lease after another instance's run of
+     * the account ended, finds the mark that run left and does not run the account again.
+     */
+    @Test
+    void anInstanceThatReadTheMarkBeforeAnotherRunEndedDoesNotRunTheAccountAgain() {
+        InMemoryLeaseLock shared = new InMemoryLeaseLock(clock);
+        SyncScheduler one = alone("one", shared, "acct");
+        AtomicInteger marksRead = new AtomicInteger();
+        SyncScheduler two = alone("two", new Watched(shared) {
+            @Override
+            public java.util.Optional<io.cathalog.core.lease.Lease> holder(String name) {
+                // Its first look at the mark happened while one's run was still going: no mark yet.
+                if (name.startsWith("synced:") && marksRead.getAndIncrement() == 0) {
+                    return java.util.Optional.empty();
+                }
+                return super.holder(name);
+            }
+        }, "acct");
+        assertThat(one.runDue()).hasSize(1);
+
+        assertThat(two.runDue()).as("two runs nothing").isEmpty();
+        assertThat(shared.holder("sync:acct")).as("two let go of the run's lease").isEmpty();
+        assertThat(two.status("acct").nextRunAt()).as("two looks again when one's mark lapses")
+                .hasValueSatisfying(at -> assertThat(at).isAfterOrEqualTo(shared.holder("synced:acct").orElseThrow().expiresAt()));
+    }
 }
