@@ -75,23 +75,21 @@ public final class JpaRequestLimiter implements RequestLimiter {
      */
     @Override
     public Permit acquirePermit() throws InterruptedException {
-        Instant granted = micros(take(true));
-        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-        return () -> {
-            if (closed.compareAndSet(false, true)) {
-                try {
-                    db.exec("recording the answer of a request of account " + accountId, em -> {
-                        RateLimitRow row = em.find(RateLimitRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-                        store(row, pacer.answered(state(row), granted, clock.instant()));
-                    });
-                } catch (RuntimeException e) {
-                    // The request's answer is here and must reach its caller (a write may have been
-                    // applied); the permit then counts as in flight until its maxInFlight, which is safe.
-                    LOG.log(System.Logger.Level.WARNING, "could not record the answer of a request of account "
-                            + accountId + "; its permit expires after " + pacing.maxInFlight(), e);
-                }
-            }
-        };
+        return Pacer.permit(micros(take(true)), this::answered);
+    }
+
+    private void answered(Instant granted) {
+        try {
+            db.exec("recording the answer of a request of account " + accountId, em -> {
+                RateLimitRow row = em.find(RateLimitRow.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+                store(row, pacer.answered(state(row), granted, clock.instant()));
+            });
+        } catch (RuntimeException e) {
+            // The request's answer is here and must reach its caller (a write may have been
+            // applied); the permit then counts as in flight until its maxInFlight, which is safe.
+            LOG.log(System.Logger.Level.WARNING, "could not record the answer of a request of account "
+                    + accountId + "; its permit expires after " + pacing.maxInFlight(), e);
+        }
     }
 
     private Instant take(boolean tracked) throws InterruptedException {

@@ -56,27 +56,12 @@ public final class ScaleInstanceProcess {
         Clock clock = Clock.systemUTC();
         JpaLeaseLock jpaLeases = new JpaLeaseLock(tx, clock);
         // Every acquisition is told to the parent (after it committed, before the run writes anything).
-        io.cathalog.core.lease.LeaseLock leases = new io.cathalog.core.lease.LeaseLock() {
+        io.cathalog.core.lease.LeaseLock leases = new io.cathalog.core.testing.ForwardingLeaseLock(jpaLeases) {
             @Override
             public java.util.Optional<io.cathalog.core.lease.Lease> tryAcquire(String name, String who, Duration t) {
-                java.util.Optional<io.cathalog.core.lease.Lease> got = jpaLeases.tryAcquire(name, who, t);
+                java.util.Optional<io.cathalog.core.lease.Lease> got = super.tryAcquire(name, who, t);
                 got.ifPresent(l -> out.println("ACQUIRED " + name + " " + l.fence() + " " + clock.millis()));
                 return got;
-            }
-
-            @Override
-            public io.cathalog.core.lease.Lease extend(io.cathalog.core.lease.Lease lease, Duration t) {
-                return jpaLeases.extend(lease, t);
-            }
-
-            @Override
-            public void release(io.cathalog.core.lease.Lease lease) {
-                jpaLeases.release(lease);
-            }
-
-            @Override
-            public java.util.Optional<io.cathalog.core.lease.Lease> holder(String name) {
-                return jpaLeases.holder(name);
             }
         };
         JpaSyncStateStore state = new JpaSyncStateStore(tx);

@@ -75,13 +75,7 @@ public final class LocalRequestLimiter implements RequestLimiter {
      */
     @Override
     public Permit acquirePermit() throws InterruptedException {
-        Instant granted = take(true);
-        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-        return () -> {
-            if (closed.compareAndSet(false, true)) {
-                answered(granted);
-            }
-        };
+        return Pacer.permit(take(true), this::answered);
     }
 
     private Instant take(boolean tracked) throws InterruptedException {

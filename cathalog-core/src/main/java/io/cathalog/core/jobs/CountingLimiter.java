@@ -45,29 +45,28 @@ final class CountingLimiter implements RequestLimiter {
     @Override
     public void acquire() throws InterruptedException {
         delegate.acquire();
-        java.util.Optional<String> refused = guard.get();
-        if (refused.isPresent()) {
-            throw new io.cathalog.core.RunCancelledException("request not sent: " + refused.get());
-        }
-        sent.incrementAndGet();
+        admit();
     }
 
     @Override
     public Permit acquirePermit() throws InterruptedException {
         Permit permit = delegate.acquirePermit();
-        java.util.Optional<String> refused;
         try {
-            refused = guard.get();
+            admit();
         } catch (RuntimeException e) {
-            permit.close();
+            permit.close(); // nothing is sent: it counts from now, not in flight
             throw e;
         }
+        return permit;
+    }
+
+    /** The run's guard lets the request go (counted), or refuses it: nothing is sent then. */
+    private void admit() {
+        java.util.Optional<String> refused = guard.get();
         if (refused.isPresent()) {
-            permit.close(); // nothing is sent: it counts from now, not in flight
             throw new io.cathalog.core.RunCancelledException("request not sent: " + refused.get());
         }
         sent.incrementAndGet();
-        return permit;
     }
 
     @Override

@@ -458,19 +458,10 @@ public final class SyncScheduler implements AutoCloseable {
         synchronized (a) {
             scheduledOnly = a.pending.isEmpty() && a.requested.isEmpty();
         }
-        if (scheduledOnly) {
-            // Instances that share the leases share the work: an account another instance synced
-            // within its interval is not synced again here (a webhook or a person asking still is).
-            Optional<Lease> synced = leases.holder(syncedName(id));
-            if (synced.isPresent() && !synced.get().owner().equals(owner)) {
-                synchronized (a) {
-                    a.schedule = policy.syncedElsewhere(a.schedule, synced.get().expiresAt(),
-                            lookAfterMark(a, synced.get().expiresAt()));
-                }
-                LOG.log(Level.DEBUG, () -> "account " + id + ": synced by " + synced.get().owner()
-                        + " within its interval; next look at " + nextRun(a).map(Instant::toString).orElse("none"));
-                return Optional.empty();
-            }
+        // Instances that share the leases share the work: an account another instance synced
+        // within its interval is not synced again here (a webhook or a person asking still is).
+        if (scheduledOnly && syncedElsewhere(a)) {
+            return Optional.empty();
         }
         String leaseName = "sync:" + id;
         Optional<Lease> lease = leases.tryAcquire(leaseName, owner, leaseTtl);
@@ -487,20 +478,11 @@ public final class SyncScheduler implements AutoCloseable {
                     + "; not running here");
             return Optional.empty();
         }
-        if (scheduledOnly) {
-            // The mark was read before the lease was taken: another instance may have completed a
-            // run and marked the account in between (it marks before it lets go of the lease).
-            Optional<Lease> synced = leases.holder(syncedName(id));
-            if (synced.isPresent() && !synced.get().owner().equals(owner)) {
-                leases.release(lease.get());
-                synchronized (a) {
-                    a.schedule = policy.syncedElsewhere(a.schedule, synced.get().expiresAt(),
-                            lookAfterMark(a, synced.get().expiresAt()));
-                }
-                LOG.log(Level.DEBUG, () -> "account " + id + ": synced by " + synced.get().owner()
-                        + " just now; not running here");
-                return Optional.empty();
-            }
+        // The mark was read before the lease was taken: another instance may have completed a run
+        // and marked the account in between (it marks before it lets go of the lease).
+        if (scheduledOnly && syncedElsewhere(a)) {
+            leases.release(lease.get());
+            return Optional.empty();
         }
         Trigger trigger;
         List<ProductRef> products;
@@ -561,6 +543,25 @@ public final class SyncScheduler implements AutoCloseable {
                 + ended.error().map(e -> ": " + e).orElse("") + "; next run at "
                 + nextRun(a).map(Instant::toString).orElse("none (paused)"));
         return Optional.of(ended);
+    }
+
+    /**
+     * Whether another instance holds the account's mark (it completed a run within the interval);
+     * if so, the account's next look here is when the mark lapses, plus this instance's jitter.
+     */
+    private boolean syncedElsewhere(Account a) {
+        String id = a.job.accountId();
+        Optional<Lease> synced = leases.holder(syncedName(id));
+        if (synced.isEmpty() || synced.get().owner().equals(owner)) {
+            return false;
+        }
+        synchronized (a) {
+            a.schedule = policy.syncedElsewhere(a.schedule, synced.get().expiresAt(),
+                    lookAfterMark(a, synced.get().expiresAt()));
+        }
+        LOG.log(Level.DEBUG, () -> "account " + id + ": synced by " + synced.get().owner()
+                + " within its interval; next look at " + nextRun(a).map(Instant::toString).orElse("none"));
+        return true;
     }
 
     /**

@@ -88,8 +88,12 @@ final class PlanJson {
             text(o, "last_known", d.lastKnown());
             text(o, "now", d.now());
         }
+        return json(root) + "\n";
+    }
+
+    private static String json(ObjectNode root) {
         try {
-            return MAPPER.writeValueAsString(root) + "\n";
+            return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -125,11 +129,7 @@ final class PlanJson {
             text(o, "error", item.error());
             change(o.putObject("change"), item.change());
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json(root);
     }
 
     /** Reads back what {@link #writeReport} wrote. */

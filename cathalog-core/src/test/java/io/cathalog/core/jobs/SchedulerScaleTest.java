@@ -6,6 +6,7 @@ import io.cathalog.core.http.RequestLimiter;
 import io.cathalog.core.lease.InMemoryLeaseLock;
 import io.cathalog.core.sync.Outcome;
 import io.cathalog.core.sync.SyncPlan;
+import io.cathalog.core.testing.ForwardingLeaseLock;
 import io.cathalog.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -528,35 +529,6 @@ class SchedulerScaleTest {
 
     // ------------------------------------------------------------ no run right after another instance's
 
-    /** A lease lock seen through {@code view}: every call goes to {@code shared}, some are watched or delayed. */
-    static class Watched implements io.cathalog.core.lease.LeaseLock {
-        final io.cathalog.core.lease.LeaseLock shared;
-
-        Watched(io.cathalog.core.lease.LeaseLock shared) {
-            this.shared = shared;
-        }
-
-        @Override
-        public java.util.Optional<io.cathalog.core.lease.Lease> tryAcquire(String name, String owner, Duration ttl) {
-            return shared.tryAcquire(name, owner, ttl);
-        }
-
-        @Override
-        public io.cathalog.core.lease.Lease extend(io.cathalog.core.lease.Lease lease, Duration ttl) {
-            return shared.extend(lease, ttl);
-        }
-
-        @Override
-        public void release(io.cathalog.core.lease.Lease lease) {
-            shared.release(lease);
-        }
-
-        @Override
-        public java.util.Optional<io.cathalog.core.lease.Lease> holder(String name) {
-            return shared.holder(name);
-        }
-    }
-
     SyncScheduler alone(String owner, io.cathalog.core.lease.LeaseLock leases, String account) {
         SyncScheduler s = SyncScheduler.builder().clock(clock).owner(owner).leases(leases).leaseTtl(TTL).build();
         s.register(AccountJob.builder(account).limiter(limiter(account, 120_000)).interval(EVERY).jitter(Duration.ZERO)
@@ -573,7 +545,7 @@ class SchedulerScaleTest {
     void aCompletedRunMarksTheAccountBeforeItReleasesTheRunLease() {
         InMemoryLeaseLock shared = new InMemoryLeaseLock(clock);
         List<Boolean> markedAtRelease = new ArrayList<>();
-        SyncScheduler one = alone("one", new Watched(shared) {
+        SyncScheduler one = alone("one", new ForwardingLeaseLock(shared) {
             @Override
             public void release(io.cathalog.core.lease.Lease lease) {
                 if (lease.name().startsWith("sync:")) {
@@ -597,7 +569,7 @@ class SchedulerScaleTest {
         InMemoryLeaseLock shared = new InMemoryLeaseLock(clock);
         SyncScheduler one = alone("one", shared, "acct");
         AtomicInteger marksRead = new AtomicInteger();
-        SyncScheduler two = alone("two", new Watched(shared) {
+        SyncScheduler two = alone("two", new ForwardingLeaseLock(shared) {
             @Override
             public java.util.Optional<io.cathalog.core.lease.Lease> holder(String name) {
                 // Its first look at the mark happened while one's run was still going: no mark yet.

@@ -2,6 +2,7 @@ package io.cathalog.core.http.internal;
 
 import io.cathalog.core.DailyQuotaExceededException;
 import io.cathalog.core.http.Pacing;
+import io.cathalog.core.http.RequestLimiter;
 import io.cathalog.core.http.Usage;
 
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * A {@link Pacing} rule as a pure function of a {@link State}: what every limiter (in memory, in a
@@ -75,22 +78,6 @@ public final class Pacer {
             Objects.requireNonNull(pausedUntil, "pausedUntil");
             Objects.requireNonNull(quotaExhaustedUntil, "quotaExhaustedUntil");
             inFlight = List.copyOf(inFlight);
-        }
-
-        /**
-         * A state with nothing in flight.
-         *
-         * @param nextSlot            the schedule's next permit
-         * @param recent              the times the last requests count at in the window
-         * @param day                 the ERP day {@code usedToday} counts
-         * @param usedToday           the permits given that day
-         * @param pausedUntil         no permit before this
-         * @param quotaExhaustedUntil the ERP said its daily quota is spent until then
-         * @throws NullPointerException a missing instant or day
-         */
-        public State(Instant nextSlot, List<Instant> recent, String day, long usedToday, Instant pausedUntil,
-                     Instant quotaExhaustedUntil) {
-            this(nextSlot, recent, day, usedToday, pausedUntil, quotaExhaustedUntil, List.of());
         }
 
         /**
@@ -217,6 +204,25 @@ public final class Pacer {
             return state;
         }
         return state.with(counted(state.recent(), max(grantedAt, now)), inFlight);
+    }
+
+    /**
+     * A limiter's permit for a request granted at {@code grantedAt}: its first close reports the
+     * answer to {@code answered}, later closes do nothing (every limiter's permits behave alike).
+     *
+     * @param grantedAt the permit's {@link Decision#grantedAt()}
+     * @param answered  records the answer of the permit granted then (into the limiter's state)
+     * @return the permit to hand to the caller
+     */
+    public static RequestLimiter.Permit permit(Instant grantedAt, Consumer<Instant> answered) {
+        Objects.requireNonNull(grantedAt, "grantedAt");
+        Objects.requireNonNull(answered, "answered");
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                answered.accept(grantedAt);
+            }
+        };
     }
 
     /** Permits in flight past {@link Pacing#maxInFlight()} count as answered then. */
